@@ -1,0 +1,28 @@
+package io.waybill.adapters.persistence;
+
+import io.waybill.application.port.out.ComponentProbe;
+import org.jdbi.v3.core.Jdbi;
+
+/** Asks the database for {@code SELECT 1}. Thread-safe. */
+final class DatabaseProbe implements ComponentProbe {
+
+    private final Jdbi jdbi;
+
+    DatabaseProbe(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public String name() {
+        return "database";
+    }
+
+    @Override
+    public boolean isUp() {
+        try {
+            return jdbi.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}

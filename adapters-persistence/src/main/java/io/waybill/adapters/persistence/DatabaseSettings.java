@@ -1,0 +1,48 @@
+package io.waybill.adapters.persistence;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * How to reach the database.
+ *
+ * @param jdbcUrl an H2 ({@code jdbc:h2:...}) or PostgreSQL ({@code jdbc:postgresql://...}) URL
+ * @param schema the schema that holds Waybill's tables, created if missing; empty for the connection's default
+ * @param poolSize the most connections this instance opens
+ * @param commitTimeout how long a request waits for its group commit before it fails
+ */
+public record DatabaseSettings(
+        String jdbcUrl, String user, String password, Optional<String> schema, int poolSize, Duration commitTimeout) {
+
+    private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    public DatabaseSettings {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        if (!jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("only H2 and PostgreSQL JDBC URLs are supported; got " + jdbcUrl);
+        }
+        if (jdbcUrl.startsWith("jdbc:h2:mem:") && !jdbcUrl.contains(";DB_CLOSE_DELAY=-1")) {
+            throw new IllegalArgumentException(
+                    "an in-memory H2 URL needs ;DB_CLOSE_DELAY=-1, or the database vanishes between connections");
+        }
+        schema.ifPresent(name -> {
+            if (!SCHEMA_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException(
+                        "a schema name is lower-case letters, digits and underscores; got " + name);
+            }
+        });
+        if (poolSize < 2) {
+            throw new IllegalArgumentException("the pool needs at least 2 connections; got " + poolSize);
+        }
+    }
+
+    boolean isPostgres() {
+        return jdbcUrl.startsWith("jdbc:postgresql:");
+    }
+
+    boolean isInMemoryH2() {
+        return jdbcUrl.startsWith("jdbc:h2:mem:");
+    }
+}

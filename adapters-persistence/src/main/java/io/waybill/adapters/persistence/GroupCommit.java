@@ -1,0 +1,124 @@
+package io.waybill.adapters.persistence;
+
+import io.waybill.application.port.out.StorageUnavailableException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Commits the rows of many concurrent callers in one transaction. Callers queue their row and wait; a few writer
+ * threads each take whatever has queued up (at most {@code maxBatch} rows) and commit it as one batch, so the
+ * cost of a commit is shared by every request that arrived while the previous one ran.
+ *
+ * <p>A caller returns only after its row's transaction committed. If the batch fails because of a constraint,
+ * its rows are retried one by one so that one bad row does not fail the others. Thread-safe.
+ */
+final class GroupCommit<T> implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+    private static final Duration IDLE_CHECK = Duration.ofMillis(100);
+
+    private final BlockingQueue<Pending<T>> queue = new LinkedBlockingQueue<>();
+    private final Consumer<List<T>> commit;
+    private final int maxBatch;
+    private final Duration timeout;
+    private final List<Thread> writers = new ArrayList<>();
+    private volatile boolean closed;
+
+    GroupCommit(String name, int writerCount, int maxBatch, Duration timeout, Consumer<List<T>> commit) {
+        this.commit = commit;
+        this.maxBatch = maxBatch;
+        this.timeout = timeout;
+        for (int i = 0; i < writerCount; i++) {
+            Thread writer = new Thread(this::run, name + "-writer-" + i);
+            writer.setDaemon(true);
+            writers.add(writer);
+            writer.start();
+        }
+    }
+
+    /** Blocks until {@code row} is committed. */
+    void commit(T row) {
+        if (closed) {
+            throw new StorageUnavailableException("the database is closed", null);
+        }
+        Pending<T> pending = new Pending<>(row, new CompletableFuture<>());
+        queue.add(pending);
+        try {
+            pending.done().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new StorageUnavailableException("could not store: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new StorageUnavailableException("the database did not commit within " + timeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageUnavailableException("interrupted while waiting for the commit", e);
+        }
+    }
+
+    private void run() {
+        List<Pending<T>> batch = new ArrayList<>(maxBatch);
+        while (!closed || !queue.isEmpty()) {
+            Pending<T> first;
+            try {
+                first = queue.poll(IDLE_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                break;
+            }
+            if (first != null) {
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                write(batch);
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Pending<T>> batch) {
+        try {
+            commit.accept(batch.stream().map(Pending::row).toList());
+            batch.forEach(pending -> pending.done().complete(null));
+        } catch (RuntimeException e) {
+            if (batch.size() > 1 && Jdbc.isConstraintViolation(e)) {
+                LOG.warn("A batch of {} rows broke a constraint; committing them one by one", batch.size(), e);
+                batch.forEach(pending -> write(List.of(pending)));
+            } else {
+                LOG.error("A commit of {} rows failed", batch.size(), e);
+                batch.forEach(pending -> pending.done().completeExceptionally(e));
+            }
+        }
+    }
+
+    private void failRemaining() {
+        Pending<T> pending;
+        while ((pending = queue.poll()) != null) {
+            pending.done().completeExceptionally(new IllegalStateException("the database is closing"));
+        }
+    }
+
+    /** Stops taking rows, commits what is queued, then stops the writers. */
+    @Override
+    public void close() {
+        closed = true;
+        for (Thread writer : writers) {
+            try {
+                writer.join(timeout.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        failRemaining();
+    }
+
+    private record Pending<T>(T row, CompletableFuture<Void> done) {}
+}

@@ -1,0 +1,109 @@
+package io.waybill.adapters.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.waybill.application.port.out.ComponentProbe;
+import io.waybill.application.port.out.PermutationKeyStore;
+import io.waybill.application.port.out.ShipmentRepository;
+import io.waybill.application.port.out.TrackingSequence;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Waybill's storage on H2 or PostgreSQL: opens a connection pool, brings the schema up to date with Flyway, and
+ * hands out the outgoing ports it implements.
+ *
+ * <p>Lifecycle: {@link #open} migrates and connects; {@link #close} commits what is queued, then closes the pool.
+ * Several instances, in one process or many, may share one database. Thread-safe.
+ */
+public final class Persistence implements AutoCloseable {
+
+    private final DatabaseSettings settings;
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final JdbiShipmentRepository shipments;
+    private final JdbiPermutationKeyStore keys;
+
+    private Persistence(DatabaseSettings settings, HikariDataSource dataSource, Clock clock) {
+        this.settings = settings;
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
+        this.shipments = new JdbiShipmentRepository(jdbi, settings.commitTimeout());
+        this.keys = new JdbiPermutationKeyStore(jdbi, clock);
+    }
+
+    /**
+     * Migrates the schema and opens the pool.
+     *
+     * @throws org.flywaydb.core.api.FlywayException when the database cannot be reached or migrated
+     */
+    public static Persistence open(DatabaseSettings settings, Clock clock) {
+        migrate(settings);
+        return new Persistence(settings, new HikariDataSource(poolConfig(settings)), clock);
+    }
+
+    public ShipmentRepository shipments() {
+        return shipments;
+    }
+
+    public TrackingSequence trackingSequence() {
+        return new JdbiTrackingSequence(jdbi);
+    }
+
+    public PermutationKeyStore permutationKeys() {
+        return keys;
+    }
+
+    public ComponentProbe probe() {
+        return new DatabaseProbe(jdbi);
+    }
+
+    @Override
+    public void close() {
+        shipments.close();
+        if (settings.isInMemoryH2()) {
+            shutDownH2();
+        }
+        dataSource.close();
+    }
+
+    // An in-memory H2 database outlives its connections (DB_CLOSE_DELAY=-1) until it is shut down.
+    private void shutDownH2() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            LoggerFactory.getLogger(Persistence.class).warn("Could not shut the in-memory database down", e);
+        }
+    }
+
+    // Flyway runs on its own connection first: H2 refuses a pool whose connections name a schema not yet created.
+    private static void migrate(DatabaseSettings settings) {
+        var flyway = Flyway.configure()
+                .dataSource(settings.jdbcUrl(), settings.user(), settings.password())
+                .locations("classpath:db/migration")
+                .createSchemas(true);
+        settings.schema().ifPresent(flyway::schemas);
+        flyway.load().migrate();
+    }
+
+    private static HikariConfig poolConfig(DatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("waybill");
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setConnectionTimeout(3_000);
+        config.setValidationTimeout(1_000);
+        settings.schema().ifPresent(config::setSchema);
+        if (settings.isPostgres()) {
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
+        return config;
+    }
+}

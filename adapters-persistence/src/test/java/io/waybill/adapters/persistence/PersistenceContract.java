@@ -1,0 +1,267 @@
+package io.waybill.adapters.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.waybill.application.port.out.ShipmentRepository;
+import io.waybill.application.port.out.StorageUnavailableException;
+import io.waybill.application.port.out.TrackingSequence;
+import io.waybill.domain.CountryCode;
+import io.waybill.domain.Customer;
+import io.waybill.domain.CustomerId;
+import io.waybill.domain.CustomerName;
+import io.waybill.domain.CustomerSlug;
+import io.waybill.domain.IssuedTrackingNumber;
+import io.waybill.domain.Order;
+import io.waybill.domain.OrderTime;
+import io.waybill.domain.PermutationKey;
+import io.waybill.domain.TrackingNumberFormat;
+import io.waybill.domain.Weight;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** One contract for every database Waybill runs on; subclasses say which. */
+abstract class PersistenceContract {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC);
+    private static final TrackingNumberFormat FORMAT = new TrackingNumberFormat(new PermutationKey(1, 2));
+
+    private final AtomicLong sequence = new AtomicLong();
+    private final List<Persistence> opened = new ArrayList<>();
+    private DatabaseSettings settings;
+
+    abstract DatabaseSettings newDatabase() throws Exception;
+
+    @BeforeEach
+    void createDatabase() throws Exception {
+        settings = newDatabase();
+    }
+
+    @AfterEach
+    void dropDatabase() throws Exception {
+        opened.forEach(Persistence::close);
+        TestDatabases.drop(settings);
+    }
+
+    private Persistence open() {
+        Persistence persistence = Persistence.open(settings, CLOCK);
+        opened.add(persistence);
+        return persistence;
+    }
+
+    @Test
+    void blocksFromConcurrentInstancesNeverOverlap() throws Exception {
+        List<TrackingSequence> sequences = List.of(open().trackingSequence(), open().trackingSequence());
+        List<Callable<List<Long>>> workers = new ArrayList<>();
+        for (int worker = 0; worker < 8; worker++) {
+            TrackingSequence source = sequences.get(worker % 2);
+            workers.add(() -> {
+                List<Long> firsts = new ArrayList<>();
+                for (int i = 0; i < 50; i++) {
+                    TrackingSequence.Block block = source.reserveBlock();
+                    assertThat(block.size()).isEqualTo(JdbiTrackingSequence.BLOCK_SIZE);
+                    firsts.add(block.first());
+                }
+                return firsts;
+            });
+        }
+        List<Long> firsts = runAll(workers).stream().flatMap(List::stream).sorted().toList();
+
+        assertThat(firsts).hasSize(400).doesNotHaveDuplicates();
+        for (int i = 1; i < firsts.size(); i++) {
+            assertThat(firsts.get(i) - firsts.get(i - 1)).isGreaterThanOrEqualTo(JdbiTrackingSequence.BLOCK_SIZE);
+        }
+    }
+
+    @Test
+    void blocksAfterARestartComeAfterEveryEarlierBlock() {
+        Persistence first = open();
+        long before = first.trackingSequence().reserveBlock().first();
+        first.close();
+        opened.remove(first);
+
+        long after = open().trackingSequence().reserveBlock().first();
+
+        assertThat(after).isGreaterThanOrEqualTo(before + JdbiTrackingSequence.BLOCK_SIZE);
+    }
+
+    @Test
+    void theFirstStoredKeyStaysInForce() {
+        PermutationKey first = new PermutationKey(11, 12);
+        assertThat(open().permutationKeys().storeIfAbsent(first)).isEqualTo(first);
+        assertThat(open().permutationKeys().storeIfAbsent(new PermutationKey(21, 22))).isEqualTo(first);
+    }
+
+    @Test
+    void racingInstancesAgreeOnOneKey() throws Exception {
+        List<Persistence> instances = List.of(open(), open());
+        List<Callable<PermutationKey>> racers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            PermutationKey candidate = new PermutationKey(i, i);
+            Persistence instance = instances.get(i % 2);
+            racers.add(() -> instance.permutationKeys().storeIfAbsent(candidate));
+        }
+        assertThat(new HashSet<>(runAll(racers))).hasSize(1);
+    }
+
+    @Test
+    void storesAnIssuedNumberWithItsOrder() {
+        IssuedTrackingNumber issued = issue("紅盒物流");
+
+        open().shipments().add(issued);
+
+        Map<String, Object> row = jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT * FROM shipments WHERE tracking_number = :number")
+                .bind("number", issued.trackingNumber().value())
+                .mapToMap()
+                .one());
+        assertThat(row).containsEntry("carrier", "WAYBILL")
+                .containsEntry("status", "created")
+                .containsEntry("origin_country", "MY")
+                .containsEntry("destination_country", "ID")
+                .containsEntry("customer_name", "紅盒物流")
+                .containsEntry("customer_slug", "redbox-logistics")
+                .containsEntry("customer_id", issued.order().customer().id().value());
+        assertThat((BigDecimal) row.get("weight_kg")).isEqualByComparingTo("1.234");
+        List<Instant> times = jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT order_created_at, created_at FROM shipments")
+                .map((rs, ctx) -> List.of(
+                        rs.getObject(1, OffsetDateTime.class).toInstant(),
+                        rs.getObject(2, OffsetDateTime.class).toInstant()))
+                .one());
+        assertThat(times).containsExactly(issued.order().createdAt().value().toInstant(), issued.issuedAt());
+    }
+
+    @Test
+    void concurrentAddsAreAllStored() throws Exception {
+        var shipments = open().shipments();
+        List<Callable<List<String>>> workers = new ArrayList<>();
+        for (int worker = 0; worker < 32; worker++) {
+            workers.add(() -> {
+                List<String> numbers = new ArrayList<>();
+                for (int i = 0; i < 100; i++) {
+                    IssuedTrackingNumber issued = issue("RedBox Logistics");
+                    shipments.add(issued);
+                    numbers.add(issued.trackingNumber().value());
+                }
+                return numbers;
+            });
+        }
+        Set<String> added = new HashSet<>();
+        runAll(workers).forEach(added::addAll);
+
+        assertThat(added).hasSize(3200);
+        assertThat(storedNumbers()).containsExactlyInAnyOrderElementsOf(added);
+    }
+
+    @Test
+    void aRepeatedNumberIsRefusedWithoutFailingTheOthers() throws Exception {
+        var shipments = open().shipments();
+        IssuedTrackingNumber repeated = issue("RedBox Logistics");
+        shipments.add(repeated);
+
+        List<Callable<Boolean>> adds = new ArrayList<>();
+        adds.add(() -> addSucceeds(shipments, repeated));
+        for (int i = 0; i < 50; i++) {
+            IssuedTrackingNumber fresh = issue("RedBox Logistics");
+            adds.add(() -> addSucceeds(shipments, fresh));
+        }
+        List<Boolean> outcomes = runAll(adds);
+
+        assertThat(outcomes.get(0)).isFalse();
+        assertThat(outcomes.subList(1, outcomes.size())).containsOnly(true);
+        assertThat(storedNumbers()).hasSize(51);
+    }
+
+    @Test
+    void aFailedCommitFailsTheCaller() {
+        var shipments = open().shipments();
+        jdbi().useHandle(handle -> handle.execute("DROP TABLE shipments"));
+
+        assertThatThrownBy(() -> shipments.add(issue("RedBox Logistics")))
+                .isInstanceOf(StorageUnavailableException.class);
+    }
+
+    @Test
+    void theProbeSaysWhetherTheDatabaseAnswers() {
+        Persistence persistence = open();
+        var probe = persistence.probe();
+        assertThat(probe.name()).isEqualTo("database");
+        assertThat(probe.isUp()).isTrue();
+
+        persistence.close();
+        opened.remove(persistence);
+
+        assertThat(probe.isUp()).isFalse();
+    }
+
+    private static boolean addSucceeds(ShipmentRepository shipments, IssuedTrackingNumber issued) {
+        try {
+            shipments.add(issued);
+            return true;
+        } catch (StorageUnavailableException e) {
+            return false;
+        }
+    }
+
+    private IssuedTrackingNumber issue(String customerName) {
+        Order order = new Order(
+                CountryCode.of("MY"),
+                CountryCode.of("ID"),
+                Weight.parse("1.234"),
+                new Customer(new CustomerId(UUID.randomUUID()), new CustomerName(customerName),
+                        new CustomerSlug("redbox-logistics")),
+                OrderTime.parse("2018-11-20T19:29:32+08:00"));
+        return new IssuedTrackingNumber(
+                FORMAT.issue(order.origin(), sequence::getAndIncrement), order, CLOCK.instant());
+    }
+
+    private List<String> storedNumbers() {
+        return jdbi().withHandle(handle ->
+                handle.createQuery("SELECT tracking_number FROM shipments").mapTo(String.class).list());
+    }
+
+    private Jdbi jdbi() {
+        return Jdbi.create(() -> {
+            Connection connection =
+                    DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+            if (settings.schema().isPresent()) {
+                connection.setSchema(settings.schema().get());
+            }
+            return connection;
+        });
+    }
+
+    private static <T> List<T> runAll(List<Callable<T>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        try {
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : pool.invokeAll(tasks)) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

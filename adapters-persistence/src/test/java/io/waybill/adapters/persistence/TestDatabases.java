@@ -1,0 +1,72 @@
+package io.waybill.adapters.persistence;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+
+/** Databases for tests: a fresh in-memory H2, or a fresh schema in the local PostgreSQL. */
+final class TestDatabases {
+
+    static final String POSTGRES_URL = System.getenv().getOrDefault(
+            "WAYBILL_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    static final String POSTGRES_USER = System.getenv().getOrDefault("WAYBILL_TEST_POSTGRES_USER", "postgres");
+
+    private TestDatabases() {}
+
+    /** A new H2 database in files of its own, as {@code serve} uses it, so that it survives a restart. */
+    static DatabaseSettings h2() throws IOException {
+        Path directory = Files.createTempDirectory("waybill-h2-");
+        return new DatabaseSettings(
+                "jdbc:h2:file:" + directory.resolve("waybill") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
+                        + ";DEFAULT_NULL_ORDERING=HIGH",
+                "sa", "", Optional.empty(), 4, Duration.ofSeconds(5));
+    }
+
+    /**
+     * Settings for a new schema of its own in the local PostgreSQL. When PostgreSQL cannot be reached, the test is
+     * skipped on a developer's machine and fails under CI ({@code CI=true}).
+     */
+    static DatabaseSettings postgres() {
+        requirePostgres();
+        String schema = "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        return new DatabaseSettings(POSTGRES_URL, POSTGRES_USER, "", Optional.of(schema), 4, Duration.ofSeconds(5));
+    }
+
+    /** Drops the PostgreSQL schema, or deletes the H2 files, made by {@link #postgres()} or {@link #h2()}. */
+    static void drop(DatabaseSettings settings) throws SQLException, IOException {
+        if (settings.isPostgres()) {
+            try (Connection connection = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "");
+                    Statement statement = connection.createStatement()) {
+                statement.execute("DROP SCHEMA IF EXISTS " + settings.schema().orElseThrow() + " CASCADE");
+            }
+        } else {
+            Path directory = Path.of(settings.jdbcUrl().substring("jdbc:h2:file:".length()).split(";")[0]).getParent();
+            try (Stream<Path> files = Files.walk(directory)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    private static void requirePostgres() {
+        try (Connection ignored = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "")) {
+            // reachable
+        } catch (SQLException e) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new IllegalStateException("PostgreSQL is required under CI but unreachable at " + POSTGRES_URL, e);
+            }
+            Assumptions.abort("PostgreSQL unreachable at " + POSTGRES_URL + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.waybill.application.service;
+
+import io.waybill.application.port.in.CheckReadinessUseCase;
+import io.waybill.application.port.out.ComponentProbe;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Ready when every probe answers. Thread-safe. */
+public final class ReadinessService implements CheckReadinessUseCase {
+
+    private final List<ComponentProbe> probes;
+
+    public ReadinessService(List<ComponentProbe> probes) {
+        this.probes = List.copyOf(probes);
+    }
+
+    @Override
+    public Readiness check() {
+        Map<String, Boolean> components = new LinkedHashMap<>();
+        probes.forEach(probe -> components.put(probe.name(), probe.isUp()));
+        return new Readiness(!components.containsValue(false), components);
+    }
+}

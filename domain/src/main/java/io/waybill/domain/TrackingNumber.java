@@ -1,0 +1,49 @@
+package io.waybill.domain;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A Waybill tracking number: 13 characters, {@code CCBBBBBBBBBBK}.
+ *
+ * <ul>
+ *   <li>{@code CC}, the origin's ISO 3166-1 alpha-2 country code;
+ *   <li>{@code BBBBBBBBBB}, ten base-36 digits ({@code 0-9A-Z}): the global sequence number passed through a keyed
+ *       permutation, so numbers cannot be guessed from one another (room for 36^10, about 3.6 × 10^15, numbers);
+ *   <li>{@code K}, the ISO/IEC 7064 MOD 37,36 check character over the twelve characters before it.
+ * </ul>
+ *
+ * It always matches {@code ^[A-Z0-9]{1,16}$}. Parsing accepts lower case and verifies everything, the check
+ * character included.
+ */
+public record TrackingNumber(String value) {
+
+    public static final int LENGTH = 13;
+    static final int BODY_LENGTH = 10;
+    private static final Pattern SHAPE = Pattern.compile("[A-Z]{2}[0-9A-Z]{11}");
+
+    public TrackingNumber {
+        if (value == null || !SHAPE.matcher(value).matches()) {
+            throw new IllegalArgumentException(
+                    "must be 13 characters: a country code, ten letters or digits and a check character,"
+                            + " such as MY0A1B2C3D4E5; got " + Text.quote(value));
+        }
+        new CountryCode(value.substring(0, 2));
+        if (!CheckCharacter.verify(value)) {
+            throw new IllegalArgumentException("has a wrong check character; is it mistyped? Got " + Text.quote(value));
+        }
+    }
+
+    public static TrackingNumber parse(String text) {
+        return new TrackingNumber(text == null ? null : text.strip().toUpperCase(Locale.ROOT));
+    }
+
+    public CountryCode origin() {
+        return new CountryCode(value.substring(0, 2));
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,44 @@
+package io.waybill.domain;
+
+import java.math.BigDecimal;
+import java.util.regex.Pattern;
+
+/** A parcel's weight in kilograms: more than zero, at most {@value #MAX_KILOGRAMS} kg, at most three decimals (grams). */
+public record Weight(BigDecimal kilograms) {
+
+    public static final int MAX_KILOGRAMS = 10_000;
+    private static final Pattern DECIMAL = Pattern.compile("\\d{1,9}(\\.\\d{1,3})?");
+    private static final BigDecimal MAX = BigDecimal.valueOf(MAX_KILOGRAMS);
+
+    public Weight {
+        if (kilograms == null) {
+            throw new IllegalArgumentException("is required");
+        }
+        if (kilograms.signum() <= 0) {
+            throw new IllegalArgumentException("must be more than 0 kg; got " + kilograms.toPlainString());
+        }
+        if (kilograms.stripTrailingZeros().scale() > 3) {
+            throw new IllegalArgumentException(
+                    "must have at most 3 decimals (grams); got " + kilograms.toPlainString());
+        }
+        if (kilograms.compareTo(MAX) > 0) {
+            throw new IllegalArgumentException(
+                    "must be at most " + MAX_KILOGRAMS + " kg; got " + kilograms.toPlainString());
+        }
+    }
+
+    /** Parses a plain decimal such as {@code 1.234}; exponents, signs and separators are refused. */
+    public static Weight parse(String text) {
+        if (text == null || !DECIMAL.matcher(text).matches()) {
+            throw new IllegalArgumentException(
+                    "must be a decimal number of kilograms with at most 3 decimals, such as 1.234; got "
+                            + Text.quote(text));
+        }
+        return new Weight(new BigDecimal(text));
+    }
+
+    @Override
+    public String toString() {
+        return kilograms.toPlainString();
+    }
+}
