@@ -14,7 +14,9 @@ public record PermutationKey(long high, long low) {
 
     public static PermutationKey parse(String hex) {
         if (hex == null || !hex.matches("[0-9a-fA-F]{32}")) {
-            throw new IllegalArgumentException("must be 32 hexadecimal digits; got " + Text.quote(hex));
+            // The text is not quoted back: a mistyped key is still nearly the secret.
+            throw new IllegalArgumentException("must be 32 hexadecimal digits; got "
+                    + (hex == null ? "nothing" : hex.length() + " characters that are not"));
         }
         return new PermutationKey(
                 HexFormat.fromHexDigitsToLong(hex, 0, 16), HexFormat.fromHexDigitsToLong(hex, 16, 32));

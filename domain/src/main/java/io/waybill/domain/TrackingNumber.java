@@ -26,7 +26,7 @@ public record TrackingNumber(String value) {
         if (value == null || !SHAPE.matcher(value).matches()) {
             throw new IllegalArgumentException(
                     "must be 13 characters: a country code, ten letters or digits and a check character,"
-                            + " such as MY0A1B2C3D4E5; got " + Text.quote(value));
+                            + " such as MY0A1B2C3D4ES; got " + Text.quote(value));
         }
         new CountryCode(value.substring(0, 2));
         if (!CheckCharacter.verify(value)) {
@@ -34,8 +34,12 @@ public record TrackingNumber(String value) {
         }
     }
 
+    /** Like the constructor, but forgiving of lower case and surrounding white space. */
     public static TrackingNumber parse(String text) {
-        return new TrackingNumber(text == null ? null : text.strip().toUpperCase(Locale.ROOT));
+        if (text == null || !text.chars().allMatch(c -> c < 0x80)) {
+            return new TrackingNumber(text); // refused with the usual message; upper-casing could turn 'ı' into 'I'
+        }
+        return new TrackingNumber(text.strip().toUpperCase(Locale.ROOT));
     }
 
     public CountryCode origin() {

@@ -13,6 +13,9 @@ public final class ReadinessService implements CheckReadinessUseCase {
 
     public ReadinessService(List<ComponentProbe> probes) {
         this.probes = List.copyOf(probes);
+        if (this.probes.stream().map(ComponentProbe::name).distinct().count() != this.probes.size()) {
+            throw new IllegalArgumentException("two probes share a name; one would hide the other");
+        }
     }
 
     @Override

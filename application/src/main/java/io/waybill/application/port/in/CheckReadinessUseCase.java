@@ -1,5 +1,7 @@
 package io.waybill.application.port.in;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Tells whether this instance can serve requests: every component it depends on answers. */
@@ -11,7 +13,7 @@ public interface CheckReadinessUseCase {
     record Readiness(boolean ready, Map<String, Boolean> components) {
 
         public Readiness {
-            components = Map.copyOf(components);
+            components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
         }
     }
 }
