@@ -208,6 +208,12 @@ class ValuesTest {
             assertThatIllegalArgumentException().isThrownBy(() -> new CustomerSlug("ab-".repeat(33) + "cd"))
                     .withMessage("must be at most 100 characters long");
         }
+
+        @Test
+        void refusesAHugeSlugWithoutOverflowingTheStack() {
+            assertThatIllegalArgumentException().isThrownBy(() -> new CustomerSlug("a-".repeat(50_000) + "a"))
+                    .withMessage("must be at most 100 characters long");
+        }
     }
 
     @Nested

@@ -8,7 +8,7 @@ import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.application.port.out.TrackingSequence;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.sql.DriverManager;
 import java.time.Clock;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -66,16 +66,17 @@ public final class Persistence implements AutoCloseable {
     @Override
     public void close() {
         shipments.close();
+        dataSource.close();
         if (settings.isInMemoryH2()) {
             shutDownH2();
         }
-        dataSource.close();
     }
 
     // An in-memory H2 database outlives its connections (DB_CLOSE_DELAY=-1) until it is shut down.
     private void shutDownH2() {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("SHUTDOWN");
+        try (Connection connection =
+                DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password())) {
+            connection.createStatement().execute("SHUTDOWN");
         } catch (SQLException e) {
             LoggerFactory.getLogger(Persistence.class).warn("Could not shut the in-memory database down", e);
         }

@@ -1,0 +1,89 @@
+package io.waybill.adapters.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.json.JavalinJackson;
+import io.waybill.application.port.in.CheckReadinessUseCase;
+import io.waybill.application.port.in.IssueTrackingNumberUseCase;
+import java.time.Duration;
+import java.util.Objects;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+
+/**
+ * The HTTP API, served by an embedded Javalin (Jetty) server.
+ *
+ * <p>Lifecycle: {@link #start} binds the port and serves requests before it returns; {@link #close} stops accepting
+ * connections, lets the requests in progress finish (for at most ten seconds), then frees the port. A closed API
+ * cannot be started again: start a new one.
+ *
+ * <p>Thread-safety: requests are served concurrently (on virtual threads on JDK 21 and later), so the use cases given
+ * to {@link #start} must be thread-safe. The methods of this class may be called from any thread.
+ */
+public final class HttpApi implements AutoCloseable {
+
+    // Room for long query strings (the default is 8 KiB), so that oversized values are answered as a 400 naming
+    // the parameter rather than rejected by Jetty with a 414.
+    private static final int MAX_REQUEST_HEADER_BYTES = 64 * 1024;
+
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration SHUTDOWN_IDLE_TIMEOUT = Duration.ofMillis(100);
+
+    private final Javalin javalin;
+    private final int port;
+
+    private HttpApi(Javalin javalin) {
+        this.javalin = javalin;
+        this.port = javalin.port();
+    }
+
+    public static HttpApi start(
+            HttpSettings settings,
+            IssueTrackingNumberUseCase issueTrackingNumber,
+            CheckReadinessUseCase checkReadiness) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(issueTrackingNumber, "issueTrackingNumber");
+        Objects.requireNonNull(checkReadiness, "checkReadiness");
+        ObjectMapper mapper = JsonWriter.newMapper();
+        JsonWriter json = new JsonWriter(mapper);
+        Javalin javalin = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.concurrency.useVirtualThreads = true;
+            config.jetty.host = settings.host();
+            config.jetty.port = settings.port();
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JettyErrorHandler(json));
+                server.insertHandler(gracefulHandler());
+                server.setStopTimeout(STOP_TIMEOUT.toMillis());
+            });
+            config.router.ignoreTrailingSlashes = true;
+            config.http.prefer405over404 = true;
+            config.http.compressionStrategy = CompressionStrategy.NONE; // bodies are small; Content-Length is exact
+            config.jsonMapper(new JavalinJackson(mapper, true));
+            config.routes.get("/next-tracking-number", new NextTrackingNumberHandler(issueTrackingNumber, json));
+            config.routes.get("/health", new HealthHandler(json));
+            config.routes.get("/ready", new ReadinessHandler(checkReadiness, json));
+            ExceptionMapping.register(config, json);
+        });
+        return new HttpApi(javalin.start());
+    }
+
+    private static GracefulHandler gracefulHandler() {
+        GracefulHandler graceful = new GracefulHandler();
+        // Idle keep-alive connections are closed this soon on close(), not after Jetty's default second; requests
+        // in progress are not idle and still finish.
+        graceful.setShutdownIdleTimeout(SHUTDOWN_IDLE_TIMEOUT.toMillis());
+        return graceful;
+    }
+
+    /** The port bound at start, useful when the settings asked for port 0; unchanged by {@link #close}. */
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        javalin.stop();
+    }
+}

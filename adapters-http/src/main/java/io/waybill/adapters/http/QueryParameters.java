@@ -1,0 +1,50 @@
+package io.waybill.adapters.http;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A raw query string split into parameters. Names are decoded up front (a name that cannot be decoded is not one
+ * this API knows, so it is ignored); values only when asked for, so a bad value in an unknown parameter is no
+ * error.
+ */
+final class QueryParameters {
+
+    private final Map<String, List<String>> rawValuesByName;
+
+    private QueryParameters(Map<String, List<String>> rawValuesByName) {
+        this.rawValuesByName = rawValuesByName;
+    }
+
+    static QueryParameters parse(String rawQuery) {
+        Map<String, List<String>> rawValuesByName = new HashMap<>();
+        if (rawQuery != null) {
+            for (String pair : rawQuery.split("&")) {
+                int equals = pair.indexOf('=');
+                String rawName = equals < 0 ? pair : pair.substring(0, equals);
+                String rawValue = equals < 0 ? "" : pair.substring(equals + 1);
+                try {
+                    String name = PercentDecoder.decode(rawName);
+                    rawValuesByName.computeIfAbsent(name, n -> new ArrayList<>(1)).add(rawValue);
+                } catch (IllegalArgumentException undecodableName) {
+                    // not a name we know: ignored, like any unknown parameter
+                }
+            }
+        }
+        return new QueryParameters(rawValuesByName);
+    }
+
+    /** The decoded value of a parameter that must be given exactly once; otherwise says what is wrong. */
+    String single(String name) {
+        List<String> rawValues = rawValuesByName.get(name);
+        if (rawValues == null) {
+            throw new IllegalArgumentException("is required");
+        }
+        if (rawValues.size() > 1) {
+            throw new IllegalArgumentException("is given more than once");
+        }
+        return PercentDecoder.decode(rawValues.get(0));
+    }
+}

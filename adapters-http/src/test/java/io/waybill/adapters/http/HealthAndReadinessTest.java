@@ -1,0 +1,81 @@
+package io.waybill.adapters.http;
+
+import static io.waybill.adapters.http.TestServer.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.waybill.application.port.in.CheckReadinessUseCase.Readiness;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class HealthAndReadinessTest {
+
+    private static final AtomicReference<Readiness> READINESS = new AtomicReference<>();
+    private static final AtomicInteger CHECKS = new AtomicInteger();
+    private static TestServer server;
+
+    @BeforeAll
+    static void startServer() {
+        server = TestServer.start(
+                order -> {
+                    throw new AssertionError("not called");
+                },
+                () -> {
+                    CHECKS.incrementAndGet();
+                    return READINESS.get();
+                });
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void healthAnswersUpWithoutCheckingAnyComponent() {
+        int checksBefore = CHECKS.get();
+
+        HttpResponse<byte[]> response = server.get("/health");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(response.headers().firstValueAsLong("Content-Length")).hasValue(response.body().length);
+        assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("{\"status\":\"up\"}");
+        assertThat(CHECKS).hasValue(checksBefore);
+    }
+
+    @Test
+    void readyAnswers200WhenTheDatabaseIsUp() {
+        READINESS.set(new Readiness(true, Map.of("database", true)));
+
+        HttpResponse<byte[]> response = server.get("/ready");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        JsonNode body = json(response.body());
+        assertThat(body.get("status").asText()).isEqualTo("ready");
+        assertThat(body.get("components").get("database").asText()).isEqualTo("up");
+    }
+
+    @Test
+    void readyAnswers503WhenTheDatabaseIsDown() {
+        Map<String, Boolean> components = new LinkedHashMap<>();
+        components.put("database", false);
+        components.put("cache", true);
+        READINESS.set(new Readiness(false, components));
+
+        HttpResponse<byte[]> response = server.get("/ready");
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(new String(response.body(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"status\":\"not ready\",\"components\":{\"database\":\"down\",\"cache\":\"up\"}}");
+    }
+}

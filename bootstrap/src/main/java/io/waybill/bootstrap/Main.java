@@ -1,0 +1,40 @@
+package io.waybill.bootstrap;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code waybill} command line. */
+@Command(
+        name = "waybill",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Parcel tracking: tracking numbers, shipment histories and lookups.",
+        subcommands = {ServeCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main())
+                .setExecutionExceptionHandler((error, command, parsed) -> {
+                    command.getErr().println("waybill: " + error.getMessage());
+                    return 1;
+                })
+                .execute(args));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"waybill " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.waybill.bootstrap;
+
+import io.waybill.adapters.persistence.DatabaseSettings;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Reads named settings from a map, with messages that name the setting at fault. */
+final class Settings {
+
+    static final int DEFAULT_POOL_SIZE = 10;
+    static final Duration DEFAULT_COMMIT_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Map<String, String> values;
+
+    Settings(Map<String, String> values) {
+        this.values = Map.copyOf(values);
+    }
+
+    Optional<String> optional(String name) {
+        return Optional.ofNullable(values.get(name)).map(String::strip).filter(value -> !value.isEmpty());
+    }
+
+    String text(String name, String fallback) {
+        return optional(name).orElse(fallback);
+    }
+
+    int port(String name, int fallback) {
+        int port = integer(name, fallback);
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException(name + " must be a port number from 0 to 65535; got " + port);
+        }
+        return port;
+    }
+
+    int integer(String name, int fallback) {
+        return optional(name).map(value -> parse(name, value, Integer::parseInt)).orElse(fallback);
+    }
+
+    <T> T parse(String name, String value, Function<String, T> parser) {
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + " is malformed: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code WAYBILL_DATABASE_URL} (JDBC), else {@code DATABASE_URL} ({@code postgres://...}), else H2 files. */
+    DatabaseSettings database() {
+        int poolSize = integer("WAYBILL_DATABASE_POOL_SIZE", DEFAULT_POOL_SIZE);
+        Duration commitTimeout = Duration.ofMillis(
+                integer("WAYBILL_COMMIT_TIMEOUT_MS", (int) DEFAULT_COMMIT_TIMEOUT.toMillis()));
+        Optional<String> schema = optional("WAYBILL_DATABASE_SCHEMA");
+        Optional<String> jdbcUrl = optional("WAYBILL_DATABASE_URL");
+        if (jdbcUrl.isPresent()) {
+            return parse("WAYBILL_DATABASE_URL", jdbcUrl.get(), url -> new DatabaseSettings(url,
+                    text("WAYBILL_DATABASE_USER", ""), text("WAYBILL_DATABASE_PASSWORD", ""), schema, poolSize,
+                    commitTimeout));
+        }
+        Optional<String> herokuUrl = optional("DATABASE_URL");
+        if (herokuUrl.isPresent()) {
+            return parse("DATABASE_URL", herokuUrl.get(), url -> fromPostgresUri(url, schema, poolSize, commitTimeout));
+        }
+        return WaybillConfig.h2Files(Path.of(text("WAYBILL_DATA_DIR", "data")), schema, poolSize, commitTimeout);
+    }
+
+    /** {@code postgres://user:password@host:port/database?options}, as Heroku and compose files write it. */
+    static DatabaseSettings fromPostgresUri(
+            String text, Optional<String> schema, int poolSize, Duration commitTimeout) {
+        URI uri = URI.create(text);
+        if (!"postgres".equals(uri.getScheme()) && !"postgresql".equals(uri.getScheme())) {
+            throw new IllegalArgumentException("expected postgres://user:password@host:port/database; got " + text);
+        }
+        if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2) {
+            throw new IllegalArgumentException("a host and a database name are required; got " + text);
+        }
+        String userInfo = uri.getRawUserInfo() == null ? "" : uri.getRawUserInfo();
+        String[] credentials = userInfo.split(":", 2);
+        String jdbcUrl = "jdbc:postgresql://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        return new DatabaseSettings(jdbcUrl, decode(credentials[0]),
+                credentials.length > 1 ? decode(credentials[1]) : "", schema, poolSize, commitTimeout);
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,118 @@
+package io.waybill.bootstrap;
+
+import io.waybill.adapters.http.HttpApi;
+import io.waybill.adapters.persistence.Persistence;
+import io.waybill.application.port.in.IssueTrackingNumberUseCase;
+import io.waybill.application.service.IssueTrackingNumberService;
+import io.waybill.application.service.PermutationKeys;
+import io.waybill.application.service.ReadinessService;
+import io.waybill.application.service.SequenceAllocator;
+import io.waybill.domain.IssuedTrackingNumber;
+import io.waybill.domain.Order;
+import io.waybill.domain.TrackingNumberFormat;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Waybill, started: its database, its services and, when configured, its HTTP API. The one entry point for the
+ * command line, the tests and applications that embed Waybill as a library.
+ *
+ * <pre>{@code
+ * try (Waybill waybill = Waybill.start(WaybillConfig.embedded())) {
+ *     TrackingNumber number = waybill.nextTrackingNumber(order).trackingNumber();
+ * }
+ * }</pre>
+ *
+ * <p>Lifecycle: {@link #start} connects to and migrates the database, settles the tracking-number key and starts
+ * HTTP if configured; {@link #close} stops HTTP, stores what is queued and closes the database, in that order.
+ * Thread-safe: any number of threads may issue numbers at once.
+ */
+public final class Waybill implements AutoCloseable {
+
+    private final Deque<AutoCloseable> resources;
+    private final IssueTrackingNumberUseCase issueTrackingNumber;
+    private final Optional<HttpApi> http;
+
+    private Waybill(Deque<AutoCloseable> resources, IssueTrackingNumberUseCase issueTrackingNumber,
+            Optional<HttpApi> http) {
+        this.resources = resources;
+        this.issueTrackingNumber = issueTrackingNumber;
+        this.http = http;
+    }
+
+    /**
+     * @throws IllegalStateException when the configured tracking key differs from the database's
+     * @throws RuntimeException when the database cannot be reached or the HTTP port cannot be bound
+     */
+    public static Waybill start(WaybillConfig config) {
+        Deque<AutoCloseable> resources = new ArrayDeque<>();
+        try {
+            Clock clock = Clock.systemUTC();
+            Persistence persistence = opened(resources, Persistence.open(config.database(), clock));
+            ExecutorService background = Executors.newSingleThreadExecutor(Waybill::daemon);
+            resources.push(background::shutdownNow);
+            TrackingNumberFormat format = new TrackingNumberFormat(
+                    PermutationKeys.bind(persistence.permutationKeys(), config.trackingKey(), new SecureRandom()));
+            IssueTrackingNumberUseCase issue = new IssueTrackingNumberService(
+                    format, new SequenceAllocator(persistence.trackingSequence(), background),
+                    persistence.shipments(), clock);
+            Optional<HttpApi> http = config.http().map(settings -> opened(resources,
+                    HttpApi.start(settings, issue, new ReadinessService(List.of(persistence.probe())))));
+            return new Waybill(resources, issue, http);
+        } catch (RuntimeException e) {
+            closeAll(resources);
+            throw e;
+        }
+    }
+
+    /** Issues a tracking number for {@code order}; see {@link IssueTrackingNumberUseCase#issue}. */
+    public IssuedTrackingNumber nextTrackingNumber(Order order) {
+        return issueTrackingNumber.issue(order);
+    }
+
+    /** The port HTTP listens on, when it runs. */
+    public OptionalInt httpPort() {
+        return http.map(api -> OptionalInt.of(api.port())).orElse(OptionalInt.empty());
+    }
+
+    @Override
+    public void close() {
+        closeAll(resources);
+    }
+
+    private static <T extends AutoCloseable> T opened(Deque<AutoCloseable> resources, T resource) {
+        resources.push(resource);
+        return resource;
+    }
+
+    private static void closeAll(Deque<AutoCloseable> resources) {
+        RuntimeException failure = null;
+        while (!resources.isEmpty()) {
+            try {
+                resources.pop().close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("Waybill did not close cleanly", e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static Thread daemon(Runnable task) {
+        Thread thread = new Thread(task, "waybill-background");
+        thread.setDaemon(true);
+        return thread;
+    }
+}

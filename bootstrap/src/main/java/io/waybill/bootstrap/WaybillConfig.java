@@ -1,0 +1,64 @@
+package io.waybill.bootstrap;
+
+import io.waybill.adapters.http.HttpSettings;
+import io.waybill.adapters.persistence.DatabaseSettings;
+import io.waybill.domain.PermutationKey;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Everything Waybill is configured with, grouped by concern. Built from a map of settings: the environment in
+ * production ({@link #fromEnvironment}), a plain map in tests and embedding applications.
+ *
+ * @param http where the HTTP API listens; empty to run without HTTP, as a library
+ * @param database the database, embedded H2 unless configured
+ * @param trackingKey the tracking-number permutation key; empty to use the database's, made on first start
+ */
+public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings database, Optional<PermutationKey> trackingKey) {
+
+    static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+    /** An in-memory database of its own and no HTTP: for embedding and tests. Its data go when it closes. */
+    public static WaybillConfig embedded() {
+        DatabaseSettings database = new DatabaseSettings(
+                "jdbc:h2:mem:waybill-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + H2_OPTIONS,
+                "sa", "", Optional.empty(), Settings.DEFAULT_POOL_SIZE, Settings.DEFAULT_COMMIT_TIMEOUT);
+        return new WaybillConfig(Optional.empty(), database, Optional.empty());
+    }
+
+    /**
+     * The service's configuration from environment variables (see the README for each): HTTP on
+     * {@code WAYBILL_HTTP_PORT} (8080), PostgreSQL when {@code WAYBILL_DATABASE_URL} or {@code DATABASE_URL} is
+     * set, otherwise H2 in files under {@code WAYBILL_DATA_DIR} ({@code ./data}).
+     *
+     * @throws IllegalArgumentException naming the variable, when a value is malformed
+     */
+    public static WaybillConfig fromEnvironment(Map<String, String> environment) {
+        Settings settings = new Settings(environment);
+        return new WaybillConfig(
+                Optional.of(new HttpSettings(settings.text("WAYBILL_HTTP_HOST", "0.0.0.0"),
+                        settings.port("WAYBILL_HTTP_PORT", 8080))),
+                settings.database(),
+                settings.optional("WAYBILL_TRACKING_KEY").map(hex -> settings.parse(
+                        "WAYBILL_TRACKING_KEY", hex, PermutationKey::parse)));
+    }
+
+    public WaybillConfig withHttp(HttpSettings settings) {
+        return new WaybillConfig(Optional.of(settings), database, trackingKey);
+    }
+
+    public WaybillConfig withoutHttp() {
+        return new WaybillConfig(Optional.empty(), database, trackingKey);
+    }
+
+    static DatabaseSettings h2Files(Path directory, Optional<String> schema, int poolSize, Duration commitTimeout) {
+        // WRITE_DELAY=0: a commit reaches the file before the request is answered, so a killed process loses
+        // no number it handed out.
+        return new DatabaseSettings(
+                "jdbc:h2:file:" + directory.toAbsolutePath().resolve("waybill") + H2_OPTIONS + ";WRITE_DELAY=0",
+                "sa", "", schema, poolSize, commitTimeout);
+    }
+}

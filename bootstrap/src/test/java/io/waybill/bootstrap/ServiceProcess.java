@@ -1,0 +1,61 @@
+package io.waybill.bootstrap;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** {@code waybill serve} in a process of its own, on the test's class path, so that it can be killed for real. */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final Pattern LISTENING = Pattern.compile("Waybill listening on http://[^:]+:(\\d+)");
+
+    private final Process process;
+    private final int port;
+
+    private ServiceProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts the service on a free port with {@code environment} added, and waits until it listens. */
+    static ServiceProcess start(Map<String, String> environment, Path log) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "serve", "--host", "127.0.0.1", "--port", "0");
+        builder.environment().putAll(environment);
+        builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Process process = builder.start();
+        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        for (String line = output.readLine(); line != null; line = output.readLine()) {
+            Matcher listening = LISTENING.matcher(line);
+            if (listening.find()) {
+                return new ServiceProcess(process, Integer.parseInt(listening.group(1)));
+            }
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("the service ended before it listened; its log: " + Files.readString(log));
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** Like {@code kill -9}: no shutdown hook runs, nothing queued is flushed. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+}

@@ -1,0 +1,100 @@
+package io.waybill.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.waybill.adapters.http.HttpSettings;
+import io.waybill.adapters.persistence.DatabaseSettings;
+import io.waybill.domain.PermutationKey;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class WaybillConfigTest {
+
+    @Test
+    void defaultsToHttpOn8080AndH2FilesUnderData() {
+        WaybillConfig config = WaybillConfig.fromEnvironment(Map.of());
+
+        assertThat(config.http()).contains(new HttpSettings("0.0.0.0", 8080));
+        assertThat(config.database().jdbcUrl()).startsWith("jdbc:h2:file:").contains("/data/waybill;")
+                .contains("MODE=PostgreSQL").contains("WRITE_DELAY=0");
+        assertThat(config.trackingKey()).isEmpty();
+    }
+
+    @Test
+    void readsAJdbcUrlWithCredentialsSchemaAndPool() {
+        DatabaseSettings database = WaybillConfig.fromEnvironment(Map.of(
+                        "WAYBILL_DATABASE_URL", "jdbc:postgresql://db:5432/waybill",
+                        "WAYBILL_DATABASE_USER", "app",
+                        "WAYBILL_DATABASE_PASSWORD", "secret",
+                        "WAYBILL_DATABASE_SCHEMA", "tracking",
+                        "WAYBILL_DATABASE_POOL_SIZE", "20"))
+                .database();
+
+        assertThat(database.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/waybill");
+        assertThat(database.user()).isEqualTo("app");
+        assertThat(database.password()).isEqualTo("secret");
+        assertThat(database.schema()).contains("tracking");
+        assertThat(database.poolSize()).isEqualTo(20);
+    }
+
+    @Test
+    void readsAHerokuStyleDatabaseUrl() {
+        DatabaseSettings database = WaybillConfig.fromEnvironment(
+                        Map.of("DATABASE_URL", "postgres://app:p%40ss:w+rd@db.example:6543/waybill?sslmode=require"))
+                .database();
+
+        assertThat(database.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example:6543/waybill?sslmode=require");
+        assertThat(database.user()).isEqualTo("app");
+        assertThat(database.password()).isEqualTo("p@ss:w+rd");
+    }
+
+    @Test
+    void theJdbcUrlWinsOverDatabaseUrl() {
+        DatabaseSettings database = WaybillConfig.fromEnvironment(Map.of(
+                        "WAYBILL_DATABASE_URL", "jdbc:postgresql://first/db",
+                        "DATABASE_URL", "postgres://u:p@second/db"))
+                .database();
+
+        assertThat(database.jdbcUrl()).isEqualTo("jdbc:postgresql://first/db");
+    }
+
+    @Test
+    void readsPortHostAndKey() {
+        WaybillConfig config = WaybillConfig.fromEnvironment(Map.of(
+                "WAYBILL_HTTP_PORT", "9090",
+                "WAYBILL_HTTP_HOST", "127.0.0.1",
+                "WAYBILL_TRACKING_KEY", "000102030405060708090a0b0c0d0e0f"));
+
+        assertThat(config.http()).contains(new HttpSettings("127.0.0.1", 9090));
+        assertThat(config.trackingKey()).contains(new PermutationKey(0x0001020304050607L, 0x08090a0b0c0d0e0fL));
+    }
+
+    @Test
+    void malformedValuesNameTheirSetting() {
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_HTTP_PORT", "http")))
+                .hasMessageStartingWith("WAYBILL_HTTP_PORT is malformed");
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_HTTP_PORT", "70000")))
+                .hasMessageStartingWith("WAYBILL_HTTP_PORT must be a port number");
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_TRACKING_KEY", "short")))
+                .hasMessageStartingWith("WAYBILL_TRACKING_KEY is malformed").hasMessageContaining("32 hexadecimal");
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("DATABASE_URL", "mysql://u:p@h/db")))
+                .hasMessageStartingWith("DATABASE_URL is malformed");
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_DATABASE_URL", "jdbc:mysql://h/db")))
+                .hasMessageStartingWith("WAYBILL_DATABASE_URL is malformed");
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_DATABASE_SCHEMA", "Bad-Name")))
+                .hasMessageContaining("schema");
+    }
+
+    @Test
+    void embeddedHasNoHttpAndAnInMemoryDatabaseOfItsOwn() {
+        WaybillConfig first = WaybillConfig.embedded();
+
+        assertThat(first.http()).isEmpty();
+        assertThat(first.database().jdbcUrl()).startsWith("jdbc:h2:mem:");
+        assertThat(WaybillConfig.embedded().database().jdbcUrl()).isNotEqualTo(first.database().jdbcUrl());
+        assertThat(first.withHttp(new HttpSettings("127.0.0.1", 0)).http()).isPresent();
+        assertThat(first.withHttp(new HttpSettings("127.0.0.1", 0)).withoutHttp().http()).isEqualTo(Optional.empty());
+    }
+}
