@@ -5,13 +5,13 @@
 #   bash bench/run.sh                 # both databases, 15 s a measurement
 #   DURATION=30s bash bench/run.sh h2 # one database, longer
 #
-# Settings: DURATION (15s), WARMUP (10s), CONNECTIONS (64), WRK_THREADS (1), JAVA (java on PATH),
+# Settings: DURATION (15s), WARMUP (60s; the JIT needs about that on 2 cores), CONNECTIONS (64), WRK_THREADS (1), JAVA (java on PATH),
 # JAVA_OPTS, POSTGRES_URL (jdbc:postgresql://127.0.0.1:5432/test), POSTGRES_USER (postgres).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-15s}
-WARMUP=${WARMUP:-10s}
+WARMUP=${WARMUP:-60s}
 CONNECTIONS=${CONNECTIONS:-64}
 WRK_THREADS=${WRK_THREADS:-1}
 JAVA=${JAVA:-java}

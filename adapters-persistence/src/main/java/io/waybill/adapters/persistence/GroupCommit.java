@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,13 +27,13 @@ final class GroupCommit<T> implements AutoCloseable {
     private static final Duration IDLE_CHECK = Duration.ofMillis(100);
 
     private final BlockingQueue<Pending<T>> queue = new LinkedBlockingQueue<>();
-    private final Consumer<List<T>> commit;
+    private final BatchWriter<T> commit;
     private final int maxBatch;
     private final Duration timeout;
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean closed;
 
-    GroupCommit(String name, int writerCount, int maxBatch, Duration timeout, Consumer<List<T>> commit) {
+    GroupCommit(String name, int writerCount, int maxBatch, Duration timeout, BatchWriter<T> commit) {
         this.commit = commit;
         this.maxBatch = maxBatch;
         this.timeout = timeout;
@@ -85,9 +84,9 @@ final class GroupCommit<T> implements AutoCloseable {
 
     private void write(List<Pending<T>> batch) {
         try {
-            commit.accept(batch.stream().map(Pending::row).toList());
+            commit.write(batch.stream().map(Pending::row).toList());
             batch.forEach(pending -> pending.done().complete(null));
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             if (batch.size() > 1 && Jdbc.isConstraintViolation(e)) {
                 LOG.warn("A batch of {} rows broke a constraint; committing them one by one", batch.size(), e);
                 batch.forEach(pending -> write(List.of(pending)));
@@ -118,6 +117,12 @@ final class GroupCommit<T> implements AutoCloseable {
             }
         }
         failRemaining();
+    }
+
+    /** Writes and commits one batch in one transaction; throws if it did not commit. */
+    @FunctionalInterface
+    interface BatchWriter<T> {
+        void write(List<T> batch) throws Exception;
     }
 
     private record Pending<T>(T row, CompletableFuture<Void> done) {}
