@@ -5,13 +5,13 @@
 #   bash bench/run.sh                 # both databases, 15 s a measurement
 #   DURATION=30s bash bench/run.sh h2 # one database, longer
 #
-# Settings: DURATION (15s), WARMUP (60s; the JIT needs about that on 2 cores), CONNECTIONS (64), WRK_THREADS (1), JAVA (java on PATH),
+# Settings: DURATION (15s), WARMUP (75s; the JIT needs about that on 2 cores), CONNECTIONS (64), WRK_THREADS (1), JAVA (java on PATH),
 # JAVA_OPTS, POSTGRES_URL (jdbc:postgresql://127.0.0.1:5432/test), POSTGRES_USER (postgres).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-15s}
-WARMUP=${WARMUP:-60s}
+WARMUP=${WARMUP:-75s}
 CONNECTIONS=${CONNECTIONS:-64}
 WRK_THREADS=${WRK_THREADS:-1}
 JAVA=${JAVA:-java}
@@ -88,8 +88,11 @@ for backend in "${BACKENDS[@]}"; do
   printf '%-9s %-22s %12s %10s %10s %8s %9s\n' "$backend" /health "$health_rps" "$health_p50" "$health_p99" "$health_bad" 1.00
   printf '%-9s %-22s %12s %10s %10s %8s %9s\n' "$backend" /next-tracking-number "$issue_rps" "$issue_p50" "$issue_p99" "$issue_bad" "$ratio"
   stop_server
+  if [ "$backend" = h2 ]; then
+    echo "h2 files after the run: $(du -sh "$work/data-h2" | cut -f1)"
+  fi
   if [ -n "$schema" ]; then
-    psql -h 127.0.0.1 -U "$POSTGRES_USER" -d test -qc "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null
+    psql -h 127.0.0.1 -U "$POSTGRES_USER" -d test -qc "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1
     schema=""
   fi
 done

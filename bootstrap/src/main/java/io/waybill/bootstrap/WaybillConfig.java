@@ -55,10 +55,8 @@ public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings databa
     }
 
     static DatabaseSettings h2Files(Path directory, Optional<String> schema, int poolSize, Duration commitTimeout) {
-        // WRITE_DELAY=0: a commit reaches the file before the request is answered, so a killed process loses
-        // no number it handed out.
         return new DatabaseSettings(
-                "jdbc:h2:file:" + directory.toAbsolutePath().resolve("waybill") + H2_OPTIONS + ";WRITE_DELAY=0",
+                "jdbc:h2:file:" + directory.toAbsolutePath().resolve("waybill") + H2_OPTIONS,
                 "sa", "", schema, poolSize, commitTimeout);
     }
 }

@@ -23,7 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,21 +46,17 @@ class KillAndRestartTest {
             .build();
     private TestDatabase database;
 
-    @BeforeEach
-    void createDatabase() {
-        database = TestDatabase.postgres();
-    }
-
     @AfterEach
     void stopEverything() throws Exception {
-        for (ServiceProcess process : running) {
-            process.close();
+        stopAll();
+        if (database != null) {
+            database.close();
         }
-        database.close();
     }
 
     @Test
     void twoInstancesOnPostgresNeverRepeatANumberAndLoseNoneWhenOneIsKilled() throws Exception {
+        database = TestDatabase.postgres();
         ServiceProcess first = start();
         ServiceProcess second = start();
         Set<String> answered = new HashSet<>();
@@ -85,10 +80,40 @@ class KillAndRestartTest {
         assertThat(after.failures()).isZero();
         answered.addAll(after.numbers());
 
+        stopAll();
         int total = steady.numbers().size() + crash.numbers().size() + after.numbers().size();
         assertThat(answered).as("no number answered twice").hasSize(total);
         answered.forEach(number -> assertThat(TrackingNumber.parse(number).value()).matches("^[A-Z0-9]{1,16}$"));
         assertThat(database.storedTrackingNumbers()).as("every answered number is stored").containsAll(answered);
+    }
+
+    @Test
+    void theEmbeddedH2LosesNoAnsweredNumberWhenKilled() throws Exception {
+        database = TestDatabase.h2Files(directory.resolve("data"));
+        ServiceProcess instance = start();
+        AtomicInteger answeredBeforeKill = new AtomicInteger();
+        Load crash = drive(6_000, List.of(instance), () -> {
+            if (answeredBeforeKill.incrementAndGet() == 3_000) {
+                killQuietly(instance);
+            }
+        });
+        assertThat(crash.failures()).as("requests after the kill fail").isPositive();
+
+        Load after = drive(2_000, List.of(start()), () -> {});
+        assertThat(after.failures()).isZero();
+
+        stopAll();
+        Set<String> answered = new HashSet<>(crash.numbers());
+        answered.addAll(after.numbers());
+        assertThat(answered).as("no number answered twice").hasSize(crash.numbers().size() + after.numbers().size());
+        assertThat(database.storedTrackingNumbers()).as("every answered number is stored").containsAll(answered);
+    }
+
+    private void stopAll() throws InterruptedException {
+        for (ServiceProcess process : running) {
+            process.close();
+        }
+        running.clear();
     }
 
     private ServiceProcess start() throws Exception {

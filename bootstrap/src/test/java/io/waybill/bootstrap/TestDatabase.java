@@ -1,5 +1,6 @@
 package io.waybill.bootstrap;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -12,39 +13,59 @@ import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A schema of its own in the local PostgreSQL, dropped on close. Skips the test on a developer's machine without
- * PostgreSQL, and fails it under CI ({@code CI=true}).
+ * A database of its own for a test that runs the service in other processes: a new schema in the local
+ * PostgreSQL (dropped on close), or H2 files in a directory the test owns. Without PostgreSQL, a PostgreSQL test
+ * is skipped on a developer's machine and fails under CI ({@code CI=true}).
  */
 final class TestDatabase implements AutoCloseable {
 
-    static final String URL = System.getenv().getOrDefault(
+    static final String POSTGRES_URL = System.getenv().getOrDefault(
             "WAYBILL_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    static final String USER = System.getenv().getOrDefault("WAYBILL_TEST_POSTGRES_USER", "postgres");
+    static final String POSTGRES_USER = System.getenv().getOrDefault("WAYBILL_TEST_POSTGRES_USER", "postgres");
 
-    private final String schema = "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    private final Map<String, String> environment;
+    private final String jdbcUrl;
+    private final String user;
+    private final String schema;
 
-    private TestDatabase() {}
+    private TestDatabase(Map<String, String> environment, String jdbcUrl, String user, String schema) {
+        this.environment = environment;
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.schema = schema;
+    }
 
     static TestDatabase postgres() {
-        try (Connection ignored = DriverManager.getConnection(URL, USER, "")) {
-            return new TestDatabase();
+        try (Connection connection = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "")) {
+            String schema = "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+            return new TestDatabase(
+                    Map.of("WAYBILL_DATABASE_URL", POSTGRES_URL, "WAYBILL_DATABASE_USER", POSTGRES_USER,
+                            "WAYBILL_DATABASE_SCHEMA", schema),
+                    POSTGRES_URL, POSTGRES_USER, schema);
         } catch (SQLException e) {
             if ("true".equals(System.getenv("CI"))) {
-                throw new IllegalStateException("PostgreSQL is required under CI but unreachable at " + URL, e);
+                throw new IllegalStateException("PostgreSQL is required under CI but unreachable at " + POSTGRES_URL, e);
             }
-            Assumptions.abort("PostgreSQL unreachable at " + URL + ": " + e.getMessage());
+            Assumptions.abort("PostgreSQL unreachable at " + POSTGRES_URL + ": " + e.getMessage());
             throw new AssertionError("unreachable");
         }
     }
 
-    /** The settings that point Waybill at this schema. */
-    Map<String, String> environment() {
-        return Map.of("WAYBILL_DATABASE_URL", URL, "WAYBILL_DATABASE_USER", USER, "WAYBILL_DATABASE_SCHEMA", schema);
+    /** The embedded default of {@code serve}: H2 files under {@code directory}. */
+    static TestDatabase h2Files(Path directory) {
+        return new TestDatabase(Map.of("WAYBILL_DATA_DIR", directory.toString()),
+                "jdbc:h2:file:" + directory.resolve("waybill") + WaybillConfig.H2_OPTIONS, "sa", "public");
     }
 
+    /** The settings that point {@code serve} at this database. */
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    /** Every stored tracking number. An H2 database can be read only once no service holds it. */
     Set<String> storedTrackingNumbers() throws SQLException {
         Set<String> numbers = new HashSet<>();
-        try (Connection connection = DriverManager.getConnection(URL, USER, "");
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, "");
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT tracking_number FROM " + schema + ".shipments")) {
             while (rows.next()) {
@@ -56,9 +77,11 @@ final class TestDatabase implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(URL, USER, "");
-                Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            try (Connection connection = DriverManager.getConnection(jdbcUrl, user, "");
+                    Statement statement = connection.createStatement()) {
+                statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
         }
     }
 }

@@ -18,7 +18,7 @@ class WaybillConfigTest {
 
         assertThat(config.http()).contains(new HttpSettings("0.0.0.0", 8080));
         assertThat(config.database().jdbcUrl()).startsWith("jdbc:h2:file:").contains("/data/waybill;")
-                .contains("MODE=PostgreSQL").contains("WRITE_DELAY=0");
+                .contains("MODE=PostgreSQL");
         assertThat(config.trackingKey()).isEmpty();
     }
 

@@ -24,14 +24,15 @@ final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable 
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
-    private static final int WRITERS = 2;
     private static final int MAX_BATCH = 512;
 
     private final GroupCommit<IssuedTrackingNumber> groupCommit;
 
-    JdbiShipmentRepository(Jdbi jdbi, Duration commitTimeout) {
-        this.groupCommit =
-                new GroupCommit<>("shipments", WRITERS, MAX_BATCH, commitTimeout, batch -> insert(jdbi, batch));
+    JdbiShipmentRepository(Jdbi jdbi, int writers, Duration commitTimeout, Runnable afterCommit) {
+        this.groupCommit = new GroupCommit<>("shipments", writers, MAX_BATCH, commitTimeout, batch -> {
+            insert(jdbi, batch);
+            afterCommit.run();
+        });
     }
 
     @Override

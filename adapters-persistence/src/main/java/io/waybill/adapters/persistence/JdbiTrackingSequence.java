@@ -13,15 +13,18 @@ final class JdbiTrackingSequence implements TrackingSequence {
     static final int BLOCK_SIZE = 1000;
 
     private final Jdbi jdbi;
+    private final Runnable afterCommit;
 
-    JdbiTrackingSequence(Jdbi jdbi) {
+    JdbiTrackingSequence(Jdbi jdbi, Runnable afterCommit) {
         this.jdbi = jdbi;
+        this.afterCommit = afterCommit;
     }
 
     @Override
     public Block reserveBlock() {
         long first = Storage.attempt("reserve tracking numbers", () -> jdbi.withHandle(handle ->
                 handle.createQuery("SELECT nextval('tracking_sequence')").mapTo(Long.class).one()));
+        afterCommit.run();
         return new Block(first, BLOCK_SIZE);
     }
 }

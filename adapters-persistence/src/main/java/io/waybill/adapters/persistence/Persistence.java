@@ -33,7 +33,7 @@ public final class Persistence implements AutoCloseable {
         this.settings = settings;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
-        this.shipments = new JdbiShipmentRepository(jdbi, settings.commitTimeout());
+        this.shipments = new JdbiShipmentRepository(jdbi, writers(settings), settings.commitTimeout(), this::flush);
         this.keys = new JdbiPermutationKeyStore(jdbi, clock);
     }
 
@@ -52,7 +52,7 @@ public final class Persistence implements AutoCloseable {
     }
 
     public TrackingSequence trackingSequence() {
-        return new JdbiTrackingSequence(jdbi);
+        return new JdbiTrackingSequence(jdbi, this::flush);
     }
 
     public PermutationKeyStore permutationKeys() {
@@ -80,6 +80,21 @@ public final class Persistence implements AutoCloseable {
         } catch (SQLException e) {
             LoggerFactory.getLogger(Persistence.class).warn("Could not shut the in-memory database down", e);
         }
+    }
+
+    // H2 keeps commits in memory for up to WRITE_DELAY (500 ms) and would lose them to kill -9; a CHECKPOINT writes
+    // them to the file at once. (WRITE_DELAY=0 does that too, but also stops H2's background compaction, and its
+    // file grew by gigabytes under load.) PostgreSQL's commit is durable by itself.
+    private void flush() {
+        if (!settings.isPostgres() && !settings.isInMemoryH2()) {
+            Storage.attempt("write the database file", () -> jdbi.withHandle(handle -> handle.execute("CHECKPOINT")));
+        }
+    }
+
+    // PostgreSQL overlaps two commits well. H2 writes a new chunk of its file for every commit, so one writer,
+    // whose batches grow while the previous commit runs, writes fewer and larger chunks.
+    private static int writers(DatabaseSettings settings) {
+        return settings.isPostgres() ? 2 : 1;
     }
 
     // Flyway runs on its own connection first: H2 refuses a pool whose connections name a schema not yet created.
