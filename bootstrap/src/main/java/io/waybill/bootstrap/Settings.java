@@ -2,6 +2,7 @@ package io.waybill.bootstrap;
 
 import io.waybill.adapters.persistence.DatabaseSettings;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -38,6 +39,14 @@ final class Settings {
         return port;
     }
 
+    int atLeast(String name, int fallback, int minimum) {
+        int value = integer(name, fallback);
+        if (value < minimum) {
+            throw new IllegalArgumentException(name + " must be at least " + minimum + "; got " + value);
+        }
+        return value;
+    }
+
     int integer(String name, int fallback) {
         return optional(name).map(value -> parse(name, value, Integer::parseInt)).orElse(fallback);
     }
@@ -52,10 +61,11 @@ final class Settings {
 
     /** {@code WAYBILL_DATABASE_URL} (JDBC), else {@code DATABASE_URL} ({@code postgres://...}), else H2 files. */
     DatabaseSettings database() {
-        int poolSize = integer("WAYBILL_DATABASE_POOL_SIZE", DEFAULT_POOL_SIZE);
+        int poolSize = atLeast("WAYBILL_DATABASE_POOL_SIZE", DEFAULT_POOL_SIZE, 2);
         Duration commitTimeout = Duration.ofMillis(
-                integer("WAYBILL_COMMIT_TIMEOUT_MS", (int) DEFAULT_COMMIT_TIMEOUT.toMillis()));
-        Optional<String> schema = optional("WAYBILL_DATABASE_SCHEMA");
+                atLeast("WAYBILL_COMMIT_TIMEOUT_MS", (int) DEFAULT_COMMIT_TIMEOUT.toMillis(), 1));
+        Optional<String> schema = optional("WAYBILL_DATABASE_SCHEMA")
+                .map(name -> parse("WAYBILL_DATABASE_SCHEMA", name, DatabaseSettings::checkSchemaName));
         Optional<String> jdbcUrl = optional("WAYBILL_DATABASE_URL");
         if (jdbcUrl.isPresent()) {
             return parse("WAYBILL_DATABASE_URL", jdbcUrl.get(), url -> new DatabaseSettings(url,
@@ -66,18 +76,26 @@ final class Settings {
         if (herokuUrl.isPresent()) {
             return parse("DATABASE_URL", herokuUrl.get(), url -> fromPostgresUri(url, schema, poolSize, commitTimeout));
         }
-        return WaybillConfig.h2Files(Path.of(text("WAYBILL_DATA_DIR", "data")), schema, poolSize, commitTimeout);
+        Path dataDirectory = parse("WAYBILL_DATA_DIR", text("WAYBILL_DATA_DIR", "data"), Path::of);
+        return WaybillConfig.h2Files(dataDirectory, schema, poolSize, commitTimeout);
     }
 
     /** {@code postgres://user:password@host:port/database?options}, as Heroku and compose files write it. */
     static DatabaseSettings fromPostgresUri(
             String text, Optional<String> schema, int poolSize, Duration commitTimeout) {
-        URI uri = URI.create(text);
+        // Messages never repeat the text: it holds a password.
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("is not a URL: " + e.getReason() + " at character " + e.getIndex(), e);
+        }
         if (!"postgres".equals(uri.getScheme()) && !"postgresql".equals(uri.getScheme())) {
-            throw new IllegalArgumentException("expected postgres://user:password@host:port/database; got " + text);
+            throw new IllegalArgumentException("expected postgres://user:password@host:port/database");
         }
         if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2) {
-            throw new IllegalArgumentException("a host and a database name are required; got " + text);
+            throw new IllegalArgumentException("a host and a database name are required, as in"
+                    + " postgres://user:password@host:port/database");
         }
         String userInfo = uri.getRawUserInfo() == null ? "" : uri.getRawUserInfo();
         String[] credentials = userInfo.split(":", 2);

@@ -11,8 +11,12 @@ import io.waybill.domain.Order;
 import io.waybill.domain.OrderTime;
 import io.waybill.domain.TrackingNumber;
 import io.waybill.domain.Weight;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class EmbeddedLibraryTest {
@@ -32,9 +36,20 @@ class EmbeddedLibraryTest {
 
         try (Waybill waybill = Waybill.start(WaybillConfig.embedded())) {
             TrackingNumber number = waybill.nextTrackingNumber(order).trackingNumber();
-            System.out.println(number); // e.g. MY4K7ZQ2M9XB3
+            System.out.println(number); // e.g. MY7QR70U7PJ64
         }
         // END README SNIPPET
+    }
+
+    @Test
+    void theReadmeShowsExactlyThisSnippet() throws IOException {
+        String source = Files.readString(Path.of("src/test/java/io/waybill/bootstrap/EmbeddedLibraryTest.java"));
+        String snippet = source.substring(source.indexOf("// BEGIN README SNIPPET") + 24,
+                source.indexOf("        // END README SNIPPET"));
+        String unindented = snippet.lines().map(line -> line.length() >= 8 ? line.substring(8) : line.strip())
+                .collect(Collectors.joining("\n"));
+
+        assertThat(Files.readString(Path.of("../README.md"))).contains(unindented);
     }
 
     @Test

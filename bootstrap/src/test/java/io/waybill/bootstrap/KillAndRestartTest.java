@@ -39,15 +39,17 @@ class KillAndRestartTest {
     Path directory;
 
     private final List<ServiceProcess> running = new ArrayList<>();
+    private final ExecutorService clientThreads = Executors.newFixedThreadPool(4);
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newFixedThreadPool(4))
+            .executor(clientThreads)
             .build();
     private TestDatabase database;
 
     @AfterEach
     void stopEverything() throws Exception {
+        clientThreads.shutdownNow();
         stopAll();
         if (database != null) {
             database.close();

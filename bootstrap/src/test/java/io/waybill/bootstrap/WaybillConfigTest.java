@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.waybill.adapters.http.HttpSettings;
 import io.waybill.adapters.persistence.DatabaseSettings;
 import io.waybill.domain.PermutationKey;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,19 @@ class WaybillConfigTest {
     }
 
     @Test
+    void neverRepeatsTheDatabasePassword() {
+        for (String url : List.of("postgres://app:s3cret@db/waybill extra", "mysql://app:s3cret@db/waybill",
+                "postgres://app:s3cret@/")) {
+            assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("DATABASE_URL", url)))
+                    .hasMessageStartingWith("DATABASE_URL is malformed")
+                    .hasMessageNotContaining("s3cret");
+        }
+        assertThat(WaybillConfig.fromEnvironment(Map.of("DATABASE_URL", "postgres://app:s3cret@db/waybill"))
+                        .database().toString())
+                .doesNotContain("s3cret");
+    }
+
+    @Test
     void theJdbcUrlWinsOverDatabaseUrl() {
         DatabaseSettings database = WaybillConfig.fromEnvironment(Map.of(
                         "WAYBILL_DATABASE_URL", "jdbc:postgresql://first/db",
@@ -84,7 +98,13 @@ class WaybillConfigTest {
         assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_DATABASE_URL", "jdbc:mysql://h/db")))
                 .hasMessageStartingWith("WAYBILL_DATABASE_URL is malformed");
         assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_DATABASE_SCHEMA", "Bad-Name")))
-                .hasMessageContaining("schema");
+                .hasMessageStartingWith("WAYBILL_DATABASE_SCHEMA is malformed");
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_DATABASE_POOL_SIZE", "1")))
+                .hasMessageStartingWith("WAYBILL_DATABASE_POOL_SIZE must be at least 2");
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_COMMIT_TIMEOUT_MS", "0")))
+                .hasMessageStartingWith("WAYBILL_COMMIT_TIMEOUT_MS must be at least 1");
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_DATA_DIR", "bad\0dir")))
+                .hasMessageStartingWith("WAYBILL_DATA_DIR is malformed");
     }
 
     @Test

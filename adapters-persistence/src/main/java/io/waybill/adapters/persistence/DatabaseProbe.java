@@ -6,6 +6,8 @@ import org.jdbi.v3.core.Jdbi;
 /** Asks the database for {@code SELECT 1}. Thread-safe. */
 final class DatabaseProbe implements ComponentProbe {
 
+    private static final int TIMEOUT_SECONDS = 2;
+
     private final Jdbi jdbi;
 
     DatabaseProbe(Jdbi jdbi) {
@@ -20,7 +22,10 @@ final class DatabaseProbe implements ComponentProbe {
     @Override
     public boolean isUp() {
         try {
-            return jdbi.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+            return jdbi.withHandle(handle -> handle.createQuery("SELECT 1")
+                    .setQueryTimeout(TIMEOUT_SECONDS)
+                    .mapTo(Integer.class)
+                    .one()) == 1;
         } catch (RuntimeException e) {
             return false;
         }

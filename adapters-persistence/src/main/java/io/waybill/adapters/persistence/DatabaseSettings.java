@@ -27,15 +27,29 @@ public record DatabaseSettings(
             throw new IllegalArgumentException(
                     "an in-memory H2 URL needs ;DB_CLOSE_DELAY=-1, or the database vanishes between connections");
         }
-        schema.ifPresent(name -> {
-            if (!SCHEMA_NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException(
-                        "a schema name is lower-case letters, digits and underscores; got " + name);
-            }
-        });
+        schema.ifPresent(DatabaseSettings::checkSchemaName);
         if (poolSize < 2) {
             throw new IllegalArgumentException("the pool needs at least 2 connections; got " + poolSize);
         }
+        if (commitTimeout.isNegative() || commitTimeout.isZero()) {
+            throw new IllegalArgumentException("the commit timeout must be positive; got " + commitTimeout);
+        }
+    }
+
+    /** Without the password. */
+    @Override
+    public String toString() {
+        return "DatabaseSettings[" + jdbcUrl + ", user " + user + ", schema " + schema.orElse("(default)") + ", pool "
+                + poolSize + ", commit timeout " + commitTimeout + "]";
+    }
+
+    /** Returns {@code name} if it can name a schema: lower-case letters, digits and underscores. */
+    public static String checkSchemaName(String name) {
+        if (!SCHEMA_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException(
+                    "a schema name is lower-case letters, digits and underscores; got " + name);
+        }
+        return name;
     }
 
     boolean isPostgres() {

@@ -18,15 +18,19 @@ import org.slf4j.LoggerFactory;
  * threads each take whatever has queued up (at most {@code maxBatch} rows) and commit it as one batch, so the
  * cost of a commit is shared by every request that arrived while the previous one ran.
  *
- * <p>A caller returns only after its row's transaction committed. If the batch fails because of a constraint,
- * its rows are retried one by one so that one bad row does not fail the others. Thread-safe.
+ * <p>A caller returns only after its row's transaction committed. If the batch fails because of one row's data
+ * or a constraint, its rows are retried one by one so that one bad row does not fail the others. At most
+ * {@value #MAX_QUEUED} rows wait; past that, and past the timeout, callers fail at once rather than pile up while
+ * the database is down. Thread-safe.
  */
 final class GroupCommit<T> implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
     private static final Duration IDLE_CHECK = Duration.ofMillis(100);
 
-    private final BlockingQueue<Pending<T>> queue = new LinkedBlockingQueue<>();
+    static final int MAX_QUEUED = 10_000;
+
+    private final BlockingQueue<Pending<T>> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
     private final BatchWriter<T> commit;
     private final int maxBatch;
     private final Duration timeout;
@@ -51,12 +55,15 @@ final class GroupCommit<T> implements AutoCloseable {
             throw new StorageUnavailableException("the database is closed", null);
         }
         Pending<T> pending = new Pending<>(row, new CompletableFuture<>());
-        queue.add(pending);
+        if (!queue.offer(pending)) {
+            throw new StorageUnavailableException(MAX_QUEUED + " rows are already waiting for the database", null);
+        }
         try {
             pending.done().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new StorageUnavailableException("could not store: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
+            pending.done().cancel(false); // not written if no writer has taken it yet
             throw new StorageUnavailableException("the database did not commit within " + timeout, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -76,7 +83,10 @@ final class GroupCommit<T> implements AutoCloseable {
             if (first != null) {
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
-                write(batch);
+                batch.removeIf(pending -> pending.done().isCancelled());
+                if (!batch.isEmpty()) {
+                    write(batch);
+                }
                 batch.clear();
             }
         }
@@ -87,8 +97,8 @@ final class GroupCommit<T> implements AutoCloseable {
             commit.write(batch.stream().map(Pending::row).toList());
             batch.forEach(pending -> pending.done().complete(null));
         } catch (Exception e) {
-            if (batch.size() > 1 && Jdbc.isConstraintViolation(e)) {
-                LOG.warn("A batch of {} rows broke a constraint; committing them one by one", batch.size(), e);
+            if (batch.size() > 1 && Jdbc.isRowFault(e)) {
+                LOG.warn("A batch of {} rows has a bad row; committing them one by one", batch.size(), e);
                 batch.forEach(pending -> write(List.of(pending)));
             } else {
                 LOG.error("A commit of {} rows failed", batch.size(), e);

@@ -7,10 +7,14 @@ final class Jdbc {
 
     private Jdbc() {}
 
-    /** Whether the cause is an integrity constraint violation (SQLSTATE class 23), which retrying cannot mend. */
-    static boolean isConstraintViolation(Throwable error) {
+    /**
+     * Whether the cause is bad data (SQLSTATE class 22) or a broken constraint (class 23): a fault of some row,
+     * which retrying cannot mend, rather than of the database.
+     */
+    static boolean isRowFault(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
                 return true;
             }
         }

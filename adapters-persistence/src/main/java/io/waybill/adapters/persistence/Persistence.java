@@ -65,10 +65,13 @@ public final class Persistence implements AutoCloseable {
 
     @Override
     public void close() {
-        shipments.close();
-        dataSource.close();
-        if (settings.isInMemoryH2()) {
-            shutDownH2();
+        try {
+            shipments.close();
+        } finally {
+            dataSource.close();
+            if (settings.isInMemoryH2()) {
+                shutDownH2();
+            }
         }
     }
 
@@ -119,6 +122,8 @@ public final class Persistence implements AutoCloseable {
         settings.schema().ifPresent(config::setSchema);
         if (settings.isPostgres()) {
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
+            // A database that stops answering without closing the connection fails requests instead of hanging them.
+            config.addDataSourceProperty("socketTimeout", "60");
         }
         return config;
     }
