@@ -12,10 +12,16 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class})
 public final class Main implements Runnable {
 
+    private static final String LOGBACK_CONFIGURATION = "logback.configurationFile";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // The command line's own logging setup; as a library, Waybill leaves logging to the application.
+        if (System.getProperty(LOGBACK_CONFIGURATION) == null) {
+            System.setProperty(LOGBACK_CONFIGURATION, "waybill-logback.xml");
+        }
         System.exit(new CommandLine(new Main())
                 .setExecutionExceptionHandler((error, command, parsed) -> {
                     command.getErr().println("waybill: " + error.getMessage());

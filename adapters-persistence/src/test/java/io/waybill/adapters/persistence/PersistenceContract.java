@@ -60,7 +60,9 @@ abstract class PersistenceContract {
     @AfterEach
     void dropDatabase() throws Exception {
         opened.forEach(Persistence::close);
-        TestDatabases.drop(settings);
+        if (settings != null) {
+            TestDatabases.drop(settings);
+        }
     }
 
     private Persistence open() {
