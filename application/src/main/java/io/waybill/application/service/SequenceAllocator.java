@@ -4,6 +4,7 @@ import io.waybill.application.port.out.TrackingSequence;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
@@ -18,6 +19,9 @@ public final class SequenceAllocator implements LongSupplier {
 
     private final TrackingSequence source;
     private final Executor background;
+    // A lock rather than synchronized: a virtual thread waiting for the database inside synchronized would pin
+    // its carrier thread on JDK 21 to 23.
+    private final ReentrantLock lock = new ReentrantLock();
     private long next;
     private long end;
     private long refillAt;
@@ -29,14 +33,19 @@ public final class SequenceAllocator implements LongSupplier {
     }
 
     @Override
-    public synchronized long getAsLong() {
-        if (next == end) {
-            use(upcoming == null ? source.reserveBlock() : arrived());
+    public long getAsLong() {
+        lock.lock();
+        try {
+            if (next == end) {
+                use(upcoming == null ? source.reserveBlock() : arrived());
+            }
+            if (next == refillAt && upcoming == null) {
+                upcoming = CompletableFuture.supplyAsync(source::reserveBlock, background);
+            }
+            return next++;
+        } finally {
+            lock.unlock();
         }
-        if (next == refillAt && upcoming == null) {
-            upcoming = CompletableFuture.supplyAsync(source::reserveBlock, background);
-        }
-        return next++;
     }
 
     private TrackingSequence.Block arrived() {
