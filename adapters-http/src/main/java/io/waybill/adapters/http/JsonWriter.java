@@ -35,40 +35,29 @@ final class JsonWriter {
     }
 
     void json(Context ctx, int status, Object body) {
-        write(ctx, status, JSON, body);
+        write(ctx.res(), status, JSON, body);
     }
 
     void problem(Context ctx, Problem problem) {
-        write(ctx, problem.status(), Problem.CONTENT_TYPE, problem);
+        write(ctx.res(), problem.status(), Problem.CONTENT_TYPE, problem);
     }
 
-    /** For failures met outside Javalin's context; does nothing if the response is already on its way. */
+    /** For failures met outside Javalin's context. */
     void problem(HttpServletResponse response, Problem problem) {
+        write(response, problem.status(), Problem.CONTENT_TYPE, problem);
+    }
+
+    /** Does nothing if the response is already on its way: a failure while writing cannot be answered any more. */
+    private void write(HttpServletResponse response, int status, String contentType, Object body) {
         if (response.isCommitted()) {
             return;
         }
         try {
-            byte[] bytes = bytes(problem);
-            response.setStatus(problem.status());
-            response.setContentType(Problem.CONTENT_TYPE);
+            byte[] bytes = bytes(body);
+            response.setStatus(status);
+            response.setContentType(contentType);
             response.setContentLength(bytes.length);
             response.getOutputStream().write(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Does nothing if the response is already on its way: a failure while writing cannot be answered any more. */
-    private void write(Context ctx, int status, String contentType, Object body) {
-        if (ctx.res().isCommitted()) {
-            return;
-        }
-        try {
-            byte[] bytes = bytes(body);
-            ctx.status(status);
-            ctx.contentType(contentType);
-            ctx.res().setContentLength(bytes.length);
-            ctx.outputStream().write(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
