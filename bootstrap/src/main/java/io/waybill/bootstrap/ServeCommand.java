@@ -26,7 +26,8 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         WaybillConfig config = WaybillConfig.fromEnvironment(System.getenv());
         HttpSettings http = config.http().orElseThrow();
-        config = config.withHttp(new HttpSettings(host == null ? http.host() : host, port == null ? http.port() : port));
+        config = config.withHttp(new HttpSettings(
+                host == null ? http.host() : host, port == null ? http.port() : port, http.apiKeys()));
         Waybill waybill = Waybill.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

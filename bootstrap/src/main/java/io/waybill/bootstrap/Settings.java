@@ -1,18 +1,30 @@
 package io.waybill.bootstrap;
 
+import io.waybill.adapters.cache.CacheSettings;
 import io.waybill.adapters.persistence.DatabaseSettings;
+import io.waybill.domain.ShipmentStatus;
+import io.waybill.domain.StatusMapping;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Reads named settings from a map, with messages that name the setting at fault. */
 final class Settings {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Settings.class);
 
     static final int DEFAULT_POOL_SIZE = 10;
     static final Duration DEFAULT_COMMIT_TIMEOUT = Duration.ofSeconds(10);
@@ -56,6 +68,77 @@ final class Settings {
             return parser.apply(value);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name + " is malformed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code WAYBILL_API_KEYS}, comma-separated. Without any, one key is made for this run and logged once, so that
+     * a newcomer can try every route; production sets its own.
+     */
+    List<String> apiKeys(RandomGenerator random) {
+        List<String> keys = optional("WAYBILL_API_KEYS").stream()
+                .flatMap(text -> Arrays.stream(text.split(",")))
+                .map(String::strip)
+                .filter(key -> !key.isEmpty())
+                .toList();
+        if (!keys.isEmpty()) {
+            return keys;
+        }
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        String key = "wb_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        LOG.warn("WAYBILL_API_KEYS is not set, so this run made an API key: {} (send it as 'Authorization: Bearer"
+                + " <key>'). Set WAYBILL_API_KEYS in production.", key);
+        return List.of(key);
+    }
+
+    /** Redis when {@code WAYBILL_REDIS_URL} or {@code REDIS_URL} is set, the in-process cache otherwise. */
+    CacheSettings cache() {
+        CacheSettings defaults = CacheSettings.defaults();
+        Optional<URI> redisUrl = optional("WAYBILL_REDIS_URL")
+                .map(url -> parse("WAYBILL_REDIS_URL", url, Settings::redisUri))
+                .or(() -> optional("REDIS_URL").map(url -> parse("REDIS_URL", url, Settings::redisUri)));
+        return new CacheSettings(
+                redisUrl,
+                Duration.ofSeconds(atLeast("WAYBILL_CACHE_TTL_SECONDS", (int) defaults.ttl().toSeconds(), 1)),
+                Duration.ofSeconds(atLeast(
+                        "WAYBILL_CACHE_NEGATIVE_TTL_SECONDS", (int) defaults.negativeTtl().toSeconds(), 1)),
+                Duration.ofMillis(atLeast("WAYBILL_REDIS_TIMEOUT_MS", (int) defaults.redisTimeout().toMillis(), 1)),
+                defaults.retryAfter(),
+                text("WAYBILL_REDIS_KEY_PREFIX", defaults.keyPrefix()),
+                atLeast("WAYBILL_CACHE_MAX_ENTRIES", (int) defaults.maxEntries(), 0));
+    }
+
+    /** The built-in status mapping, extended by {@code WAYBILL_STATUS_MAPPING}: {@code wording=status,...}. */
+    StatusMapping statusMapping() {
+        Map<String, ShipmentStatus> extra = new LinkedHashMap<>();
+        for (String pair : text("WAYBILL_STATUS_MAPPING", "").split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            String[] parts = pair.split("=", 2);
+            ShipmentStatus status = parts.length < 2 ? null : ShipmentStatus.fromCode(parts[1].strip()).orElse(null);
+            if (status == null || parts[0].isBlank()) {
+                throw new IllegalArgumentException("WAYBILL_STATUS_MAPPING is malformed: expected wording=status pairs"
+                        + " separated by commas, such as 'handed over=received,zugestellt=delivered', with a status"
+                        + " among " + Arrays.stream(ShipmentStatus.values()).map(ShipmentStatus::code).toList()
+                        + "; got '" + pair.strip() + "'");
+            }
+            extra.put(parts[0], status);
+        }
+        return StatusMapping.builtIn().with(extra);
+    }
+
+    // Messages never repeat the text: it may hold a password.
+    private static URI redisUri(String text) {
+        try {
+            URI uri = new URI(text);
+            if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new IllegalArgumentException("expected redis://[user:password@]host[:port][/database]");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("is not a URL: " + e.getReason() + " at character " + e.getIndex(), e);
         }
     }
 

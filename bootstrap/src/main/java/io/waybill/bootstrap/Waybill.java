@@ -1,14 +1,27 @@
 package io.waybill.bootstrap;
 
+import io.waybill.adapters.cache.Caches;
 import io.waybill.adapters.http.HttpApi;
 import io.waybill.adapters.persistence.Persistence;
+import io.waybill.application.port.in.FindShipmentUseCase;
 import io.waybill.application.port.in.IssueTrackingNumberUseCase;
+import io.waybill.application.port.in.ListShipmentsUseCase;
+import io.waybill.application.port.in.RecordTrackingEventsUseCase;
+import io.waybill.application.port.in.RegisterShipmentUseCase;
+import io.waybill.application.port.out.ShipmentRepository;
+import io.waybill.application.service.FindShipmentService;
 import io.waybill.application.service.IssueTrackingNumberService;
+import io.waybill.application.service.ListShipmentsService;
 import io.waybill.application.service.PermutationKeys;
 import io.waybill.application.service.ReadinessService;
+import io.waybill.application.service.RecordTrackingEventsService;
+import io.waybill.application.service.RegisterShipmentService;
 import io.waybill.application.service.SequenceAllocator;
+import io.waybill.application.service.ShipmentLookup;
+import io.waybill.application.service.TrackingEvents;
 import io.waybill.domain.IssuedTrackingNumber;
 import io.waybill.domain.Order;
+import io.waybill.domain.Shipment;
 import io.waybill.domain.TrackingNumberFormat;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -30,20 +43,19 @@ import java.util.concurrent.Executors;
  * }
  * }</pre>
  *
- * <p>Lifecycle: {@link #start} connects to and migrates the database, settles the tracking-number key and starts
- * HTTP if configured; {@link #close} stops HTTP, stores what is queued and closes the database, in that order.
- * Thread-safe: any number of threads may issue numbers at once.
+ * <p>Lifecycle: {@link #start} connects to and migrates the database, opens the cache, settles the tracking-number
+ * key and starts HTTP if configured; {@link #close} stops HTTP, closes the cache, stores what is queued and closes
+ * the database, in that order. Thread-safe: any number of threads may use it at once.
  */
 public final class Waybill implements AutoCloseable {
 
     private final Deque<AutoCloseable> resources;
-    private final IssueTrackingNumberUseCase issueTrackingNumber;
+    private final HttpApi.UseCases useCases;
     private final Optional<HttpApi> http;
 
-    private Waybill(Deque<AutoCloseable> resources, IssueTrackingNumberUseCase issueTrackingNumber,
-            Optional<HttpApi> http) {
+    private Waybill(Deque<AutoCloseable> resources, HttpApi.UseCases useCases, Optional<HttpApi> http) {
         this.resources = resources;
-        this.issueTrackingNumber = issueTrackingNumber;
+        this.useCases = useCases;
         this.http = http;
     }
 
@@ -55,17 +67,27 @@ public final class Waybill implements AutoCloseable {
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {
             Clock clock = Clock.systemUTC();
+            SecureRandom random = new SecureRandom();
             Persistence persistence = opened(resources, Persistence.open(config.database(), clock));
+            Caches caches = opened(resources, Caches.open(config.cache()));
             ExecutorService background = Executors.newSingleThreadExecutor(Waybill::daemon);
             resources.push(background::shutdownNow);
             TrackingNumberFormat format = new TrackingNumberFormat(
-                    PermutationKeys.bind(persistence.permutationKeys(), config.trackingKey(), new SecureRandom()));
-            IssueTrackingNumberUseCase issue = new IssueTrackingNumberService(
-                    format, new SequenceAllocator(persistence.trackingSequence(), background),
-                    persistence.shipments(), clock);
-            Optional<HttpApi> http = config.http().map(settings -> opened(resources,
-                    HttpApi.start(settings, issue, new ReadinessService(List.of(persistence.probe())))));
-            return new Waybill(resources, issue, http);
+                    PermutationKeys.bind(persistence.permutationKeys(), config.trackingKey(), random));
+            SequenceAllocator sequence = new SequenceAllocator(persistence.trackingSequence(), background);
+            ShipmentRepository shipments = persistence.shipments();
+            ShipmentLookup lookup = new ShipmentLookup(shipments, caches.shipments());
+            TrackingEvents events = new TrackingEvents(config.statusMapping(), random);
+            HttpApi.UseCases useCases = new HttpApi.UseCases(
+                    new IssueTrackingNumberService(format, sequence, shipments, clock),
+                    new ReadinessService(List.of(persistence.probe(), caches.probe())),
+                    new RegisterShipmentService(
+                            origin -> format.issue(origin, sequence), shipments, lookup, events, clock),
+                    new RecordTrackingEventsService(shipments, lookup, events),
+                    new FindShipmentService(lookup),
+                    new ListShipmentsService(shipments));
+            Optional<HttpApi> http = config.http().map(settings -> opened(resources, HttpApi.start(settings, useCases)));
+            return new Waybill(resources, useCases, http);
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
@@ -74,7 +96,27 @@ public final class Waybill implements AutoCloseable {
 
     /** Issues a tracking number for {@code order}; see {@link IssueTrackingNumberUseCase#issue}. */
     public IssuedTrackingNumber nextTrackingNumber(Order order) {
-        return issueTrackingNumber.issue(order);
+        return useCases.issueTrackingNumber().issue(order);
+    }
+
+    /** Registers a shipment; see {@link RegisterShipmentUseCase#register}. */
+    public Shipment registerShipment(RegisterShipmentUseCase.Command command) {
+        return useCases.registerShipment().register(command);
+    }
+
+    /** Records tracking events; see {@link RecordTrackingEventsUseCase#record}. */
+    public Shipment.Recording recordEvents(RecordTrackingEventsUseCase.Command command) {
+        return useCases.recordTrackingEvents().record(command);
+    }
+
+    /** Looks a shipment up, through the cache; see {@link FindShipmentUseCase#find}. */
+    public Optional<Shipment> findShipment(FindShipmentUseCase.Query query) {
+        return useCases.findShipment().find(query);
+    }
+
+    /** Lists shipments a page at a time; see {@link ListShipmentsUseCase#list}. */
+    public ListShipmentsUseCase.Page listShipments(ListShipmentsUseCase.Query query) {
+        return useCases.listShipments().list(query);
     }
 
     /** The port HTTP listens on, when it runs. */

@@ -1,10 +1,14 @@
 package io.waybill.bootstrap;
 
+import io.waybill.adapters.cache.CacheSettings;
 import io.waybill.adapters.http.HttpSettings;
 import io.waybill.adapters.persistence.DatabaseSettings;
 import io.waybill.domain.PermutationKey;
+import io.waybill.domain.StatusMapping;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,11 +17,14 @@ import java.util.UUID;
  * Everything Waybill is configured with, grouped by concern. Built from a map of settings: the environment in
  * production ({@link #fromEnvironment}), a plain map in tests and embedding applications.
  *
- * @param http where the HTTP API listens; empty to run without HTTP, as a library
+ * @param http where the HTTP API listens, and its API keys; empty to run without HTTP, as a library
  * @param database the database, embedded H2 unless configured
+ * @param cache Redis when configured, in-process otherwise
  * @param trackingKey the tracking-number permutation key; empty to use the database's, made on first start
+ * @param statusMapping how carriers' status wordings map to canonical statuses
  */
-public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings database, Optional<PermutationKey> trackingKey) {
+public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings database, CacheSettings cache,
+        Optional<PermutationKey> trackingKey, StatusMapping statusMapping) {
 
     static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
@@ -26,32 +33,43 @@ public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings databa
         DatabaseSettings database = new DatabaseSettings(
                 "jdbc:h2:mem:waybill-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + H2_OPTIONS,
                 "sa", "", Optional.empty(), Settings.DEFAULT_POOL_SIZE, Settings.DEFAULT_COMMIT_TIMEOUT);
-        return new WaybillConfig(Optional.empty(), database, Optional.empty());
+        return new WaybillConfig(Optional.empty(), database, CacheSettings.defaults(), Optional.empty(),
+                StatusMapping.builtIn());
     }
 
     /**
      * The service's configuration from environment variables (see the README for each): HTTP on
      * {@code WAYBILL_HTTP_PORT} (8080), PostgreSQL when {@code WAYBILL_DATABASE_URL} or {@code DATABASE_URL} is
-     * set, otherwise H2 in files under {@code WAYBILL_DATA_DIR} ({@code ./data}).
+     * set, otherwise H2 in files under {@code WAYBILL_DATA_DIR} ({@code ./data}); Redis when
+     * {@code WAYBILL_REDIS_URL} or {@code REDIS_URL} is set; API keys from {@code WAYBILL_API_KEYS}, or one made
+     * and logged when there are none.
      *
      * @throws IllegalArgumentException naming the variable, when a value is malformed
      */
     public static WaybillConfig fromEnvironment(Map<String, String> environment) {
         Settings settings = new Settings(environment);
-        return new WaybillConfig(
-                Optional.of(new HttpSettings(settings.text("WAYBILL_HTTP_HOST", "0.0.0.0"),
-                        settings.port("WAYBILL_HTTP_PORT", 8080))),
-                settings.database(),
-                settings.optional("WAYBILL_TRACKING_KEY").map(hex -> settings.parse(
-                        "WAYBILL_TRACKING_KEY", hex, PermutationKey::parse)));
+        DatabaseSettings database = settings.database();
+        CacheSettings cache = settings.cache();
+        StatusMapping statusMapping = settings.statusMapping();
+        Optional<PermutationKey> trackingKey = settings.optional("WAYBILL_TRACKING_KEY")
+                .map(hex -> settings.parse("WAYBILL_TRACKING_KEY", hex, PermutationKey::parse));
+        String host = settings.text("WAYBILL_HTTP_HOST", "0.0.0.0");
+        int port = settings.port("WAYBILL_HTTP_PORT", 8080);
+        List<String> apiKeys = settings.apiKeys(new SecureRandom());
+        HttpSettings http = settings.parse("WAYBILL_API_KEYS", "", unused -> new HttpSettings(host, port, apiKeys));
+        return new WaybillConfig(Optional.of(http), database, cache, trackingKey, statusMapping);
     }
 
     public WaybillConfig withHttp(HttpSettings settings) {
-        return new WaybillConfig(Optional.of(settings), database, trackingKey);
+        return new WaybillConfig(Optional.of(settings), database, cache, trackingKey, statusMapping);
     }
 
     public WaybillConfig withoutHttp() {
-        return new WaybillConfig(Optional.empty(), database, trackingKey);
+        return new WaybillConfig(Optional.empty(), database, cache, trackingKey, statusMapping);
+    }
+
+    public WaybillConfig withCache(CacheSettings settings) {
+        return new WaybillConfig(http, database, settings, trackingKey, statusMapping);
     }
 
     static DatabaseSettings h2Files(Path directory, Optional<String> schema, int poolSize, Duration commitTimeout) {

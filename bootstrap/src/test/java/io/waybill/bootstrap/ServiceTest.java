@@ -3,9 +3,11 @@ package io.waybill.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.waybill.adapters.cache.CacheSettings;
 import io.waybill.adapters.http.HttpSettings;
 import io.waybill.application.service.PermutationKeys;
 import io.waybill.domain.PermutationKey;
+import io.waybill.domain.StatusMapping;
 import io.waybill.domain.TrackingNumber;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,7 +37,7 @@ class ServiceTest {
     private WaybillConfig config(Map<String, String> extra) {
         Map<String, String> environment = new java.util.HashMap<>(extra);
         environment.put("WAYBILL_DATA_DIR", data.toString());
-        return WaybillConfig.fromEnvironment(environment).withHttp(new HttpSettings("127.0.0.1", 0));
+        return WaybillConfig.fromEnvironment(environment).withHttp(new HttpSettings("127.0.0.1", 0, List.of("a-test-key-of-enough-length")));
     }
 
     @Test
@@ -90,7 +92,7 @@ class ServiceTest {
     void refusesToStartWithAKeyOtherThanTheDatabases() {
         PermutationKey first = new PermutationKey(1, 1);
         try (Waybill ignored = Waybill.start(new WaybillConfig(Optional.empty(), config(Map.of()).database(),
-                Optional.of(first)))) {
+                CacheSettings.defaults(), Optional.of(first), StatusMapping.builtIn()))) {
             // binds the first key to the database
         }
         assertThatThrownBy(() -> Waybill.start(config(Map.of("WAYBILL_TRACKING_KEY", "0000000000000000000000000000000f"))))

@@ -3,9 +3,14 @@ package io.waybill.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.waybill.adapters.cache.CacheSettings;
 import io.waybill.adapters.http.HttpSettings;
 import io.waybill.adapters.persistence.DatabaseSettings;
 import io.waybill.domain.PermutationKey;
+import io.waybill.domain.ShipmentStatus;
+import io.waybill.domain.StatusMapping;
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +22,12 @@ class WaybillConfigTest {
     void defaultsToHttpOn8080AndH2FilesUnderData() {
         WaybillConfig config = WaybillConfig.fromEnvironment(Map.of());
 
-        assertThat(config.http()).contains(new HttpSettings("0.0.0.0", 8080));
+        HttpSettings http = config.http().orElseThrow();
+        assertThat(http.host()).isEqualTo("0.0.0.0");
+        assertThat(http.port()).isEqualTo(8080);
+        assertThat(http.apiKeys()).singleElement().asString().startsWith("wb_").hasSizeGreaterThan(30);
+        assertThat(config.cache()).isEqualTo(CacheSettings.defaults());
+        assertThat(config.statusMapping().canonical("inbound-scan")).contains(ShipmentStatus.RECEIVED);
         assertThat(config.database().jdbcUrl()).startsWith("jdbc:h2:file:").contains("/data/waybill;")
                 .contains("MODE=PostgreSQL");
         assertThat(config.trackingKey()).isEmpty();
@@ -81,8 +91,54 @@ class WaybillConfigTest {
                 "WAYBILL_HTTP_HOST", "127.0.0.1",
                 "WAYBILL_TRACKING_KEY", "000102030405060708090a0b0c0d0e0f"));
 
-        assertThat(config.http()).contains(new HttpSettings("127.0.0.1", 9090));
+        assertThat(config.http().map(HttpSettings::host)).contains("127.0.0.1");
+        assertThat(config.http().map(HttpSettings::port)).contains(9090);
         assertThat(config.trackingKey()).contains(new PermutationKey(0x0001020304050607L, 0x08090a0b0c0d0e0fL));
+    }
+
+    @Test
+    void makesAnApiKeyPerRunUnlessKeysAreConfigured() {
+        assertThat(WaybillConfig.fromEnvironment(Map.of()).http().orElseThrow().apiKeys())
+                .isNotEqualTo(WaybillConfig.fromEnvironment(Map.of()).http().orElseThrow().apiKeys());
+        assertThat(WaybillConfig.fromEnvironment(Map.of("WAYBILL_API_KEYS", " first-key-0123456789 ,,second-key-0123456789"))
+                        .http().orElseThrow().apiKeys())
+                .containsExactly("first-key-0123456789", "second-key-0123456789");
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_API_KEYS", "short,secret-key-0123456789")))
+                .hasMessageStartingWith("WAYBILL_API_KEYS is malformed")
+                .hasMessageNotContaining("secret-key");
+    }
+
+    @Test
+    void usesRedisWhenAUrlIsGivenAndReadsTheCacheSettings() {
+        CacheSettings cache = WaybillConfig.fromEnvironment(Map.of(
+                        "REDIS_URL", "redis://cache.example:6380",
+                        "WAYBILL_CACHE_TTL_SECONDS", "60",
+                        "WAYBILL_CACHE_NEGATIVE_TTL_SECONDS", "5",
+                        "WAYBILL_REDIS_TIMEOUT_MS", "250",
+                        "WAYBILL_REDIS_KEY_PREFIX", "tracking:",
+                        "WAYBILL_CACHE_MAX_ENTRIES", "0"))
+                .cache();
+
+        assertThat(cache.redisUrl()).contains(URI.create("redis://cache.example:6380"));
+        assertThat(cache.ttl()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(cache.negativeTtl()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(cache.redisTimeout()).isEqualTo(Duration.ofMillis(250));
+        assertThat(cache.keyPrefix()).isEqualTo("tracking:");
+        assertThat(cache.maxEntries()).isZero();
+        assertThat(WaybillConfig.fromEnvironment(Map.of("WAYBILL_REDIS_URL", "redis://first", "REDIS_URL",
+                        "redis://second")).cache().redisUrl())
+                .contains(URI.create("redis://first"));
+    }
+
+    @Test
+    void extendsTheStatusMapping() {
+        StatusMapping mapping = WaybillConfig.fromEnvironment(
+                        Map.of("WAYBILL_STATUS_MAPPING", "zugestellt=delivered, handed over = received"))
+                .statusMapping();
+
+        assertThat(mapping.canonical("Zugestellt")).contains(ShipmentStatus.DELIVERED);
+        assertThat(mapping.canonical("handed-over")).contains(ShipmentStatus.RECEIVED);
+        assertThat(mapping.canonical("in_transit")).contains(ShipmentStatus.IN_TRANSIT);
     }
 
     @Test
@@ -105,6 +161,12 @@ class WaybillConfigTest {
                 .hasMessageStartingWith("WAYBILL_COMMIT_TIMEOUT_MS must be at least 1");
         assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_DATA_DIR", "bad\0dir")))
                 .hasMessageStartingWith("WAYBILL_DATA_DIR is malformed");
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("REDIS_URL", "http://u:hunter2@cache")))
+                .hasMessageStartingWith("REDIS_URL is malformed").hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_CACHE_TTL_SECONDS", "0")))
+                .hasMessageStartingWith("WAYBILL_CACHE_TTL_SECONDS must be at least 1");
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_STATUS_MAPPING", "zugestellt=done")))
+                .hasMessageStartingWith("WAYBILL_STATUS_MAPPING is malformed").hasMessageContaining("in_transit");
     }
 
     @Test
@@ -114,7 +176,7 @@ class WaybillConfigTest {
         assertThat(first.http()).isEmpty();
         assertThat(first.database().jdbcUrl()).startsWith("jdbc:h2:mem:");
         assertThat(WaybillConfig.embedded().database().jdbcUrl()).isNotEqualTo(first.database().jdbcUrl());
-        assertThat(first.withHttp(new HttpSettings("127.0.0.1", 0)).http()).isPresent();
-        assertThat(first.withHttp(new HttpSettings("127.0.0.1", 0)).withoutHttp().http()).isEqualTo(Optional.empty());
+        assertThat(first.withHttp(new HttpSettings("127.0.0.1", 0, List.of("a-test-key-of-enough-length"))).http()).isPresent();
+        assertThat(first.withHttp(new HttpSettings("127.0.0.1", 0, List.of("a-test-key-of-enough-length"))).withoutHttp().http()).isEqualTo(Optional.empty());
     }
 }

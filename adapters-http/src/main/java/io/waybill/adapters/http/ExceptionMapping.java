@@ -5,7 +5,15 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.MethodNotAllowedResponse;
+import io.waybill.application.port.in.AmbiguousShipmentException;
+import io.waybill.application.port.in.InvalidCommandException;
+import io.waybill.application.port.in.ShipmentNotFoundException;
+import io.waybill.application.port.in.UnknownCarrierStatusException;
+import io.waybill.application.port.out.ShipmentRepository.ConcurrentUpdateException;
+import io.waybill.application.port.out.ShipmentRepository.ShipmentExistsException;
 import io.waybill.application.port.out.StorageUnavailableException;
+import io.waybill.domain.Carrier;
+import io.waybill.domain.IllegalTransitionException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -13,7 +21,10 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The one place where exceptions become HTTP answers, every one of them a problem-details body. */
+/**
+ * The one place where exceptions become HTTP answers: problem details, or, for the legacy {@code GET /query}, its
+ * envelope with the problem's detail as the error.
+ */
 final class ExceptionMapping {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExceptionMapping.class);
@@ -26,16 +37,23 @@ final class ExceptionMapping {
 
     static void register(JavalinConfig config, JsonWriter json) {
         ExceptionMapping mapping = new ExceptionMapping(json);
-        config.routes.exception(InvalidParametersException.class, mapping::invalidParameters);
-        config.routes.exception(MethodNotAllowedResponse.class, mapping::methodNotAllowed);
-        config.routes.exception(HttpResponseException.class, mapping::httpResponse);
-        config.routes.exception(StorageUnavailableException.class, mapping::storageUnavailable);
-        config.routes.exception(Exception.class, mapping::unexpected);
+        var routes = config.routes;
+        routes.exception(InvalidParametersException.class, (e, ctx) ->
+                mapping.answer(ctx, Problem.invalidParameters(ctx.path(), e.noun(), e.errors())));
+        routes.exception(MethodNotAllowedResponse.class, mapping::methodNotAllowed);
+        routes.exception(HttpResponseException.class, mapping::httpResponse);
+        routes.exception(ShipmentNotFoundException.class, (e, ctx) -> mapping.answer(ctx, 404, e.getMessage()));
+        routes.exception(AmbiguousShipmentException.class, (e, ctx) -> mapping.answer(ctx,
+                problem(409, e.getMessage(), ctx).withCarriers(e.carriers().stream().map(Carrier::code).toList())));
+        routes.exception(IllegalTransitionException.class, (e, ctx) -> mapping.answer(ctx, 409, e.getMessage()));
+        routes.exception(UnknownCarrierStatusException.class, (e, ctx) -> mapping.answer(ctx, 422, e.getMessage()));
+        routes.exception(InvalidCommandException.class, (e, ctx) -> mapping.answer(ctx, 400, e.getMessage()));
+        routes.exception(ShipmentExistsException.class, (e, ctx) -> mapping.answer(ctx, 409, e.getMessage()));
+        routes.exception(ConcurrentUpdateException.class, (e, ctx) ->
+                mapping.answer(ctx, 409, "The shipment changed concurrently; retry"));
+        routes.exception(StorageUnavailableException.class, mapping::storageUnavailable);
+        routes.exception(Exception.class, mapping::unexpected);
         config.router.javaLangErrorHandler(mapping::fatal);
-    }
-
-    private void invalidParameters(InvalidParametersException e, Context ctx) {
-        json.problem(ctx, Problem.invalidParameters(ctx.path(), e.errors()));
     }
 
     private void methodNotAllowed(MethodNotAllowedResponse e, Context ctx) {
@@ -46,30 +64,43 @@ final class ExceptionMapping {
         }
         String allow = String.join(", ", allowed);
         ctx.header("Allow", allow);
-        json.problem(ctx, problem(405, ctx.method() + " is not supported here; use " + allow, ctx));
+        answer(ctx, 405, ctx.method() + " is not supported here; use " + allow);
     }
 
     private void httpResponse(HttpResponseException e, Context ctx) {
-        String detail = e.getStatus() == 404 ? "There is nothing at " + ctx.path() : e.getMessage();
-        json.problem(ctx, problem(e.getStatus(), detail, ctx));
+        if (e.getStatus() == 401) {
+            ctx.header("WWW-Authenticate", Access.CHALLENGE);
+        }
+        answer(ctx, e.getStatus(), e.getStatus() == 404 ? "There is nothing at " + ctx.path() : e.getMessage());
     }
 
     private void storageUnavailable(StorageUnavailableException e, Context ctx) {
         LOG.warn("Storage unavailable answering {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
         ctx.header("Retry-After", "1");
-        json.problem(ctx, problem(503, "The tracking number was not issued because storage is unavailable for now;"
-                + " the request can be retried", ctx));
+        answer(ctx, 503, "Storage is unavailable for now; the request can be retried");
     }
 
     private void unexpected(Exception e, Context ctx) {
         LOG.error("Unexpected failure answering {} {}", ctx.method(), ctx.path(), e);
-        json.problem(ctx, problem(500, "An unexpected error occurred; it has been logged", ctx));
+        answer(ctx, 500, "An unexpected error occurred; it has been logged");
     }
 
     private void fatal(HttpServletResponse response, Error error) {
         LOG.error("Fatal error answering a request", error);
         json.problem(response, Problem.of(500, HttpStatus.forStatus(500).getMessage(),
                 "An unexpected error occurred; it has been logged", null));
+    }
+
+    private void answer(Context ctx, int status, String detail) {
+        answer(ctx, problem(status, detail, ctx));
+    }
+
+    private void answer(Context ctx, Problem problem) {
+        if (LegacyEnvelope.wraps(ctx.path())) {
+            json.json(ctx, problem.status(), LegacyEnvelope.error(problem));
+        } else {
+            json.problem(ctx, problem);
+        }
     }
 
     private static Problem problem(int status, String detail, Context ctx) {

@@ -5,7 +5,11 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.json.JavalinJackson;
 import io.waybill.application.port.in.CheckReadinessUseCase;
+import io.waybill.application.port.in.FindShipmentUseCase;
 import io.waybill.application.port.in.IssueTrackingNumberUseCase;
+import io.waybill.application.port.in.ListShipmentsUseCase;
+import io.waybill.application.port.in.RecordTrackingEventsUseCase;
+import io.waybill.application.port.in.RegisterShipmentUseCase;
 import java.time.Duration;
 import java.util.Objects;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -37,13 +41,24 @@ public final class HttpApi implements AutoCloseable {
         this.port = javalin.port();
     }
 
-    public static HttpApi start(
-            HttpSettings settings,
-            IssueTrackingNumberUseCase issueTrackingNumber,
-            CheckReadinessUseCase checkReadiness) {
+    /** The use cases the API serves; none may be null. */
+    public record UseCases(IssueTrackingNumberUseCase issueTrackingNumber, CheckReadinessUseCase checkReadiness,
+            RegisterShipmentUseCase registerShipment, RecordTrackingEventsUseCase recordTrackingEvents,
+            FindShipmentUseCase findShipment, ListShipmentsUseCase listShipments) {
+
+        public UseCases {
+            Objects.requireNonNull(issueTrackingNumber, "issueTrackingNumber");
+            Objects.requireNonNull(checkReadiness, "checkReadiness");
+            Objects.requireNonNull(registerShipment, "registerShipment");
+            Objects.requireNonNull(recordTrackingEvents, "recordTrackingEvents");
+            Objects.requireNonNull(findShipment, "findShipment");
+            Objects.requireNonNull(listShipments, "listShipments");
+        }
+    }
+
+    public static HttpApi start(HttpSettings settings, UseCases useCases) {
         Objects.requireNonNull(settings, "settings");
-        Objects.requireNonNull(issueTrackingNumber, "issueTrackingNumber");
-        Objects.requireNonNull(checkReadiness, "checkReadiness");
+        Objects.requireNonNull(useCases, "useCases");
         ObjectMapper mapper = JsonWriter.newMapper();
         JsonWriter json = new JsonWriter(mapper);
         Javalin javalin = Javalin.create(config -> {
@@ -61,9 +76,8 @@ public final class HttpApi implements AutoCloseable {
             config.http.prefer405over404 = true;
             config.http.compressionStrategy = CompressionStrategy.NONE; // bodies are small; Content-Length is exact
             config.jsonMapper(new JavalinJackson(mapper, true));
-            config.routes.get("/next-tracking-number", new NextTrackingNumberHandler(issueTrackingNumber, json));
-            config.routes.get("/health", new HealthHandler(json));
-            config.routes.get("/ready", new ReadinessHandler(checkReadiness, json));
+            Routes.register(config.routes, useCases, new Access(new ApiKeys(settings.apiKeys())),
+                    new JsonBody(mapper), json);
             ExceptionMapping.register(config, json);
         });
         return new HttpApi(javalin.start());

@@ -1,14 +1,41 @@
 package io.waybill.adapters.http;
 
+import java.util.List;
 import java.util.Objects;
 
-/** Where the HTTP API listens: {@code host} is an interface name or address, {@code port} 0 picks any free port. */
-public record HttpSettings(String host, int port) {
+/**
+ * Where the HTTP API listens, and the keys that open it: {@code host} is an interface name or address, {@code port}
+ * 0 picks any free port. A request carrying one of {@code apiKeys} is staff's; {@link #toString} never shows them.
+ */
+public record HttpSettings(String host, int port, List<String> apiKeys) {
+
+    public static final int MIN_KEY_LENGTH = 16;
 
     public HttpSettings {
         Objects.requireNonNull(host, "host");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be between 0 and 65535; got " + port);
         }
+        apiKeys = List.copyOf(Objects.requireNonNull(apiKeys, "apiKeys"));
+        if (apiKeys.isEmpty()) {
+            throw new IllegalArgumentException("at least one API key is required");
+        }
+        for (int i = 0; i < apiKeys.size(); i++) {
+            String key = apiKeys.get(i);
+            // The messages name the key by position only: a key must not end up in a log.
+            if (key.length() < MIN_KEY_LENGTH) {
+                throw new IllegalArgumentException("API key " + (i + 1) + " must be at least " + MIN_KEY_LENGTH
+                        + " characters long; it has " + key.length());
+            }
+            if (!key.chars().allMatch(c -> c > ' ' && c < 127)) {
+                throw new IllegalArgumentException(
+                        "API key " + (i + 1) + " must be printable ASCII without spaces, to fit in a header");
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "HttpSettings[host=" + host + ", port=" + port + ", apiKeys=" + apiKeys.size() + " (hidden)]";
     }
 }

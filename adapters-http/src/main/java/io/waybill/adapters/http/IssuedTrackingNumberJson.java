@@ -2,7 +2,6 @@ package io.waybill.adapters.http;
 
 import io.waybill.domain.IssuedTrackingNumber;
 import io.waybill.domain.Order;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,15 +14,14 @@ final class IssuedTrackingNumberJson {
         Order order = issued.order();
         Map<String, Object> body = new LinkedHashMap<>(16);
         body.put("tracking_number", issued.trackingNumber().value());
-        body.put("created_at", DateTimeFormatter.ISO_INSTANT.format(issued.issuedAt()));
+        body.put("created_at", JsonTimes.of(issued.issuedAt()));
         body.put("origin_country_id", order.origin().value());
         body.put("destination_country_id", order.destination().value());
         body.put("weight", order.weight().kilograms());
         body.put("customer_id", order.customer().id().value().toString());
         body.put("customer_name", order.customer().name().value());
         body.put("customer_slug", order.customer().slug().value());
-        // ISO_OFFSET_DATE_TIME always writes the seconds, which OffsetDateTime.toString() leaves out when zero.
-        body.put("order_created_at", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(order.createdAt().value()));
+        body.put("order_created_at", JsonTimes.of(order.createdAt().value()));
         return body;
     }
 }

@@ -31,7 +31,10 @@ final class JsonWriter {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
                 .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-                .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
+                // Records (a problem's optional members) leave nulls out; maps are written as built, nulls included,
+                // so that a view shows every member it has, null when unknown.
+                .setDefaultPropertyInclusion(
+                        JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS));
     }
 
     void json(Context ctx, int status, Object body) {

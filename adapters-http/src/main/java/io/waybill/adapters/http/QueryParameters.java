@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A raw query string split into parameters. Names are decoded up front (a name that cannot be decoded is not one
@@ -38,13 +39,18 @@ final class QueryParameters {
 
     /** The decoded value of a parameter that must be given exactly once; otherwise says what is wrong. */
     String single(String name) {
+        return optional(name).orElseThrow(() -> new IllegalArgumentException("is required"));
+    }
+
+    /** The decoded value of a parameter that may be left out but not repeated; otherwise says what is wrong. */
+    Optional<String> optional(String name) {
         List<String> rawValues = rawValuesByName.get(name);
         if (rawValues == null) {
-            throw new IllegalArgumentException("is required");
+            return Optional.empty();
         }
         if (rawValues.size() > 1) {
             throw new IllegalArgumentException("is given more than once");
         }
-        return PercentDecoder.decode(rawValues.get(0));
+        return Optional.of(PercentDecoder.decode(rawValues.get(0)));
     }
 }

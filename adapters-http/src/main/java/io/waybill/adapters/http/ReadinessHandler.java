@@ -5,9 +5,10 @@ import io.javalin.http.Handler;
 import io.waybill.application.port.in.CheckReadinessUseCase;
 import io.waybill.application.port.in.CheckReadinessUseCase.Readiness;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
-/** Readiness: 200 when every component answers, 503 otherwise, with each component's state. */
+/** Readiness: 200 unless a component is down (a degraded cache is still ready), 503 then; each component's state. */
 final class ReadinessHandler implements Handler {
 
     private final CheckReadinessUseCase checkReadiness;
@@ -22,7 +23,7 @@ final class ReadinessHandler implements Handler {
     public void handle(Context ctx) {
         Readiness readiness = checkReadiness.check();
         Map<String, String> components = new LinkedHashMap<>();
-        readiness.components().forEach((name, up) -> components.put(name, up ? "up" : "down"));
+        readiness.components().forEach((name, state) -> components.put(name, state.name().toLowerCase(Locale.ROOT)));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", readiness.ready() ? "ready" : "not ready");
         body.put("components", components);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.waybill.application.port.in.CheckReadinessUseCase.Readiness;
+import io.waybill.application.port.out.ComponentProbe.State;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -53,7 +54,7 @@ class HealthAndReadinessTest {
 
     @Test
     void readyAnswers200WhenTheDatabaseIsUp() {
-        READINESS.set(new Readiness(true, Map.of("database", true)));
+        READINESS.set(new Readiness(true, Map.of("database", State.UP)));
 
         HttpResponse<byte[]> response = server.get("/ready");
 
@@ -66,9 +67,9 @@ class HealthAndReadinessTest {
 
     @Test
     void readyAnswers503WhenTheDatabaseIsDown() {
-        Map<String, Boolean> components = new LinkedHashMap<>();
-        components.put("database", false);
-        components.put("cache", true);
+        Map<String, State> components = new LinkedHashMap<>();
+        components.put("database", State.DOWN);
+        components.put("cache", State.DEGRADED);
         READINESS.set(new Readiness(false, components));
 
         HttpResponse<byte[]> response = server.get("/ready");
@@ -76,6 +77,6 @@ class HealthAndReadinessTest {
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
         assertThat(new String(response.body(), StandardCharsets.UTF_8))
-                .isEqualTo("{\"status\":\"not ready\",\"components\":{\"database\":\"down\",\"cache\":\"up\"}}");
+                .isEqualTo("{\"status\":\"not ready\",\"components\":{\"database\":\"down\",\"cache\":\"degraded\"}}");
     }
 }

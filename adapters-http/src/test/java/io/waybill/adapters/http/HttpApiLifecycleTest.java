@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class HttpApiLifecycleTest {
+
+    private static final List<String> KEYS = List.of(TestServer.KEY);
 
     @Test
     void closeRefusesNewConnectionsButLetsARequestInProgressFinish() throws Exception {
@@ -31,7 +34,7 @@ class HttpApiLifecycleTest {
             await(release);
             return issuing.issue(order);
         };
-        HttpApi api = HttpApi.start(new HttpSettings("127.0.0.1", 0), slow, TestServer.READY);
+        HttpApi api = HttpApi.start(TestServer.settings(), TestUseCases.builder().issueTrackingNumber(slow).build());
         int port = api.port();
         CompletableFuture<HttpResponse<String>> inProgress = HttpClient.newHttpClient().sendAsync(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/next-tracking-number?" + SAMPLE_QUERY))
@@ -57,8 +60,8 @@ class HttpApiLifecycleTest {
 
     @Test
     void settingsRefuseAPortOutOfRange() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new HttpSettings("127.0.0.1", -1));
-        assertThatIllegalArgumentException().isThrownBy(() -> new HttpSettings("127.0.0.1", 65_536));
+        assertThatIllegalArgumentException().isThrownBy(() -> new HttpSettings("127.0.0.1", -1, KEYS));
+        assertThatIllegalArgumentException().isThrownBy(() -> new HttpSettings("127.0.0.1", 65_536, KEYS));
     }
 
     private static boolean accepts(int port) {

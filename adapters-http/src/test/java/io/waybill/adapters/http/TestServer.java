@@ -17,8 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** A real {@link HttpApi} on a free port, and the clients the tests talk to it with. */
 final class TestServer implements AutoCloseable {
@@ -26,8 +28,10 @@ final class TestServer implements AutoCloseable {
     static final String SAMPLE_QUERY = "origin_country_id=MY&destination_country_id=ID&weight=1.234"
             + "&created_at=2018-11-20T19:29:32%2B08:00&customer_id=de619854-b59b-425e-9db4-943979e1bd49"
             + "&customer_name=RedBox%20Logistics&customer_slug=redbox-logistics";
-    static final CheckReadinessUseCase READY =
-            () -> new CheckReadinessUseCase.Readiness(true, Map.of("database", true));
+    static final String KEY = "staff-key-0123456789abcdef";
+    static final String OTHER_KEY = "another-staff-key-0123456789";
+    static final String[] STAFF = {"Authorization", "Bearer " + KEY};
+    static final String[] WRONG_KEY = {"Authorization", "Bearer " + KEY + "x"};
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     // One client for every test: on JDK 17 an HttpClient cannot be closed, only dropped.
@@ -42,21 +46,42 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(IssueTrackingNumberUseCase issueTrackingNumber) {
-        return start(issueTrackingNumber, READY);
+        return start(issueTrackingNumber, TestUseCases.READY);
     }
 
     static TestServer start(IssueTrackingNumberUseCase issueTrackingNumber, CheckReadinessUseCase checkReadiness) {
-        return new TestServer(HttpApi.start(new HttpSettings("127.0.0.1", 0), issueTrackingNumber, checkReadiness));
+        return start(TestUseCases.builder().issueTrackingNumber(issueTrackingNumber).checkReadiness(checkReadiness)
+                .build());
     }
 
-    HttpResponse<byte[]> get(String pathAndQuery) {
-        return send("GET", pathAndQuery);
+    static TestServer start(HttpApi.UseCases useCases) {
+        return new TestServer(HttpApi.start(settings(), useCases));
+    }
+
+    static HttpSettings settings() {
+        return new HttpSettings("127.0.0.1", 0, List.of(KEY, OTHER_KEY));
+    }
+
+    HttpResponse<byte[]> get(String pathAndQuery, String... headers) {
+        return send("GET", pathAndQuery, headers);
     }
 
     HttpResponse<byte[]> send(String method, String pathAndQuery, String... headers) {
+        return send(method, pathAndQuery, HttpRequest.BodyPublishers.noBody(), headers);
+    }
+
+    /** Sends a JSON body, with {@code Content-Type: application/json} unless the headers name another. */
+    HttpResponse<byte[]> post(String pathAndQuery, String jsonBody, String... headers) {
+        String[] all = Arrays.asList(headers).contains("Content-Type") ? headers
+                : Stream.concat(Stream.of("Content-Type", "application/json"), Stream.of(headers)).toArray(String[]::new);
+        return send("POST", pathAndQuery, HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8), all);
+    }
+
+    private HttpResponse<byte[]> send(String method, String pathAndQuery, HttpRequest.BodyPublisher body,
+            String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + pathAndQuery))
                 .timeout(TIMEOUT)
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                .method(method, body);
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -83,6 +108,10 @@ final class TestServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static String text(byte[] body) {
+        return new String(body, StandardCharsets.UTF_8);
     }
 
     static JsonNode json(byte[] body) {

@@ -1,17 +1,37 @@
 package io.waybill.adapters.http;
 
+import io.waybill.application.port.in.AmbiguousShipmentException;
+import io.waybill.application.port.in.CheckReadinessUseCase;
+import io.waybill.application.port.in.FindShipmentUseCase;
+import io.waybill.application.port.in.FindShipmentUseCase.Audience;
 import io.waybill.application.port.in.IssueTrackingNumberUseCase;
+import io.waybill.application.port.in.ListShipmentsUseCase;
+import io.waybill.application.port.in.RecordTrackingEventsUseCase;
+import io.waybill.application.port.in.RecordTrackingEventsUseCase.EventInput;
+import io.waybill.application.port.in.RegisterShipmentUseCase;
+import io.waybill.application.port.in.UnknownCarrierStatusException;
+import io.waybill.application.port.out.ComponentProbe;
+import io.waybill.domain.EventId;
 import io.waybill.domain.IssuedTrackingNumber;
 import io.waybill.domain.PermutationKey;
+import io.waybill.domain.Shipment;
+import io.waybill.domain.ShipmentStatus;
+import io.waybill.domain.StatusMapping;
+import io.waybill.domain.TrackingEvent;
 import io.waybill.domain.TrackingNumberFormat;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Lambda use cases that issue real tracking numbers, and count how often they were asked. */
+/** Lambda use cases: ones that issue real tracking numbers, find shipments in a list, or fail if called at all. */
 final class TestUseCases {
 
+    static final CheckReadinessUseCase READY =
+            () -> new CheckReadinessUseCase.Readiness(true, Map.of("database", ComponentProbe.State.UP));
     static final Instant ISSUED_AT = Instant.parse("2026-11-21T10:00:00.123Z");
+    private static final AtomicInteger EVENT_IDS = new AtomicInteger();
 
     private TestUseCases() {}
 
@@ -22,5 +42,85 @@ final class TestUseCases {
             calls.incrementAndGet();
             return new IssuedTrackingNumber(format.issue(order.origin(), sequence::getAndIncrement), order, ISSUED_AT);
         };
+    }
+
+    /** Finds shipments as the service does: the public sees only publicly trackable ones. */
+    static FindShipmentUseCase finding(List<Shipment> shipments) {
+        return query -> {
+            List<Shipment> visible = shipments.stream()
+                    .filter(shipment -> shipment.key().number().equals(query.number()))
+                    .filter(shipment -> query.audience() == Audience.STAFF || shipment.details().publicTracking())
+                    .filter(shipment -> query.carrier().map(shipment.key().carrier()::equals).orElse(true))
+                    .toList();
+            if (visible.size() > 1) {
+                throw new AmbiguousShipmentException(query.number(),
+                        visible.stream().map(shipment -> shipment.key().carrier()).toList());
+            }
+            return visible.stream().findFirst();
+        };
+    }
+
+    /** An event as the service would make it: the wording mapped when no status is given, an id made if none. */
+    static TrackingEvent event(EventInput input) {
+        ShipmentStatus status = input.status().orElseGet(() -> StatusMapping.builtIn()
+                .canonical(input.carrierStatus().orElseThrow())
+                .orElseThrow(() -> new UnknownCarrierStatusException(input.carrierStatus().orElseThrow())));
+        return new TrackingEvent(input.id().orElseGet(() -> new EventId("ev-" + EVENT_IDS.incrementAndGet())),
+                input.time(), status, input.carrierStatus().orElse(status.label()), input.location(),
+                input.description());
+    }
+
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Every use case not given fails the test that calls it. */
+    static final class Builder {
+
+        private IssueTrackingNumberUseCase issueTrackingNumber = order -> fail();
+        private CheckReadinessUseCase checkReadiness = READY;
+        private RegisterShipmentUseCase registerShipment = command -> fail();
+        private RecordTrackingEventsUseCase recordTrackingEvents = command -> fail();
+        private FindShipmentUseCase findShipment = query -> fail();
+        private ListShipmentsUseCase listShipments = query -> fail();
+
+        Builder issueTrackingNumber(IssueTrackingNumberUseCase useCase) {
+            issueTrackingNumber = useCase;
+            return this;
+        }
+
+        Builder checkReadiness(CheckReadinessUseCase useCase) {
+            checkReadiness = useCase;
+            return this;
+        }
+
+        Builder registerShipment(RegisterShipmentUseCase useCase) {
+            registerShipment = useCase;
+            return this;
+        }
+
+        Builder recordTrackingEvents(RecordTrackingEventsUseCase useCase) {
+            recordTrackingEvents = useCase;
+            return this;
+        }
+
+        Builder findShipment(FindShipmentUseCase useCase) {
+            findShipment = useCase;
+            return this;
+        }
+
+        Builder listShipments(ListShipmentsUseCase useCase) {
+            listShipments = useCase;
+            return this;
+        }
+
+        HttpApi.UseCases build() {
+            return new HttpApi.UseCases(issueTrackingNumber, checkReadiness, registerShipment, recordTrackingEvents,
+                    findShipment, listShipments);
+        }
+
+        private static <T> T fail() {
+            throw new AssertionError("this use case is not to be called here");
+        }
     }
 }

@@ -20,14 +20,14 @@ final class DatabaseProbe implements ComponentProbe {
     }
 
     @Override
-    public boolean isUp() {
+    public State state() {
         try {
             return jdbi.withHandle(handle -> handle.createQuery("SELECT 1")
                     .setQueryTimeout(TIMEOUT_SECONDS)
                     .mapTo(Integer.class)
-                    .one()) == 1;
+                    .one()) == 1 ? State.UP : State.DOWN;
         } catch (RuntimeException e) {
-            return false;
+            return State.DOWN;
         }
     }
 }

@@ -104,6 +104,11 @@ final class GroupCommit<T> implements AutoCloseable {
                 LOG.error("A commit of {} rows failed", batch.size(), e);
                 batch.forEach(pending -> pending.done().completeExceptionally(e));
             }
+        } catch (Error e) {
+            // Such as a class that failed to initialise: the callers get the failure at once rather than time out,
+            // and the writer lives on to try the next batch.
+            LOG.error("A commit of {} rows failed with an error", batch.size(), e);
+            batch.forEach(pending -> pending.done().completeExceptionally(e));
         }
     }
 

@@ -20,4 +20,18 @@ final class Jdbc {
         }
         return false;
     }
+
+    /** Whether the cause is a broken unique constraint (SQLSTATE 23505, on H2 and PostgreSQL alike). */
+    static boolean isUniqueViolation(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            // A failed batch may tell the reason only in the exception chained to it.
+            SQLException sql = cause instanceof SQLException e ? e : null;
+            for (; sql != null; sql = sql.getNextException()) {
+                if ("23505".equals(sql.getSQLState())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 }

@@ -1,16 +1,31 @@
 package io.waybill.adapters.persistence;
 
+import io.waybill.application.port.in.ListShipmentsUseCase.Cursor;
+import io.waybill.application.port.in.ListShipmentsUseCase.Filter;
 import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.domain.IssuedTrackingNumber;
 import io.waybill.domain.Order;
+import io.waybill.domain.Shipment;
+import io.waybill.domain.ShipmentDetails;
+import io.waybill.domain.ShipmentKey;
+import io.waybill.domain.ShipmentSummary;
+import io.waybill.domain.TrackingCode;
+import io.waybill.domain.TrackingEvent;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
-/** Stores issued numbers through a {@link GroupCommit}. Thread-safe. */
+/**
+ * Stores issued numbers through a {@link GroupCommit}, and everything else in a transaction of its own. Every commit
+ * is followed by {@code afterCommit}, which makes it durable where the database does not. Thread-safe.
+ */
 final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable {
 
     /** The carrier code of shipments whose number Waybill issued itself. */
@@ -20,24 +35,60 @@ final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable 
 
     private static final String INSERT = """
             INSERT INTO shipments (tracking_number, carrier, status, origin_country, destination_country, weight_kg,
-                                   customer_id, customer_name, customer_slug, order_created_at, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                   customer_id, customer_name, customer_slug, order_created_at,
+                                   order_created_offset, order_created_nano, created_at, estimated_delivery)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
     private static final int MAX_BATCH = 512;
 
-    private final GroupCommit<IssuedTrackingNumber> groupCommit;
+    private final GroupCommit<Issued> groupCommit;
+    private final ShipmentWriter writer;
+    private final ShipmentReader reader;
+    private final ShipmentLister lister;
+    private final Runnable afterCommit;
 
-    JdbiShipmentRepository(Jdbi jdbi, int writers, Duration commitTimeout, Runnable afterCommit) {
+    JdbiShipmentRepository(Jdbi jdbi, Clock clock, int writers, Duration commitTimeout, Runnable afterCommit) {
         this.groupCommit = new GroupCommit<>("shipments", writers, MAX_BATCH, commitTimeout, batch -> {
             insert(jdbi, batch);
             afterCommit.run();
         });
+        this.writer = new ShipmentWriter(jdbi, clock);
+        this.reader = new ShipmentReader(jdbi);
+        this.lister = new ShipmentLister(jdbi);
+        this.afterCommit = afterCommit;
     }
 
     @Override
     public void add(IssuedTrackingNumber issued) {
-        groupCommit.commit(issued);
+        groupCommit.commit(new Issued(issued, estimatedDelivery(issued)));
+    }
+
+    @Override
+    public void register(Shipment shipment) {
+        Storage.run("register shipment " + shipment.key(), () -> writer.register(shipment));
+        afterCommit.run();
+    }
+
+    @Override
+    public List<Shipment> findByNumber(TrackingCode number) {
+        return Storage.attempt("read the shipments numbered " + number, () -> reader.findByNumber(number));
+    }
+
+    @Override
+    public Optional<Shipment> find(ShipmentKey key) {
+        return Storage.attempt("read shipment " + key, () -> reader.find(key));
+    }
+
+    @Override
+    public void append(Shipment updated, long expectedVersion, List<TrackingEvent> added) {
+        Storage.run("update shipment " + updated.key(), () -> writer.append(updated, expectedVersion, added));
+        afterCommit.run();
+    }
+
+    @Override
+    public List<ShipmentSummary> list(Filter filter, Optional<Cursor> after, int limit) {
+        return Storage.attempt("list shipments", () -> lister.list(filter, after, limit));
     }
 
     @Override
@@ -47,11 +98,13 @@ final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable 
 
     // Plain JDBC inside Jdbi's transaction: this runs for every issued number, and Jdbi's named binding cost
     // more CPU per row than the database's own work (measured with JFR under bench/run.sh).
-    private static void insert(Jdbi jdbi, List<IssuedTrackingNumber> batch) throws SQLException {
+    private static void insert(Jdbi jdbi, List<Issued> batch) throws SQLException {
         jdbi.useTransaction(handle -> {
             try (PreparedStatement insert = handle.getConnection().prepareStatement(INSERT)) {
-                for (IssuedTrackingNumber issued : batch) {
+                for (Issued row : batch) {
+                    IssuedTrackingNumber issued = row.issued();
                     Order order = issued.order();
+                    OffsetDateTime ordered = order.createdAt().value();
                     insert.setString(1, issued.trackingNumber().value());
                     insert.setString(2, WAYBILL_CARRIER);
                     insert.setString(3, FIRST_STATUS);
@@ -61,12 +114,24 @@ final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable 
                     insert.setObject(7, order.customer().id().value());
                     insert.setString(8, order.customer().name().value());
                     insert.setString(9, order.customer().slug().value());
-                    insert.setObject(10, order.createdAt().value());
-                    insert.setObject(11, issued.issuedAt().atOffset(ZoneOffset.UTC));
+                    insert.setObject(10, Times.instantColumn(ordered));
+                    insert.setInt(11, Times.offsetColumn(ordered));
+                    insert.setInt(12, Times.nanoColumn(ordered));
+                    insert.setObject(13, Times.utc(issued.issuedAt()));
+                    insert.setObject(14, row.estimatedDelivery().orElse(null), Types.DATE);
                     insert.addBatch();
                 }
                 insert.executeBatch();
             }
         });
     }
+
+    // Stored so that lists show the estimate the shipment itself shows, until its first event changes it. Worked out
+    // by the caller, so that the writer threads run nothing but JDBC.
+    private static Optional<LocalDate> estimatedDelivery(IssuedTrackingNumber issued) {
+        return new Shipment(ShipmentKey.of(issued.trackingNumber()), ShipmentDetails.of(issued.order()), List.of(),
+                issued.issuedAt(), 0).estimatedDelivery();
+    }
+
+    private record Issued(IssuedTrackingNumber issued, Optional<LocalDate> estimatedDelivery) {}
 }

@@ -33,7 +33,8 @@ public final class Persistence implements AutoCloseable {
         this.settings = settings;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
-        this.shipments = new JdbiShipmentRepository(jdbi, writers(settings), settings.commitTimeout(), this::flush);
+        this.shipments =
+                new JdbiShipmentRepository(jdbi, clock, writers(settings), settings.commitTimeout(), this::flush);
         this.keys = new JdbiPermutationKeyStore(jdbi, clock);
     }
 

@@ -16,4 +16,11 @@ final class Storage {
             throw new StorageUnavailableException("could not " + what + ": " + e.getMessage(), e);
         }
     }
+
+    static void run(String what, Runnable work) {
+        attempt(what, () -> {
+            work.run();
+            return null;
+        });
+    }
 }

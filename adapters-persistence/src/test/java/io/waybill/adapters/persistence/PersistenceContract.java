@@ -3,6 +3,7 @@ package io.waybill.adapters.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.waybill.application.port.out.ComponentProbe;
 import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.application.port.out.StorageUnavailableException;
 import io.waybill.application.port.out.TrackingSequence;
@@ -18,8 +19,6 @@ import io.waybill.domain.PermutationKey;
 import io.waybill.domain.TrackingNumberFormat;
 import io.waybill.domain.Weight;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -198,7 +197,7 @@ abstract class PersistenceContract {
     @Test
     void aFailedCommitFailsTheCaller() {
         var shipments = open().shipments();
-        jdbi().useHandle(handle -> handle.execute("DROP TABLE shipments"));
+        jdbi().useHandle(handle -> handle.execute("DROP TABLE shipments CASCADE"));
 
         assertThatThrownBy(() -> shipments.add(issue("RedBox Logistics")))
                 .isInstanceOf(StorageUnavailableException.class);
@@ -209,12 +208,12 @@ abstract class PersistenceContract {
         Persistence persistence = open();
         var probe = persistence.probe();
         assertThat(probe.name()).isEqualTo("database");
-        assertThat(probe.isUp()).isTrue();
+        assertThat(probe.state()).isEqualTo(ComponentProbe.State.UP);
 
         persistence.close();
         opened.remove(persistence);
 
-        assertThat(probe.isUp()).isFalse();
+        assertThat(probe.state()).isEqualTo(ComponentProbe.State.DOWN);
     }
 
     private static boolean addSucceeds(ShipmentRepository shipments, IssuedTrackingNumber issued) {
@@ -244,14 +243,7 @@ abstract class PersistenceContract {
     }
 
     private Jdbi jdbi() {
-        return Jdbi.create(() -> {
-            Connection connection =
-                    DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
-            if (settings.schema().isPresent()) {
-                connection.setSchema(settings.schema().get());
-            }
-            return connection;
-        });
+        return TestDatabases.jdbi(settings);
     }
 
     private static <T> List<T> runAll(List<Callable<T>> tasks) throws Exception {

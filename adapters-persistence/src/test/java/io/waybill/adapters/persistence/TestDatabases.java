@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Assumptions;
 
 /** Databases for tests: a fresh in-memory H2, or a fresh schema in the local PostgreSQL. */
@@ -57,6 +58,18 @@ final class TestDatabases {
                 }
             }
         }
+    }
+
+    /** Plain connections to the database, past the pool and the adapter, for looking at what is stored. */
+    static Jdbi jdbi(DatabaseSettings settings) {
+        return Jdbi.create(() -> {
+            Connection connection =
+                    DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+            if (settings.schema().isPresent()) {
+                connection.setSchema(settings.schema().get());
+            }
+            return connection;
+        });
     }
 
     private static void requirePostgres() {

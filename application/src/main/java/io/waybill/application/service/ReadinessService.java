@@ -2,11 +2,12 @@ package io.waybill.application.service;
 
 import io.waybill.application.port.in.CheckReadinessUseCase;
 import io.waybill.application.port.out.ComponentProbe;
+import io.waybill.application.port.out.ComponentProbe.State;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Ready when every probe answers. Thread-safe. */
+/** Ready unless a component is down; a degraded one (a cache) slows requests but fails none. Thread-safe. */
 public final class ReadinessService implements CheckReadinessUseCase {
 
     private final List<ComponentProbe> probes;
@@ -20,8 +21,8 @@ public final class ReadinessService implements CheckReadinessUseCase {
 
     @Override
     public Readiness check() {
-        Map<String, Boolean> components = new LinkedHashMap<>();
-        probes.forEach(probe -> components.put(probe.name(), probe.isUp()));
-        return new Readiness(!components.containsValue(false), components);
+        Map<String, State> components = new LinkedHashMap<>();
+        probes.forEach(probe -> components.put(probe.name(), probe.state()));
+        return new Readiness(!components.containsValue(State.DOWN), components);
     }
 }

@@ -3,7 +3,6 @@ package io.waybill.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.application.port.out.StorageUnavailableException;
 import io.waybill.domain.CountryCode;
 import io.waybill.domain.Customer;
@@ -14,6 +13,7 @@ import io.waybill.domain.IssuedTrackingNumber;
 import io.waybill.domain.Order;
 import io.waybill.domain.OrderTime;
 import io.waybill.domain.PermutationKey;
+import io.waybill.domain.ShipmentKey;
 import io.waybill.domain.TrackingNumber;
 import io.waybill.domain.TrackingNumberFormat;
 import io.waybill.domain.Weight;
@@ -32,7 +32,7 @@ class IssueTrackingNumberServiceTest {
             new TrackingNumberFormat(PermutationKey.parse("00112233445566778899aabbccddeeff"));
 
     private final AtomicLong sequence = new AtomicLong(1_000);
-    private final RecordingRepository shipments = new RecordingRepository();
+    private final InMemoryShipmentRepository shipments = new InMemoryShipmentRepository();
     private final IssueTrackingNumberService service =
             new IssueTrackingNumberService(FORMAT, sequence::getAndIncrement, shipments, CLOCK);
 
@@ -43,7 +43,12 @@ class IssueTrackingNumberServiceTest {
         IssuedTrackingNumber issued = service.issue(order);
 
         assertThat(issued.order()).isSameAs(order);
-        assertThat(shipments.added).as("stored while issuing").containsExactly(issued);
+        assertThat(shipments.issued()).as("stored while issuing").containsExactly(issued);
+        assertThat(shipments.stored(ShipmentKey.of(issued.trackingNumber()))).hasValueSatisfying(shipment -> {
+            assertThat(shipment.events()).isEmpty();
+            assertThat(shipment.details().origin()).contains(CountryCode.of("MY"));
+            assertThat(shipment.createdAt()).isEqualTo(issued.issuedAt());
+        });
     }
 
     @Test
@@ -71,19 +76,16 @@ class IssueTrackingNumberServiceTest {
         }
 
         assertThat(issued).extracting(IssuedTrackingNumber::trackingNumber).doesNotHaveDuplicates();
-        assertThat(shipments.added).containsExactlyElementsOf(issued);
+        assertThat(shipments.issued()).containsExactlyElementsOf(issued);
     }
 
     @Test
     void aFailedStorePassesOnTheFailureAndIssuesNothing() {
         StorageUnavailableException failure = new StorageUnavailableException("commit timed out", null);
-        ShipmentRepository failing = issued -> {
-            throw failure;
-        };
-        IssueTrackingNumberService service =
-                new IssueTrackingNumberService(FORMAT, sequence::getAndIncrement, failing, CLOCK);
+        shipments.goDown(failure);
 
         assertThatThrownBy(() -> service.issue(order("MY", "ID"))).isSameAs(failure);
+        assertThat(shipments.issued()).isEmpty();
     }
 
     private static Order order(String origin, String destination) {
@@ -93,15 +95,5 @@ class IssueTrackingNumberServiceTest {
                 new CustomerSlug("redbox-logistics"));
         return new Order(CountryCode.of(origin), CountryCode.of(destination), Weight.parse("1.234"), customer,
                 OrderTime.parse("2018-11-20T19:29:32+08:00"));
-    }
-
-    private static final class RecordingRepository implements ShipmentRepository {
-
-        final List<IssuedTrackingNumber> added = new ArrayList<>();
-
-        @Override
-        public void add(IssuedTrackingNumber issued) {
-            added.add(issued);
-        }
     }
 }

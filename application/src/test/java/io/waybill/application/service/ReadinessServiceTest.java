@@ -1,56 +1,70 @@
 package io.waybill.application.service;
 
+import static io.waybill.application.port.out.ComponentProbe.State.DEGRADED;
+import static io.waybill.application.port.out.ComponentProbe.State.DOWN;
+import static io.waybill.application.port.out.ComponentProbe.State.UP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.waybill.application.port.in.CheckReadinessUseCase.Readiness;
 import io.waybill.application.port.out.ComponentProbe;
+import io.waybill.application.port.out.ComponentProbe.State;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class ReadinessServiceTest {
 
     @Test
     void isReadyWhenEveryComponentIsUp() {
-        ReadinessService service = new ReadinessService(List.of(probe("database", true), probe("cache", true)));
+        ReadinessService service = new ReadinessService(List.of(probe("database", UP), probe("cache", UP)));
 
         Readiness readiness = service.check();
 
         assertThat(readiness.ready()).isTrue();
-        assertThat(readiness.components()).containsOnly(entry("database", true), entry("cache", true));
+        assertThat(readiness.components()).containsOnly(entry("database", UP), entry("cache", UP));
     }
 
     @Test
     void refusesTwoProbesOfOneName() {
         assertThatIllegalArgumentException().isThrownBy(
-                () -> new ReadinessService(List.of(probe("database", true), probe("database", false))));
+                () -> new ReadinessService(List.of(probe("database", UP), probe("database", DOWN))));
     }
 
     @Test
     void isNotReadyWhenOneComponentIsDown() {
         ReadinessService service = new ReadinessService(
-                List.of(probe("database", true), probe("cache", false), probe("object-store", true)));
+                List.of(probe("database", DOWN), probe("cache", UP), probe("object-store", UP)));
 
         Readiness readiness = service.check();
 
         assertThat(readiness.ready()).isFalse();
         assertThat(readiness.components())
-                .containsOnly(entry("database", true), entry("cache", false), entry("object-store", true));
+                .containsOnly(entry("database", DOWN), entry("cache", UP), entry("object-store", UP));
+    }
+
+    @Test
+    void staysReadyWithADegradedComponentAndSaysSo() {
+        ReadinessService service = new ReadinessService(List.of(probe("database", UP), probe("cache", DEGRADED)));
+
+        Readiness readiness = service.check();
+
+        assertThat(readiness.ready()).isTrue();
+        assertThat(readiness.components()).containsEntry("cache", DEGRADED);
     }
 
     @Test
     void asksTheProbesAgainOnEveryCheck() {
-        AtomicBoolean cacheUp = new AtomicBoolean(true);
-        ReadinessService service = new ReadinessService(List.of(probe("database", true), probe("cache", cacheUp::get)));
+        AtomicReference<State> database = new AtomicReference<>(UP);
+        ReadinessService service = new ReadinessService(List.of(probe("database", database::get), probe("cache", UP)));
 
         assertThat(service.check().ready()).isTrue();
-        cacheUp.set(false);
+        database.set(DOWN);
         assertThat(service.check().ready()).isFalse();
-        assertThat(service.check().components()).containsEntry("cache", false);
-        cacheUp.set(true);
+        assertThat(service.check().components()).containsEntry("database", DOWN);
+        database.set(UP);
         assertThat(service.check().ready()).isTrue();
     }
 
@@ -59,16 +73,16 @@ class ReadinessServiceTest {
         List<String> names = List.of(
                 "database", "cache", "object-store", "weather", "search", "queue", "mail", "metrics", "tracing",
                 "payments");
-        ReadinessService service = new ReadinessService(names.stream().map(name -> probe(name, true)).toList());
+        ReadinessService service = new ReadinessService(names.stream().map(name -> probe(name, UP)).toList());
 
         assertThat(service.check().components().keySet()).containsExactlyElementsOf(names);
     }
 
-    private static ComponentProbe probe(String name, boolean up) {
-        return probe(name, () -> up);
+    private static ComponentProbe probe(String name, State state) {
+        return probe(name, () -> state);
     }
 
-    private static ComponentProbe probe(String name, BooleanSupplier up) {
+    private static ComponentProbe probe(String name, Supplier<State> state) {
         return new ComponentProbe() {
             @Override
             public String name() {
@@ -76,8 +90,8 @@ class ReadinessServiceTest {
             }
 
             @Override
-            public boolean isUp() {
-                return up.getAsBoolean();
+            public State state() {
+                return state.get();
             }
         };
     }

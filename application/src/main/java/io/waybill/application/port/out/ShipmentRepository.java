@@ -1,16 +1,73 @@
 package io.waybill.application.port.out;
 
+import io.waybill.application.port.in.ListShipmentsUseCase.Cursor;
+import io.waybill.application.port.in.ListShipmentsUseCase.Filter;
 import io.waybill.domain.IssuedTrackingNumber;
+import io.waybill.domain.Shipment;
+import io.waybill.domain.ShipmentKey;
+import io.waybill.domain.ShipmentSummary;
+import io.waybill.domain.TrackingCode;
+import io.waybill.domain.TrackingEvent;
+import java.util.List;
+import java.util.Optional;
 
-/** Shipments as stored. Thread-safe. */
+/**
+ * Shipments as stored, with their articles and histories. Every method is atomic: a shipment is never seen or left
+ * half-written. Thread-safe; every method may throw {@link StorageUnavailableException} when the database cannot do
+ * what is asked.
+ */
 public interface ShipmentRepository {
 
     /**
-     * Stores a newly issued tracking number with its order, as a new shipment in its first status, and returns
-     * once that is committed durably. Implementations may commit many concurrent calls in one transaction.
+     * Stores a newly issued tracking number with its order, as a new shipment without events, and returns once that
+     * is committed durably. Implementations may commit many concurrent calls in one transaction.
      *
      * @throws StorageUnavailableException when the commit failed or did not finish in time; the shipment may or
      *     may not be stored then, and its number must not be handed out
      */
     void add(IssuedTrackingNumber issued);
+
+    /**
+     * Stores a new shipment with its details, articles and events, at version 0.
+     *
+     * @throws ShipmentExistsException when a shipment with the same key is stored
+     */
+    void register(Shipment shipment);
+
+    /** Every shipment with this number, whatever its carrier, in carrier order; empty when there is none. */
+    List<Shipment> findByNumber(TrackingCode number);
+
+    Optional<Shipment> find(ShipmentKey key);
+
+    /**
+     * Stores {@code added}, events of {@code updated}, and the status and estimated delivery of {@code updated},
+     * provided the stored shipment is still at {@code expectedVersion}; its version becomes
+     * {@code expectedVersion + 1}.
+     *
+     * @throws ConcurrentUpdateException when the stored version differs; nothing is stored then
+     */
+    void append(Shipment updated, long expectedVersion, List<TrackingEvent> added);
+
+    /**
+     * Up to {@code limit} shipments that match the filter, in the cursor's order (newest first), after
+     * {@code after} when given.
+     */
+    List<ShipmentSummary> list(Filter filter, Optional<Cursor> after, int limit);
+
+    /** A shipment with the same number and carrier is stored already. */
+    final class ShipmentExistsException extends RuntimeException {
+
+        public ShipmentExistsException(ShipmentKey key) {
+            super("A shipment with tracking number " + key.number() + " and carrier " + key.carrier()
+                    + " exists already");
+        }
+    }
+
+    /** The shipment changed since it was read. */
+    final class ConcurrentUpdateException extends RuntimeException {
+
+        public ConcurrentUpdateException(ShipmentKey key) {
+            super("Shipment " + key + " changed while it was being updated");
+        }
+    }
 }

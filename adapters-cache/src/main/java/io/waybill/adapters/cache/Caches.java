@@ -1,0 +1,68 @@
+package io.waybill.adapters.cache;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.waybill.application.port.out.ComponentProbe;
+import io.waybill.application.port.out.ShipmentCache;
+import java.net.URI;
+
+/**
+ * Waybill's shipment cache: in Redis, shared by every instance, when the settings name a server; else in this
+ * process (Caffeine).
+ *
+ * <p>Lifecycle: {@link #open} never waits for Redis, and succeeds while it is down: the cache then answers misses
+ * until Redis is back, and its probe says {@code DEGRADED}. {@link #close} stops the retries and closes the
+ * connections. Thread-safe.
+ */
+public final class Caches implements AutoCloseable {
+
+    /** How many numbers to remember for deletion while Redis fails; past it, all entries are deleted instead. */
+    static final int STALE_LIMIT = 10_000;
+
+    private final ShipmentCache shipments;
+    private final ComponentProbe probe;
+    private final Runnable closing;
+
+    private Caches(ShipmentCache shipments, ComponentProbe probe, Runnable closing) {
+        this.shipments = shipments;
+        this.probe = probe;
+        this.closing = closing;
+    }
+
+    /** Opens the cache the settings describe; with Redis, connections are opened when first needed. */
+    public static Caches open(CacheSettings settings) {
+        return settings.redisUrl()
+                .map(url -> redis(url, settings, STALE_LIMIT))
+                .orElseGet(() -> inProcess(settings, Ticker.systemTicker()));
+    }
+
+    public ShipmentCache shipments() {
+        return shipments;
+    }
+
+    /** Named {@code cache}: UP, or DEGRADED while Redis fails; never DOWN, since lookups work without a cache. */
+    public ComponentProbe probe() {
+        return probe;
+    }
+
+    @Override
+    public void close() {
+        closing.run();
+    }
+
+    static Caches inProcess(CacheSettings settings, Ticker ticker) {
+        ShipmentCache cache = settings.maxEntries() == 0 ? new NoShipmentCache() : new CaffeineShipmentCache(settings, ticker);
+        return new Caches(cache, new CacheProbe(() -> ComponentProbe.State.UP), () -> {});
+    }
+
+    static Caches redis(URI url, CacheSettings settings, int staleLimit) {
+        RedisEntries entries = RedisEntries.connect(url, settings);
+        RedisShipmentCache cache = new RedisShipmentCache(entries, settings, CacheSettings.redacted(url), staleLimit);
+        return new Caches(cache, new CacheProbe(cache::state), () -> {
+            try {
+                cache.close();
+            } finally {
+                entries.close();
+            }
+        });
+    }
+}

@@ -1,0 +1,73 @@
+package io.waybill.adapters.cache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.waybill.application.port.out.ShipmentCache;
+import io.waybill.domain.Shipment;
+import io.waybill.domain.TrackingCode;
+import java.util.List;
+import java.util.Optional;
+
+/** Shipments cached in this process, for one instance alone. Never fails. Thread-safe. */
+final class CaffeineShipmentCache implements ShipmentCache {
+
+    private final Cache<TrackingCode, Entry> entries;
+    private final Ticker ticker;
+    private final long ttlNanos;
+    private final long negativeTtlNanos;
+
+    CaffeineShipmentCache(CacheSettings settings, Ticker ticker) {
+        this.ticker = ticker;
+        this.ttlNanos = settings.ttl().toNanos();
+        this.negativeTtlNanos = settings.negativeTtl().toNanos();
+        this.entries = Caffeine.newBuilder()
+                .ticker(ticker)
+                .maximumSize(settings.maxEntries())
+                .expireAfter(new UntilDeadline())
+                .build();
+    }
+
+    @Override
+    public Optional<List<Shipment>> get(TrackingCode number) {
+        return Optional.ofNullable(entries.getIfPresent(number)).map(Entry::shipments);
+    }
+
+    @Override
+    public void offer(TrackingCode number, List<Shipment> shipments) {
+        long generation = ShipmentCache.generation(shipments);
+        long lifetime = shipments.isEmpty() ? negativeTtlNanos : ttlNanos;
+        Entry offered = new Entry(List.copyOf(shipments), generation, ticker.read() + lifetime);
+        // compute runs atomically per key, and treats an expired entry as absent.
+        entries.asMap().compute(number,
+                (key, cached) -> cached != null && cached.generation() > generation ? cached : offered);
+    }
+
+    @Override
+    public void evict(TrackingCode number) {
+        entries.invalidate(number);
+    }
+
+    private record Entry(List<Shipment> shipments, long generation, long deadlineNanos) {}
+
+    // Each entry carries its own deadline, set when it was offered. A compute that keeps the cached entry counts as
+    // an update to Caffeine; reading the deadline from the entry keeps such an update from extending its life.
+    private static final class UntilDeadline implements Expiry<TrackingCode, Entry> {
+
+        @Override
+        public long expireAfterCreate(TrackingCode number, Entry entry, long now) {
+            return Math.max(0, entry.deadlineNanos() - now);
+        }
+
+        @Override
+        public long expireAfterUpdate(TrackingCode number, Entry entry, long now, long remaining) {
+            return Math.max(0, entry.deadlineNanos() - now);
+        }
+
+        @Override
+        public long expireAfterRead(TrackingCode number, Entry entry, long now, long remaining) {
+            return remaining;
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package io.waybill.adapters.cache;
+
+import io.waybill.domain.TrackingCode;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLParameters;
+import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+
+/**
+ * The cache's keys and values in Redis, and the commands on them. Each number has one key,
+ * {@code <prefix>shipments:v1:<number>}, whose value is {@code <generation>:<json>}. Every method throws when Redis
+ * fails or does not answer in time. Thread-safe.
+ */
+final class RedisEntries implements AutoCloseable {
+
+    /** Raised with every change to the stored format, so that values in an older format are never read. */
+    static final String FORMAT_VERSION = "v1";
+
+    // Newest wins, atomically: the script runs alone on the server, so no other offer comes between the GET and the
+    // SET. Generations stay far below 2^53, where Lua's numbers are exact. A value without a readable generation is
+    // replaced.
+    private static final String OFFER_SCRIPT = """
+            local cached = redis.call('GET', KEYS[1])
+            if cached then
+              local generation = tonumber(string.match(cached, '^(%d+):'))
+              if generation and generation > tonumber(ARGV[1]) then
+                return 0
+              end
+            end
+            redis.call('SET', KEYS[1], ARGV[1] .. ':' .. ARGV[2], 'PX', ARGV[3])
+            return 1
+            """;
+    private static final String OFFER_SHA = sha1(OFFER_SCRIPT);
+    private static final Pattern VALUE = Pattern.compile("([0-9]{1,19}):(.*)", Pattern.DOTALL);
+    private static final int BATCH = 500;
+    private static final int MAX_CONNECTIONS = 32;
+
+    private final RedisClient client;
+    private final String namespace;
+
+    private RedisEntries(RedisClient client, String namespace) {
+        this.client = client;
+        this.namespace = namespace;
+    }
+
+    /** Connects lazily: Redis need not be up yet. */
+    @SuppressWarnings("deprecation") // ssl(boolean): its replacement, SslOptions, is for trust stores of one's own
+    static RedisEntries connect(URI url, CacheSettings settings) {
+        int timeout = Math.toIntExact(settings.redisTimeout().toMillis());
+        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(timeout)
+                .socketTimeoutMillis(timeout)
+                .database(CacheSettings.database(url))
+                .ssl(CacheSettings.isTls(url))
+                .clientName("waybill-cache");
+        if (CacheSettings.isTls(url)) {
+            // The JDK's trust store, and the host name checked against the certificate (Jedis' default, made plain).
+            SSLParameters tls = new SSLParameters();
+            tls.setEndpointIdentificationAlgorithm("HTTPS");
+            config.sslParameters(tls);
+        }
+        CacheSettings.user(url).ifPresent(config::user);
+        CacheSettings.password(url).ifPresent(config::password);
+        ConnectionPoolConfig pool = new ConnectionPoolConfig();
+        pool.setMaxTotal(MAX_CONNECTIONS);
+        pool.setMaxIdle(MAX_CONNECTIONS);
+        // A request waits no longer for a free connection than for an answer.
+        pool.setMaxWait(settings.redisTimeout());
+        RedisClient client = RedisClient.builder()
+                .hostAndPort(CacheSettings.host(url), CacheSettings.port(url))
+                .clientConfig(config.build())
+                .poolConfig(pool)
+                .build();
+        return new RedisEntries(client, settings.keyPrefix() + "shipments:" + FORMAT_VERSION + ":");
+    }
+
+    /** The value cached for {@code number}, to be read with {@link #json}; empty when nothing is. */
+    Optional<String> read(TrackingCode number) {
+        return Optional.ofNullable(client.get(key(number)));
+    }
+
+    /** The JSON in a value that {@link #read} returned. */
+    static String json(String value) {
+        Matcher matcher = VALUE.matcher(value);
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("not a value of the form <generation>:<json>");
+        }
+        return matcher.group(2);
+    }
+
+    /** Stores {@code json} for {@code number} for {@code ttl}, unless a newer generation is stored. */
+    void offer(TrackingCode number, long generation, String json, Duration ttl) {
+        List<String> keys = List.of(key(number));
+        List<String> args = List.of(Long.toString(generation), json, Long.toString(ttl.toMillis()));
+        try {
+            client.evalsha(OFFER_SHA, keys, args);
+        } catch (JedisNoScriptException notLoadedYet) {
+            client.eval(OFFER_SCRIPT, keys, args); // loads the script, so later calls find it by its SHA
+        }
+    }
+
+    void delete(Iterable<TrackingCode> numbers) {
+        List<String> keys = new ArrayList<>();
+        for (TrackingCode number : numbers) {
+            keys.add(key(number));
+            if (keys.size() == BATCH) {
+                client.del(keys.toArray(String[]::new));
+                keys.clear();
+            }
+        }
+        if (!keys.isEmpty()) {
+            client.del(keys.toArray(String[]::new));
+        }
+    }
+
+    /** Deletes every entry of this cache (this prefix and format), and returns how many. */
+    long deleteAll() {
+        ScanParams params = new ScanParams().match(namespace + "*").count(1000);
+        long deleted = 0;
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            ScanResult<String> page = client.scan(cursor, params);
+            if (!page.getResult().isEmpty()) {
+                deleted += client.unlink(page.getResult().toArray(String[]::new));
+            }
+            cursor = page.getCursor();
+        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        return deleted;
+    }
+
+    void ping() {
+        client.ping();
+    }
+
+    /** Closes the idle connections, which may be dead after an outage, so that the next call opens a new one. */
+    void dropIdleConnections() {
+        client.getPool().clear();
+    }
+
+    String key(TrackingCode number) {
+        return namespace + number.value();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    private static String sha1(String script) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-1", e);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.waybill.adapters.cache;
+
+import io.waybill.application.port.out.ComponentProbe;
+import io.waybill.application.port.out.ShipmentCache;
+import io.waybill.domain.Shipment;
+import io.waybill.domain.TrackingCode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Shipments cached in Redis, shared by every instance; newest wins on the server (see {@link RedisEntries}). Never
+ * fails: when Redis fails, {@link CircuitBreaker} keeps lookups away from it and deletes the entries that a failed
+ * or skipped offer may have left stale before Redis is read again. Thread-safe.
+ *
+ * <p>What remains:
+ * <ul>
+ *   <li>A read that reached Redis before a concurrent offer failed may return the entry that offer meant to replace;
+ *       it raced with the write, as any read a moment earlier would have.
+ *   <li>Other instances know nothing of this one's failures: if Redis is unreachable from this instance only, the
+ *       others serve the entries this one could not replace until it reaches Redis again, or until they expire.
+ *   <li>An instance that stops while its breaker is open forgets its numbers; their entries live out their ttl.
+ *   <li>An offer may fail after Redis stored it; the entry is then deleted, which costs only a miss.
+ *   <li>Newest-wins needs the newer entry in Redis. A reader that loaded before a write whose offer failed, and
+ *       offers only after the recovery deleted the entry, stores what it loaded, until the ttl or the next write.
+ *       That takes a reader slower than the whole outage; the same holds after an expiry or an eviction.
+ * </ul>
+ */
+final class RedisShipmentCache implements ShipmentCache {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisShipmentCache.class);
+
+    private final RedisEntries entries;
+    private final Duration ttl;
+    private final Duration negativeTtl;
+    private final CircuitBreaker breaker;
+    private final AtomicBoolean undecodableLogged = new AtomicBoolean();
+
+    RedisShipmentCache(RedisEntries entries, CacheSettings settings, String target, int staleLimit) {
+        this.entries = entries;
+        this.ttl = settings.ttl();
+        this.negativeTtl = settings.negativeTtl();
+        this.breaker = new CircuitBreaker(target, settings.retryAfter(), staleLimit, this::recover);
+    }
+
+    @Override
+    public Optional<List<Shipment>> get(TrackingCode number) {
+        if (!breaker.allowsReads()) {
+            return Optional.empty();
+        }
+        Optional<String> value;
+        try {
+            value = entries.read(number);
+        } catch (RuntimeException e) {
+            breaker.failed(e);
+            return Optional.empty();
+        }
+        try {
+            return value.map(RedisEntries::json).map(ShipmentJson::decode);
+        } catch (RuntimeException e) {
+            logUndecodable(number, e);
+            delete(number);
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void offer(TrackingCode number, List<Shipment> shipments) {
+        if (!breaker.allowsWrites() && breaker.skip(number)) {
+            return;
+        }
+        String json;
+        try {
+            json = ShipmentJson.encode(shipments);
+        } catch (RuntimeException e) {
+            LOG.error("Cannot cache the shipments with number {}; their cached entry is deleted", number, e);
+            delete(number);
+            return;
+        }
+        try {
+            entries.offer(number, ShipmentCache.generation(shipments), json, shipments.isEmpty() ? negativeTtl : ttl);
+        } catch (RuntimeException e) {
+            breaker.failed(number, e);
+        }
+    }
+
+    /** While Redis fails, the number is remembered, and its entry deleted before Redis is read again. */
+    @Override
+    public void evict(TrackingCode number) {
+        if (!breaker.allowsWrites() && breaker.skip(number)) {
+            return;
+        }
+        delete(number);
+    }
+
+    /** UP when Redis answers a ping now; DEGRADED when it does not, or has failed and is not back yet. */
+    ComponentProbe.State state() {
+        if (!breaker.allowsReads()) {
+            return ComponentProbe.State.DEGRADED;
+        }
+        try {
+            entries.ping();
+            return ComponentProbe.State.UP;
+        } catch (RuntimeException e) {
+            breaker.failed(e);
+            return ComponentProbe.State.DEGRADED;
+        }
+    }
+
+    void close() {
+        breaker.close();
+    }
+
+    // Up to the stale limit the numbers are deleted one by one; past it they are forgotten, and every entry of this
+    // prefix and format is deleted instead (SCAN and UNLINK on the breaker's thread, while lookups go without the
+    // cache). That keeps memory bounded and needs nothing on the read path, unlike an epoch in the key, which every
+    // instance would have to read before each lookup. The price is a cold cache, and only after long outages.
+    private String recover(StaleNumbers stale) {
+        entries.dropIdleConnections();
+        String done;
+        if (stale.overflowed()) {
+            done = "too many numbers failed to update to remember them, so every entry was deleted: "
+                    + entries.deleteAll();
+        } else {
+            entries.delete(stale.numbers());
+            done = "entries deleted that may have been stale: " + stale.numbers().size();
+        }
+        entries.ping();
+        return done;
+    }
+
+    private void delete(TrackingCode number) {
+        try {
+            entries.delete(List.of(number));
+        } catch (RuntimeException e) {
+            breaker.failed(number, e);
+        }
+    }
+
+    private void logUndecodable(TrackingCode number, RuntimeException e) {
+        if (undecodableLogged.compareAndSet(false, true)) {
+            LOG.warn("The cached entry {} could not be read ({}); it is deleted and counts as a miss. Further such"
+                    + " entries are logged at DEBUG", entries.key(number), e.getMessage());
+        } else {
+            LOG.debug("The cached entry {} could not be read; it is deleted", entries.key(number), e);
+        }
+    }
+}

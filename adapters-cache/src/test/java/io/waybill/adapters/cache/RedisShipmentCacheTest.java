@@ -1,0 +1,91 @@
+package io.waybill.adapters.cache;
+
+import static io.waybill.adapters.cache.TestShipments.newNumber;
+import static io.waybill.adapters.cache.TestShipments.rich;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.waybill.application.port.out.ShipmentCache;
+import io.waybill.domain.Shipment;
+import io.waybill.domain.TrackingCode;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+
+class RedisShipmentCacheTest extends ShipmentCacheContract {
+
+    private RedisClient redis;
+    private String prefix;
+
+    @BeforeEach
+    void connect() {
+        redis = TestRedis.client();
+        prefix = TestRedis.newPrefix();
+    }
+
+    @AfterEach
+    void deleteKeys() {
+        if (redis != null) {
+            TestRedis.deleteKeys(redis, prefix);
+            redis.close();
+        }
+    }
+
+    // A generous timeout: these tests are about the protocol, not about outages.
+    @Override
+    Caches open(Duration ttl, Duration negativeTtl) {
+        return Caches.open(TestRedis.settings(TestRedis.URL, prefix, ttl, negativeTtl, Duration.ofSeconds(2),
+                Duration.ofSeconds(1)));
+    }
+
+    @Override
+    void elapse(Duration duration) {
+        // Redis expires keys in real time, which passes while the test polls.
+    }
+
+    private ShipmentCache cache(Duration ttl, Duration negativeTtl) {
+        return openCaches(ttl, negativeTtl).shipments();
+    }
+
+    @Test
+    void storesGenerationAndJsonUnderAVersionedKeyForTheTtl() {
+        ShipmentCache cache = cache(Duration.ofMinutes(10), Duration.ofSeconds(30));
+        TrackingCode number = newNumber();
+        TrackingCode nothing = newNumber();
+        List<Shipment> shipments = List.of(rich(number, "DHL", 4), rich(number, "UPS", 0));
+
+        cache.offer(number, shipments);
+        cache.offer(nothing, List.of());
+
+        String key = prefix + "shipments:v1:" + number;
+        assertThat(redis.get(key)).startsWith("6:[{").contains("\"time\":\"2026-11-21T01:30:00.500+01:00\"", "台北轉運中心");
+        assertThat(redis.pttl(key)).isBetween(Duration.ofMinutes(9).toMillis(), Duration.ofMinutes(10).toMillis());
+        assertThat(redis.get(prefix + "shipments:v1:" + nothing)).isEqualTo("0:[]");
+        assertThat(redis.pttl(prefix + "shipments:v1:" + nothing)).isBetween(1L, Duration.ofSeconds(30).toMillis());
+    }
+
+    @Test
+    void aValueItCannotReadIsAMissAndIsDeleted() {
+        ShipmentCache cache = cache(LONG, LONG);
+        List<String> unreadable = List.of(
+                "not a cache value",
+                "3:{\"not\": \"a list\"}",
+                "1:[{\"number\":\"TN12345678\",\"carrier\":\"DHL\"}]",
+                "1:[{\"number\":\"no good\",\"carrier\":\"DHL\",\"details\":{\"articles\":[]},\"events\":[],"
+                        + "\"createdAt\":\"2026-11-20T11:30:00Z\",\"version\":0}]");
+        for (String value : unreadable) {
+            TrackingCode number = newNumber();
+            String key = prefix + "shipments:v1:" + number;
+            redis.set(key, value);
+
+            assertThat(cache.get(number)).as(value).isEmpty();
+            assertThat(redis.exists(key)).as(value).isFalse();
+        }
+        TrackingCode number = newNumber();
+        redis.set(prefix + "shipments:v1:" + number, "not a cache value");
+        cache.offer(number, List.of(rich(number, "DHL", 0)));
+        assertThat(cache.get(number)).contains(List.of(rich(number, "DHL", 0)));
+    }
+}

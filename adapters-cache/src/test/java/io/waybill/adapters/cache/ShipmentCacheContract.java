@@ -1,0 +1,194 @@
+package io.waybill.adapters.cache;
+
+import static io.waybill.adapters.cache.TestShipments.bare;
+import static io.waybill.adapters.cache.TestShipments.newNumber;
+import static io.waybill.adapters.cache.TestShipments.rich;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.waybill.application.port.out.ComponentProbe;
+import io.waybill.application.port.out.ShipmentCache;
+import io.waybill.domain.Shipment;
+import io.waybill.domain.TrackingCode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** One contract for every implementation of {@link ShipmentCache}; subclasses say which. */
+abstract class ShipmentCacheContract {
+
+    static final Duration LONG = Duration.ofHours(1);
+    /** How long real time may take beyond an expiry before a test fails. */
+    static final Duration SLACK = Duration.ofSeconds(5);
+
+    private final List<Caches> opened = new ArrayList<>();
+
+    /** Opens an empty cache of the implementation under test. */
+    abstract Caches open(Duration ttl, Duration negativeTtl);
+
+    /** Lets {@code duration} pass for the caches: a fake clock moves on, or real time passes while the test polls. */
+    abstract void elapse(Duration duration);
+
+    @AfterEach
+    void closeCaches() {
+        opened.forEach(Caches::close);
+    }
+
+    /** {@link #open}, closed after the test. */
+    final Caches openCaches(Duration ttl, Duration negativeTtl) {
+        Caches caches = open(ttl, negativeTtl);
+        opened.add(caches);
+        return caches;
+    }
+
+    private ShipmentCache cache() {
+        return openCaches(LONG, LONG).shipments();
+    }
+
+    @Test
+    void missesANumberNeverOffered() {
+        assertThat(cache().get(newNumber())).isEmpty();
+    }
+
+    @Test
+    void forgetsAnEvictedNumberUntilOfferedAgain() {
+        ShipmentCache cache = cache();
+        TrackingCode number = newNumber();
+        List<Shipment> shipments = List.of(rich(number, "DHL", 3));
+        cache.offer(number, shipments);
+
+        cache.evict(number);
+        cache.evict(newNumber());
+
+        assertThat(cache.get(number)).isEmpty();
+        cache.offer(number, List.of(rich(number, "DHL", 0)));
+        assertThat(cache.get(number)).contains(List.of(rich(number, "DHL", 0)));
+    }
+
+    @Test
+    void returnsWhatWasOfferedFieldForField() {
+        ShipmentCache cache = cache();
+        TrackingCode number = newNumber();
+        List<Shipment> shipments =
+                List.of(rich(number, "DHL", 3), rich(number, "SF-EXPRESS", 0), bare(number, "UPS", 7));
+
+        cache.offer(number, shipments);
+
+        // Records compare field for field, and OffsetDateTime compares its offset too.
+        assertThat(cache.get(number)).contains(shipments);
+        assertThat(cache.get(number).orElseThrow().get(0).events().get(1).time())
+                .hasToString("2026-11-21T01:30:00.500+01:00");
+    }
+
+    @Test
+    void aNewerOfferReplacesAnOlderEntry() {
+        ShipmentCache cache = cache();
+        TrackingCode number = newNumber();
+        List<Shipment> older = List.of(rich(number, "DHL", 0));
+        List<Shipment> newer = List.of(rich(number, "DHL", 1));
+
+        cache.offer(number, older);
+        cache.offer(number, newer);
+
+        assertThat(cache.get(number)).contains(newer);
+    }
+
+    @Test
+    void anOlderOfferLeavesANewerEntry() {
+        ShipmentCache cache = cache();
+        TrackingCode number = newNumber();
+        List<Shipment> newer = List.of(rich(number, "DHL", 0), bare(number, "UPS", 0));
+        List<Shipment> older = List.of(rich(number, "DHL", 0));
+
+        cache.offer(number, newer);
+        cache.offer(number, older);
+        cache.offer(number, List.of());
+
+        assertThat(cache.get(number)).contains(newer);
+    }
+
+    @Test
+    void anOfferOfTheSameGenerationReplacesTheEntry() {
+        ShipmentCache cache = cache();
+        TrackingCode number = newNumber();
+        List<Shipment> first = List.of(rich(number, "DHL", 1));
+        List<Shipment> second = List.of(rich(number, "DHL", 0), bare(number, "UPS", 0));
+        assertThat(ShipmentCache.generation(first)).isEqualTo(ShipmentCache.generation(second));
+
+        cache.offer(number, first);
+        cache.offer(number, second);
+
+        assertThat(cache.get(number)).contains(second);
+    }
+
+    @Test
+    void theNewestOfConcurrentOffersWins() throws Exception {
+        ShipmentCache cache = cache();
+        TrackingCode number = newNumber();
+        List<Callable<Void>> writers = new ArrayList<>();
+        for (int writer = 0; writer < 4; writer++) {
+            List<Long> versions = new ArrayList<>(LongStream.range(0, 40).boxed().toList());
+            Collections.shuffle(versions);
+            writers.add(() -> {
+                versions.forEach(version -> cache.offer(number, List.of(bare(number, "DHL", version))));
+                return null;
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (Future<Void> done : pool.invokeAll(writers)) {
+                done.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(cache.get(number)).contains(List.of(bare(number, "DHL", 39)));
+    }
+
+    @Test
+    void anEmptyEntryLastsTheNegativeTtlAndNoLonger() {
+        Duration negativeTtl = Duration.ofMillis(300);
+        ShipmentCache cache = openCaches(LONG, negativeTtl).shipments();
+        TrackingCode nothing = newNumber();
+        TrackingCode something = newNumber();
+        List<Shipment> shipments = List.of(rich(something, "DHL", 0));
+
+        cache.offer(nothing, List.of());
+        cache.offer(something, shipments);
+        assertThat(cache.get(nothing)).contains(List.of());
+
+        elapse(negativeTtl.plusMillis(1));
+        Poll.until("the empty entry expires", () -> cache.get(nothing).isEmpty(), negativeTtl.plus(SLACK));
+        assertThat(cache.get(something)).contains(shipments);
+    }
+
+    @Test
+    void anEntryLastsTheTtl() {
+        Duration ttl = Duration.ofMillis(800);
+        ShipmentCache cache = openCaches(ttl, ttl).shipments();
+        TrackingCode number = newNumber();
+        List<Shipment> shipments = List.of(rich(number, "DHL", 0));
+
+        cache.offer(number, shipments);
+        assertThat(cache.get(number)).contains(shipments);
+
+        elapse(ttl.plusMillis(1));
+        Poll.until("the entry expires", () -> cache.get(number).isEmpty(), ttl.plus(SLACK));
+    }
+
+    @Test
+    void itsProbeIsTheCacheAndUp() {
+        ComponentProbe probe = openCaches(LONG, LONG).probe();
+
+        assertThat(probe.name()).isEqualTo("cache");
+        assertThat(probe.state()).isEqualTo(ComponentProbe.State.UP);
+    }
+}

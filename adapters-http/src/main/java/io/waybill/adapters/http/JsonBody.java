@@ -1,0 +1,64 @@
+package io.waybill.adapters.http;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.UnsupportedMediaTypeResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a request's body as a JSON tree: 415 unless it is sent as UTF-8 JSON, 400 when it is empty or malformed
+ * (duplicate names and trailing content included). Decimals are read exactly, never as doubles. Thread-safe.
+ */
+final class JsonBody {
+
+    private static final Pattern JSON_MEDIA_TYPE = Pattern.compile("application/(?:[a-z0-9.+-]+\\+)?json");
+    private static final Pattern NO_OTHER_CHARSET = Pattern.compile("(?!charset=).*|charset=\"?utf-8\"?");
+
+    private final ObjectReader reader;
+
+    JsonBody(ObjectMapper mapper) {
+        this.reader = mapper.reader()
+                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
+    }
+
+    JsonNode read(String contentType, byte[] body) {
+        requireJson(contentType);
+        try {
+            JsonNode tree = body.length == 0 ? null : reader.readTree(body);
+            if (tree == null || tree.isMissingNode()) {
+                throw new BadRequestResponse("The request needs a JSON body");
+            }
+            return tree;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            throw new BadRequestResponse("The body is not valid JSON" + where + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void requireJson(String contentType) {
+        String[] parts = contentType == null ? new String[] {""} : contentType.toLowerCase(Locale.ROOT).split(";");
+        boolean json = JSON_MEDIA_TYPE.matcher(parts[0].strip()).matches();
+        for (int i = 1; i < parts.length && json; i++) {
+            json = NO_OTHER_CHARSET.matcher(parts[i].strip()).matches();
+        }
+        if (!json) {
+            throw new UnsupportedMediaTypeResponse("The body must be JSON in UTF-8, sent with 'Content-Type:"
+                    + " application/json'");
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.waybill.adapters.http;
+
+import io.javalin.config.RoutesConfig;
+
+/**
+ * Every route, and who may use it. Probes are open to all; the tracking-number generator and the lookups of one
+ * shipment to anyone (the public view without a key, staff's with one; a wrong key is refused); the rest to staff.
+ */
+final class Routes {
+
+    private Routes() {}
+
+    static void register(RoutesConfig routes, HttpApi.UseCases useCases, Access access, JsonBody body,
+            JsonWriter json) {
+        routes.get("/health", new HealthHandler(json));
+        routes.get("/ready", new ReadinessHandler(useCases.checkReadiness(), json));
+
+        NextTrackingNumberHandler nextTrackingNumber = new NextTrackingNumberHandler(useCases.issueTrackingNumber(), json);
+        routes.get("/next-tracking-number", access.anyone((ctx, audience) -> nextTrackingNumber.handle(ctx)));
+
+        ShipmentLookupHandlers lookups = new ShipmentLookupHandlers(useCases.findShipment(), body, json);
+        ListShipmentsHandlers lists = new ListShipmentsHandlers(useCases.listShipments(), json);
+        routes.get("/api/v1/shipments/{tracking_number}", access.anyone(lookups::byPath));
+        routes.get("/api/v1/shipments", access.staff(lists::list));
+        routes.post("/api/v1/shipments",
+                access.staff(new RegisterShipmentHandler(useCases.registerShipment(), body, json)));
+        routes.post("/api/v1/shipments/{tracking_number}/events",
+                access.staff(new RecordEventsHandler(useCases.recordTrackingEvents(), body, json)));
+
+        routes.get(LegacyEnvelope.PATH, access.anyone(lookups::legacyQuery));
+        routes.get("/shipment", access.staff(lists::legacyList));
+        routes.post("/shipment", access.anyone(lookups::legacyPost));
+    }
+}

@@ -1,0 +1,60 @@
+package io.waybill.adapters.http;
+
+import io.javalin.http.Context;
+import io.waybill.application.port.in.FindShipmentUseCase;
+import io.waybill.application.port.in.FindShipmentUseCase.Audience;
+import io.waybill.application.port.in.ShipmentNotFoundException;
+import io.waybill.domain.Carrier;
+import io.waybill.domain.Shipment;
+import io.waybill.domain.TrackingCode;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The three ways to look one shipment up, each answering staff's view with a valid key and the public's without:
+ * {@code GET /api/v1/shipments/{tracking_number}?carrier=}, the legacy {@code GET /query?sno=} (in its envelope) and
+ * the legacy {@code POST /shipment/} with {@code {"tracking_number", "carrier"}}. A shipment hidden from the public
+ * is answered exactly like one that does not exist.
+ */
+final class ShipmentLookupHandlers {
+
+    private final FindShipmentUseCase findShipment;
+    private final JsonBody body;
+    private final JsonWriter json;
+
+    ShipmentLookupHandlers(FindShipmentUseCase findShipment, JsonBody body, JsonWriter json) {
+        this.findShipment = findShipment;
+        this.body = body;
+        this.json = json;
+    }
+
+    void byPath(Context ctx, Audience audience) {
+        ShipmentRef ref = ShipmentRef.inPath(ctx.pathParam("tracking_number"), ctx.queryString());
+        json.json(ctx, 200, view(find(ref, audience), audience));
+    }
+
+    void legacyQuery(Context ctx, Audience audience) {
+        ShipmentRef ref = ShipmentRef.inQuery(ctx.queryString(), "sno");
+        json.json(ctx, 200, LegacyEnvelope.success(LegacyQueryJson.of(find(ref, audience), audience)));
+    }
+
+    /** Fields other than the two are ignored, as the legacy system did. */
+    void legacyPost(Context ctx, Audience audience) {
+        ShipmentRef ref = BodyProblems.read(body.read(ctx.contentType(), ctx.bodyAsBytes()), fields -> {
+            fields.required("tracking_number");
+            Optional<TrackingCode> number = fields.text("tracking_number", TrackingCode::parse);
+            Optional<Carrier> carrier = fields.text(ShipmentRef.CARRIER, Carrier::parse);
+            return fields.valid() ? number.map(code -> new ShipmentRef(code, carrier)) : Optional.empty();
+        });
+        json.json(ctx, 200, view(find(ref, audience), audience));
+    }
+
+    private Shipment find(ShipmentRef ref, Audience audience) {
+        return findShipment.find(new FindShipmentUseCase.Query(ref.number(), ref.carrier(), audience))
+                .orElseThrow(() -> new ShipmentNotFoundException(ref.notFound()));
+    }
+
+    private static Map<String, Object> view(Shipment shipment, Audience audience) {
+        return audience == Audience.STAFF ? StaffShipmentJson.of(shipment) : PublicShipmentJson.of(shipment);
+    }
+}

@@ -1,0 +1,92 @@
+package io.waybill.adapters.persistence;
+
+import io.waybill.application.port.out.ShipmentRepository.ConcurrentUpdateException;
+import io.waybill.application.port.out.ShipmentRepository.ShipmentExistsException;
+import io.waybill.domain.Shipment;
+import io.waybill.domain.ShipmentKey;
+import io.waybill.domain.TrackingEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * Registers shipments and appends to their histories, each in one transaction. Failures of the database pass as
+ * {@link JdbiException}s. Thread-safe.
+ */
+final class ShipmentWriter {
+
+    // The version condition makes the update the lock: of two writers that read the same version, the second waits
+    // for the first's commit and then finds no row at that version any more.
+    private static final String UPDATE = """
+            UPDATE shipments
+            SET version = version + 1, status = :status, estimated_delivery = :estimated_delivery,
+                updated_at = :updated_at
+            WHERE tracking_number = :tracking_number AND carrier = :carrier AND version = :expected_version
+            """;
+
+    private static final String SELECT_ID =
+            "SELECT id FROM shipments WHERE tracking_number = :tracking_number AND carrier = :carrier";
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    ShipmentWriter(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /** @throws ShipmentExistsException when the key is taken; nothing is stored then */
+    void register(Shipment shipment) {
+        EventRows.requireDistinctIds(shipment.events());
+        Instant now = clock.instant();
+        jdbi.useTransaction(handle -> {
+            long id;
+            try {
+                id = ShipmentRows.insert(handle, shipment);
+            } catch (JdbiException e) {
+                if (Jdbc.isUniqueViolation(e)) {
+                    throw new ShipmentExistsException(shipment.key());
+                }
+                throw e;
+            }
+            ArticleRows.insert(handle, id, shipment.details().articles());
+            EventRows.insert(handle, id, 0, shipment.events(), now);
+        });
+    }
+
+    /** @throws ConcurrentUpdateException when the stored version is not the expected one; nothing is stored then */
+    void append(Shipment updated, long expectedVersion, List<TrackingEvent> added) {
+        ShipmentKey key = updated.key();
+        Instant now = clock.instant();
+        try {
+            jdbi.useTransaction(handle -> {
+                int changed = handle.createUpdate(UPDATE)
+                        .bind("status", updated.status().code())
+                        .bindByType("estimated_delivery", updated.estimatedDelivery().orElse(null), LocalDate.class)
+                        .bind("updated_at", Times.utc(now))
+                        .bind("tracking_number", key.number().value())
+                        .bind("carrier", key.carrier().code())
+                        .bind("expected_version", expectedVersion)
+                        .execute();
+                if (changed == 0) {
+                    throw new ConcurrentUpdateException(key);
+                }
+                long id = handle.createQuery(SELECT_ID)
+                        .bind("tracking_number", key.number().value())
+                        .bind("carrier", key.carrier().code())
+                        .mapTo(Long.class)
+                        .one();
+                EventRows.insert(handle, id, expectedVersion + 1, added, now);
+            });
+        } catch (JdbiException e) {
+            // An event id stored already: another writer recorded it, whatever the version said.
+            if (Jdbc.isUniqueViolation(e)) {
+                throw new ConcurrentUpdateException(key);
+            }
+            throw e;
+        }
+    }
+}

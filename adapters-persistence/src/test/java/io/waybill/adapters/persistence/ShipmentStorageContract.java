@@ -1,0 +1,463 @@
+package io.waybill.adapters.persistence;
+
+import static io.waybill.adapters.persistence.TestShipments.BLUEBOX;
+import static io.waybill.adapters.persistence.TestShipments.REDBOX;
+import static io.waybill.adapters.persistence.TestShipments.event;
+import static io.waybill.adapters.persistence.TestShipments.key;
+import static io.waybill.adapters.persistence.TestShipments.plain;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.waybill.application.port.in.ListShipmentsUseCase.Cursor;
+import io.waybill.application.port.in.ListShipmentsUseCase.Filter;
+import io.waybill.application.port.out.ShipmentRepository;
+import io.waybill.application.port.out.ShipmentRepository.ConcurrentUpdateException;
+import io.waybill.application.port.out.ShipmentRepository.ShipmentExistsException;
+import io.waybill.application.port.out.StorageUnavailableException;
+import io.waybill.domain.Carrier;
+import io.waybill.domain.CountryCode;
+import io.waybill.domain.Customer;
+import io.waybill.domain.CustomerId;
+import io.waybill.domain.CustomerName;
+import io.waybill.domain.CustomerSlug;
+import io.waybill.domain.IssuedTrackingNumber;
+import io.waybill.domain.Order;
+import io.waybill.domain.OrderTime;
+import io.waybill.domain.PermutationKey;
+import io.waybill.domain.Shipment;
+import io.waybill.domain.ShipmentDetails;
+import io.waybill.domain.ShipmentKey;
+import io.waybill.domain.ShipmentStatus;
+import io.waybill.domain.ShipmentSummary;
+import io.waybill.domain.TrackingCode;
+import io.waybill.domain.TrackingEvent;
+import io.waybill.domain.TrackingNumberFormat;
+import io.waybill.domain.Weight;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The shipment repository's contract beyond issuing numbers, for every database Waybill runs on. */
+abstract class ShipmentStorageContract {
+
+    private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    private static final Instant T0 = Instant.parse("2026-11-01T08:00:00.001Z");
+    private static final TrackingNumberFormat FORMAT = new TrackingNumberFormat(new PermutationKey(1, 2));
+    /** Listing order: newest first, then number and carrier, descending. */
+    private static final Comparator<ShipmentSummary> LISTING = Comparator.comparing(ShipmentSummary::createdAt)
+            .thenComparing(summary -> summary.key().number().value())
+            .thenComparing(summary -> summary.key().carrier().code())
+            .reversed();
+
+    private final AtomicLong sequence = new AtomicLong();
+    private DatabaseSettings settings;
+    private Persistence persistence;
+    private ShipmentRepository shipments;
+
+    abstract DatabaseSettings newDatabase() throws Exception;
+
+    @BeforeEach
+    void open() throws Exception {
+        settings = newDatabase();
+        persistence = Persistence.open(settings, CLOCK);
+        shipments = persistence.shipments();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (persistence != null) {
+            persistence.close();
+        }
+        if (settings != null) {
+            TestDatabases.drop(settings);
+        }
+    }
+
+    @Test
+    void aRegisteredShipmentReadsBackEqualToTheOriginal() {
+        Shipment original = TestShipments.full(key("TN12345678", "dhl"), T0);
+
+        shipments.register(original);
+
+        assertThat(shipments.find(original.key())).contains(original);
+        assertThat(shipments.findByNumber(original.key().number())).containsExactly(original);
+        assertThat(shipments.find(key("TN12345678", "Dhl"))).as("carriers compare case-insensitively")
+                .contains(original);
+        assertThat(shipments.list(Filter.NONE, Optional.empty(), 10)).containsExactly(ShipmentSummary.of(original));
+    }
+
+    @Test
+    void anIssuedNumberReadsBackAsAShipmentOfItsOrder() {
+        IssuedTrackingNumber issued = issue(OrderTime.parse("2018-11-20T19:29:32.987654321+08:00"));
+        Shipment expected = new Shipment(ShipmentKey.of(issued.trackingNumber()), ShipmentDetails.of(issued.order()),
+                List.of(), issued.issuedAt(), 0);
+
+        shipments.add(issued);
+
+        assertThat(shipments.find(expected.key())).contains(expected);
+        assertThat(shipments.findByNumber(expected.key().number())).containsExactly(expected);
+        assertThat(shipments.list(Filter.NONE, Optional.empty(), 10)).containsExactly(ShipmentSummary.of(expected));
+    }
+
+    @Test
+    void anIssuedShipmentTakesEvents() {
+        IssuedTrackingNumber issued = issue(OrderTime.parse("2018-11-20T19:29:32+08:00"));
+        shipments.add(issued);
+        Shipment stored = shipments.find(ShipmentKey.of(issued.trackingNumber())).orElseThrow();
+        Shipment.Recording recording = stored.record(List.of(
+                event("ev-1", OffsetDateTime.parse("2026-11-21T09:00:00+08:00"), ShipmentStatus.RECEIVED)));
+
+        shipments.append(recording.shipment(), 0, recording.added());
+
+        assertThat(shipments.find(stored.key())).contains(recording.shipment().withVersion(1));
+    }
+
+    @Test
+    void oneNumberMayBelongToSeveralCarriers() {
+        Shipment ups = TestShipments.full(key("1Z999AA10123456784", "UPS"), T0);
+        Shipment dhl = plain(key("1Z999AA10123456784", "DHL"), T0.plusSeconds(1), ShipmentStatus.IN_TRANSIT,
+                Optional.empty(), "DE", "FR");
+        shipments.register(ups);
+        shipments.register(dhl);
+
+        assertThat(shipments.findByNumber(new TrackingCode("1Z999AA10123456784"))).containsExactly(dhl, ups);
+        assertThat(shipments.find(ups.key())).contains(ups);
+        assertThat(shipments.find(dhl.key())).contains(dhl);
+        assertThat(shipments.find(key("1Z999AA10123456784", "FEDEX"))).isEmpty();
+        assertThat(shipments.findByNumber(new TrackingCode("TN00000000"))).isEmpty();
+    }
+
+    @Test
+    void aSecondShipmentWithTheSameKeyIsRefusedAndLeavesNothingBehind() {
+        Shipment first = plain(key("TN12345678", "DHL"), T0, ShipmentStatus.RECEIVED, Optional.of(REDBOX), "TW", "MY");
+        shipments.register(first);
+        Shipment second = TestShipments.full(key("TN12345678", "dhl"), T0.plusSeconds(60));
+
+        assertThatThrownBy(() -> shipments.register(second)).isInstanceOf(ShipmentExistsException.class)
+                .hasMessageContaining("TN12345678");
+
+        assertThat(shipments.find(first.key())).contains(first);
+        assertThat(count("SELECT count(*) FROM shipments")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM shipment_articles")).isZero();
+        assertThat(count("SELECT count(*) FROM tracking_events")).isEqualTo(1);
+    }
+
+    @Test
+    void anAppendStoresTheEventsStatusAndEstimateAndBumpsTheVersion() {
+        Shipment registered = TestShipments.full(key("TN12345678", "DHL"), T0);
+        shipments.register(registered);
+        Shipment.Recording recording = registered.record(List.of(
+                event("ev-4", OffsetDateTime.parse("2026-11-23T08:00:00+08:00"), ShipmentStatus.OUT_FOR_DELIVERY)));
+
+        shipments.append(recording.shipment(), 0, recording.added());
+
+        Shipment updated = recording.shipment().withVersion(1);
+        assertThat(shipments.find(updated.key())).contains(updated);
+        assertThat(shipments.list(Filter.NONE, Optional.empty(), 10)).singleElement().satisfies(summary -> {
+            assertThat(summary.status()).isEqualTo(ShipmentStatus.OUT_FOR_DELIVERY);
+            assertThat(summary.estimatedDelivery()).contains(LocalDate.parse("2026-11-23"));
+            assertThat(summary).isEqualTo(ShipmentSummary.of(updated));
+        });
+        Instant updatedAt = TestDatabases.jdbi(settings).withHandle(handle -> handle.createQuery(
+                "SELECT updated_at FROM shipments").mapTo(OffsetDateTime.class).one().toInstant());
+        assertThat(updatedAt).isEqualTo(NOW);
+
+        Shipment.Recording delivery = updated.record(List.of(
+                event("ev-5", OffsetDateTime.parse("2026-11-23T15:00:00+08:00"), ShipmentStatus.DELIVERED)));
+        shipments.append(delivery.shipment(), 1, delivery.added());
+
+        assertThat(shipments.find(updated.key())).contains(delivery.shipment().withVersion(2));
+    }
+
+    @Test
+    void anAppendOnAStaleVersionStoresNothing() {
+        Shipment registered = received(key("TN12345678", "DHL"));
+        shipments.register(registered);
+        Shipment.Recording winner = registered.record(List.of(
+                event("ev-won", OffsetDateTime.parse("2026-11-02T08:00:00Z"), ShipmentStatus.IN_TRANSIT)));
+        Shipment.Recording loser = registered.record(List.of(
+                event("ev-lost", OffsetDateTime.parse("2026-11-02T09:00:00Z"), ShipmentStatus.EXCEPTION)));
+        shipments.append(winner.shipment(), 0, winner.added());
+
+        assertThatThrownBy(() -> shipments.append(loser.shipment(), 0, loser.added()))
+                .isInstanceOf(ConcurrentUpdateException.class);
+
+        assertThat(shipments.find(registered.key())).contains(winner.shipment().withVersion(1));
+        assertThat(count("SELECT count(*) FROM tracking_events WHERE event_id = 'ev-lost'")).isZero();
+        assertThat(shipments.list(Filter.NONE, Optional.empty(), 10)).extracting(ShipmentSummary::status)
+                .containsExactly(ShipmentStatus.IN_TRANSIT);
+    }
+
+    @Test
+    void anEventIdStoredAlreadyIsAConcurrentUpdateAndStoresNothing() {
+        Shipment registered = received(key("TN12345678", "DHL"));
+        shipments.register(registered);
+        TrackingEvent again = registered.events().get(0);
+        TrackingEvent fresh =
+                event("ev-fresh", OffsetDateTime.parse("2026-11-02T08:00:00Z"), ShipmentStatus.IN_TRANSIT);
+        Shipment updated = registered.record(List.of(fresh)).shipment();
+
+        assertThatThrownBy(() -> shipments.append(updated, 0, List.of(fresh, again)))
+                .isInstanceOf(ConcurrentUpdateException.class);
+
+        assertThat(shipments.find(registered.key())).contains(registered);
+        assertThat(count("SELECT count(*) FROM tracking_events")).isEqualTo(1);
+        assertThat(count("SELECT max(version) FROM shipments")).isZero();
+    }
+
+    @Test
+    void ofConcurrentAppendsOnOneVersionExactlyOneWins() throws Exception {
+        int writers = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            for (int round = 0; round < 5; round++) {
+                Shipment registered = received(key("TN1000000" + round, "DHL"));
+                shipments.register(registered);
+                CountDownLatch start = new CountDownLatch(1);
+                List<Shipment.Recording> recordings = new ArrayList<>();
+                List<Future<Boolean>> outcomes = new ArrayList<>();
+                for (int writer = 0; writer < writers; writer++) {
+                    OffsetDateTime time = OffsetDateTime.parse("2026-11-02T08:00:00Z").plusMinutes(writer);
+                    Shipment.Recording recording = registered.record(
+                            List.of(event("ev-writer-" + writer, time, ShipmentStatus.IN_TRANSIT)));
+                    recordings.add(recording);
+                    outcomes.add(pool.submit(() -> {
+                        start.await();
+                        try {
+                            shipments.append(recording.shipment(), 0, recording.added());
+                            return true;
+                        } catch (ConcurrentUpdateException lost) {
+                            return false;
+                        }
+                    }));
+                }
+                start.countDown();
+                List<Integer> winners = new ArrayList<>();
+                for (int writer = 0; writer < writers; writer++) {
+                    if (outcomes.get(writer).get(30, TimeUnit.SECONDS)) {
+                        winners.add(writer);
+                    }
+                }
+
+                assertThat(winners).hasSize(1);
+                assertThat(shipments.find(registered.key()))
+                        .contains(recordings.get(winners.get(0)).shipment().withVersion(1));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(count("SELECT count(*) FROM tracking_events")).isEqualTo(5 * 2);
+    }
+
+    @Test
+    void eventsAtTheSameTimeKeepTheOrderTheyWereRecordedIn() {
+        OffsetDateTime noon = OffsetDateTime.parse("2026-11-02T12:00:00Z");
+        // Ids in reverse alphabetical order, the same instant in three offsets, and two times a tenth of a
+        // microsecond apart, recorded later one first.
+        Shipment registered = Shipment.register(key("TN12345678", "DHL"),
+                plain(key("TN12345678", "DHL"), T0, ShipmentStatus.CREATED, Optional.empty(), "TW", "MY").details(),
+                List.of(event("z", noon, ShipmentStatus.RECEIVED),
+                        event("y", noon.withOffsetSameInstant(ZoneOffset.ofHours(8)), ShipmentStatus.IN_TRANSIT),
+                        event("w", noon.plusNanos(900), ShipmentStatus.IN_TRANSIT)),
+                T0);
+        shipments.register(registered);
+        Shipment.Recording recording = registered.record(List.of(
+                event("x", noon.withOffsetSameInstant(ZoneOffset.ofHoursMinutes(-9, -30)), ShipmentStatus.IN_TRANSIT),
+                event("v", noon.plusNanos(100), ShipmentStatus.IN_TRANSIT),
+                event("u", noon.minusHours(1), ShipmentStatus.RECEIVED)));
+
+        shipments.append(recording.shipment(), 0, recording.added());
+
+        Shipment stored = shipments.find(registered.key()).orElseThrow();
+        assertThat(stored.events()).extracting(event -> event.id().value())
+                .containsExactly("u", "z", "y", "x", "v", "w");
+        assertThat(stored).isEqualTo(recording.shipment().withVersion(1));
+    }
+
+    @Test
+    void everyFilterMustHold() {
+        Instant t1 = T0.plusSeconds(3600);
+        Instant t2 = t1.plusSeconds(3600);
+        Shipment a = plain(key("AA0001", "DHL"), T0, ShipmentStatus.IN_TRANSIT, Optional.of(REDBOX), "TW", "MY");
+        Shipment b = plain(key("BB0002", "UPS"), t1, ShipmentStatus.DELIVERED, Optional.of(BLUEBOX), "MY", "TW");
+        Shipment c = plain(key("CC0003", "DHL"), t2, ShipmentStatus.CREATED, Optional.empty(), "MY", "SG");
+        Shipment d = plain(key("DD0004", "FEDEX"), t2, ShipmentStatus.IN_TRANSIT, Optional.of(REDBOX), "SG", "TW");
+        List.of(a, b, c, d).forEach(shipments::register);
+
+        assertThat(listed(filter().status(ShipmentStatus.IN_TRANSIT))).containsExactly(summary(d), summary(a));
+        assertThat(listed(filter().status(ShipmentStatus.CREATED))).containsExactly(summary(c));
+        assertThat(listed(filter().carrier("dhl"))).containsExactly(summary(c), summary(a));
+        assertThat(listed(filter().customer(REDBOX))).containsExactly(summary(d), summary(a));
+        assertThat(listed(filter().origin("MY"))).containsExactly(summary(c), summary(b));
+        assertThat(listed(filter().destination("TW"))).containsExactly(summary(d), summary(b));
+        assertThat(listed(filter().from(t1))).as("from is inclusive")
+                .containsExactly(summary(d), summary(c), summary(b));
+        assertThat(listed(filter().before(t2))).as("before is exclusive").containsExactly(summary(b), summary(a));
+        assertThat(listed(filter().from(t1).before(t2))).containsExactly(summary(b));
+        assertThat(listed(filter().from(T0.plusMillis(1)).before(t1))).isEmpty();
+        assertThat(listed(filter().status(ShipmentStatus.IN_TRANSIT).customer(REDBOX).origin("SG").destination("TW")
+                        .carrier("FEDEX").from(t2).before(t2.plusMillis(1))))
+                .containsExactly(summary(d));
+        assertThat(listed(filter().customer(REDBOX).carrier("UPS"))).isEmpty();
+    }
+
+    @Test
+    void pagesFollowEachOtherWithoutLosingOrRepeatingTiedRows() {
+        List<String> carriers = List.of("DHL", "UPS", "FEDEX");
+        List<ShipmentSummary> all = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            // Three carriers share each number, and four creation times are shared by six or seven shipments.
+            Shipment shipment = plain(key("NUM" + (1000 + i / 3), carriers.get(i % 3)), T0.plusMillis(i % 4),
+                    ShipmentStatus.IN_TRANSIT, Optional.of(i % 2 == 0 ? REDBOX : BLUEBOX), "TW", "MY");
+            shipments.register(shipment);
+            all.add(summary(shipment));
+        }
+        all.sort(LISTING);
+
+        assertThat(allPages(Filter.NONE, 4)).containsExactlyElementsOf(all);
+        assertThat(allPages(Filter.NONE, 1)).containsExactlyElementsOf(all);
+        assertThat(allPages(filter().customer(BLUEBOX).build(), 5))
+                .containsExactlyElementsOf(all.stream().filter(s -> s.customer().equals(Optional.of(BLUEBOX.id())))
+                        .toList());
+        assertThat(shipments.list(Filter.NONE, Optional.empty(), 30)).containsExactlyElementsOf(all);
+    }
+
+    @Test
+    void anEmptyListIsNoError() {
+        assertThat(shipments.list(Filter.NONE, Optional.empty(), 10)).isEmpty();
+        Shipment only = received(key("TN12345678", "DHL"));
+        shipments.register(only);
+
+        assertThat(shipments.list(Filter.NONE, Optional.of(Cursor.after(summary(only))), 10)).isEmpty();
+        assertThat(listed(filter().status(ShipmentStatus.DELIVERED))).isEmpty();
+        assertThat(shipments.list(Filter.NONE, Optional.empty(), 0)).isEmpty();
+    }
+
+    @Test
+    void aDatabaseFailureIsStorageUnavailable() {
+        Shipment registered = received(key("TN12345678", "DHL"));
+        shipments.register(registered);
+        Shipment.Recording recording = registered.record(List.of(
+                event("ev-2", OffsetDateTime.parse("2026-11-02T08:00:00Z"), ShipmentStatus.IN_TRANSIT)));
+        TestDatabases.jdbi(settings).useHandle(handle -> handle.execute("DROP TABLE tracking_events"));
+
+        assertThatThrownBy(() -> shipments.find(registered.key())).isInstanceOf(StorageUnavailableException.class);
+        assertThatThrownBy(() -> shipments.findByNumber(registered.key().number()))
+                .isInstanceOf(StorageUnavailableException.class);
+        assertThatThrownBy(() -> shipments.append(recording.shipment(), 0, recording.added()))
+                .isInstanceOf(StorageUnavailableException.class);
+        assertThatThrownBy(() -> shipments.register(TestShipments.full(key("TN87654321", "DHL"), T0)))
+                .isInstanceOf(StorageUnavailableException.class);
+        assertThat(count("SELECT count(*) FROM shipments")).as("rolled back").isEqualTo(1);
+        assertThat(count("SELECT max(version) FROM shipments")).as("rolled back").isZero();
+
+        TestDatabases.jdbi(settings).useHandle(handle -> handle.execute("DROP TABLE shipments CASCADE"));
+        assertThatThrownBy(() -> shipments.list(Filter.NONE, Optional.empty(), 10))
+                .isInstanceOf(StorageUnavailableException.class);
+    }
+
+    private List<ShipmentSummary> allPages(Filter filter, int limit) {
+        List<ShipmentSummary> listed = new ArrayList<>();
+        Optional<Cursor> after = Optional.empty();
+        while (true) {
+            List<ShipmentSummary> page = shipments.list(filter, after, limit);
+            assertThat(page).hasSizeLessThanOrEqualTo(limit);
+            listed.addAll(page);
+            if (page.size() < limit) {
+                return listed;
+            }
+            after = Optional.of(Cursor.after(page.get(page.size() - 1)));
+        }
+    }
+
+    private List<ShipmentSummary> listed(FilterBuilder filter) {
+        return shipments.list(filter.build(), Optional.empty(), 100);
+    }
+
+    private static Shipment received(ShipmentKey key) {
+        return plain(key, T0, ShipmentStatus.RECEIVED, Optional.empty(), "TW", "MY");
+    }
+
+    private static ShipmentSummary summary(Shipment shipment) {
+        return ShipmentSummary.of(shipment);
+    }
+
+    private long count(String sql) {
+        return TestDatabases.jdbi(settings).withHandle(handle -> handle.createQuery(sql).mapTo(Long.class).one());
+    }
+
+    private IssuedTrackingNumber issue(OrderTime orderedAt) {
+        Order order = new Order(CountryCode.of("MY"), CountryCode.of("ID"), Weight.parse("1.230"),
+                new Customer(new CustomerId(UUID.randomUUID()), new CustomerName("賴小賴的店"),
+                        new CustomerSlug("lai-shop")),
+                orderedAt);
+        return new IssuedTrackingNumber(FORMAT.issue(order.origin(), sequence::getAndIncrement), order,
+                Instant.parse("2026-11-21T10:00:00.123Z"));
+    }
+
+    private static FilterBuilder filter() {
+        return new FilterBuilder(Filter.NONE);
+    }
+
+    private record FilterBuilder(Filter filter) {
+
+        FilterBuilder status(ShipmentStatus status) {
+            return new FilterBuilder(new Filter(Optional.of(status), filter.carrier(), filter.customer(),
+                    filter.origin(), filter.destination(), filter.createdFrom(), filter.createdBefore()));
+        }
+
+        FilterBuilder carrier(String carrier) {
+            return new FilterBuilder(new Filter(filter.status(), Optional.of(Carrier.parse(carrier)),
+                    filter.customer(), filter.origin(), filter.destination(), filter.createdFrom(),
+                    filter.createdBefore()));
+        }
+
+        FilterBuilder customer(Customer customer) {
+            return new FilterBuilder(new Filter(filter.status(), filter.carrier(), Optional.of(customer.id()),
+                    filter.origin(), filter.destination(), filter.createdFrom(), filter.createdBefore()));
+        }
+
+        FilterBuilder origin(String country) {
+            return new FilterBuilder(new Filter(filter.status(), filter.carrier(), filter.customer(),
+                    Optional.of(CountryCode.of(country)), filter.destination(), filter.createdFrom(),
+                    filter.createdBefore()));
+        }
+
+        FilterBuilder destination(String country) {
+            return new FilterBuilder(new Filter(filter.status(), filter.carrier(), filter.customer(),
+                    filter.origin(), Optional.of(CountryCode.of(country)), filter.createdFrom(),
+                    filter.createdBefore()));
+        }
+
+        FilterBuilder from(Instant from) {
+            return new FilterBuilder(new Filter(filter.status(), filter.carrier(), filter.customer(),
+                    filter.origin(), filter.destination(), Optional.of(from), filter.createdBefore()));
+        }
+
+        FilterBuilder before(Instant before) {
+            return new FilterBuilder(new Filter(filter.status(), filter.carrier(), filter.customer(),
+                    filter.origin(), filter.destination(), filter.createdFrom(), Optional.of(before)));
+        }
+
+        Filter build() {
+            return filter;
+        }
+    }
+}

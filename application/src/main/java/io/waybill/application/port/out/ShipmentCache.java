@@ -1,0 +1,40 @@
+package io.waybill.application.port.out;
+
+import io.waybill.domain.Shipment;
+import io.waybill.domain.TrackingCode;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Lookups by tracking number, cached: for each number, every shipment with it (an empty list when there is none).
+ *
+ * <p>Contract: a cache never fails its caller. When it cannot answer (its server is down or slow) {@link #get}
+ * reports a miss and {@link #offer} and {@link #evict} do nothing, and it must then never serve an entry older than one
+ * it failed to replace or drop. An entry is kept for a configured time, an empty one for a short time. Thread-safe.
+ */
+public interface ShipmentCache {
+
+    /** The cached shipments with this number, or empty on a miss. */
+    Optional<List<Shipment>> get(TrackingCode number);
+
+    /**
+     * Caches {@code shipments} as every shipment with {@code number}, unless what is cached is newer: entries are
+     * compared by {@link #generation}. Readers offer what they loaded, writers what they stored, in any order;
+     * the newest wins.
+     */
+    void offer(TrackingCode number, List<Shipment> shipments);
+
+    /**
+     * Drops what is cached for {@code number}, for a writer that could not load what it stored. A reader that loaded
+     * before the write may still offer what it read afterwards; {@link #offer} with the stored state is preferred.
+     */
+    void evict(TrackingCode number);
+
+    /**
+     * How far the shipments with one number have got: grows with every shipment added and every change stored,
+     * since each change raises a shipment's version. 0 for none.
+     */
+    static long generation(List<Shipment> shipments) {
+        return shipments.stream().mapToLong(shipment -> shipment.version() + 1).sum();
+    }
+}

@@ -1,0 +1,48 @@
+package io.waybill.application.service;
+
+import io.waybill.application.port.out.ShipmentCache;
+import io.waybill.application.port.out.ShipmentRepository;
+import io.waybill.application.port.out.StorageUnavailableException;
+import io.waybill.domain.Shipment;
+import io.waybill.domain.TrackingCode;
+import java.util.List;
+
+/**
+ * Cache-aside lookups by tracking number, and the refresh every write does before it is acknowledged. The cache's
+ * newest-wins {@link ShipmentCache#offer} keeps a reader that loaded before a write from caching what it read over
+ * what the writer stored. Thread-safe.
+ */
+public final class ShipmentLookup {
+
+    private final ShipmentRepository shipments;
+    private final ShipmentCache cache;
+
+    public ShipmentLookup(ShipmentRepository shipments, ShipmentCache cache) {
+        this.shipments = shipments;
+        this.cache = cache;
+    }
+
+    /** Every shipment with this number, from the cache when it has them. */
+    List<Shipment> byNumber(TrackingCode number) {
+        return cache.get(number).orElseGet(() -> {
+            List<Shipment> stored = shipments.findByNumber(number);
+            cache.offer(number, stored);
+            return stored;
+        });
+    }
+
+    /**
+     * Loads what is stored now and caches it; called after every write, before it is acknowledged. When the database
+     * fails right after the write, the entry is dropped instead and the write still succeeds: it is committed.
+     */
+    void refresh(TrackingCode number) {
+        List<Shipment> stored;
+        try {
+            stored = shipments.findByNumber(number);
+        } catch (StorageUnavailableException e) {
+            cache.evict(number);
+            return;
+        }
+        cache.offer(number, stored);
+    }
+}
