@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# Measures the HTTP service with wrk: requests/s, p50 and p99 of /health and of /next-tracking-number,
-# on the embedded H2 and on PostgreSQL, in one run, and prints each route's ratio to /health.
+# Measures the HTTP service with wrk: requests/s, p50 and p99, each route beside /health in the same server run,
+# and prints each route's ratio to /health.
 #
-#   bash bench/run.sh                 # both databases, 15 s a measurement
-#   DURATION=30s bash bench/run.sh h2 # one database, longer
+#   issue:    /next-tracking-number on the embedded H2 and on PostgreSQL
+#   lookups:  GET /api/v1/shipments/{number} (the public view) of 1000 seeded shipments on PostgreSQL, cached in
+#             Redis, cached in process, and uncached (every lookup reads PostgreSQL)
 #
-# Settings: DURATION (15s), WARMUP (75s; the JIT needs about that on 2 cores), CONNECTIONS (64), WRK_THREADS (1), JAVA (java on PATH),
-# JAVA_OPTS, POSTGRES_URL (jdbc:postgresql://127.0.0.1:5432/test), POSTGRES_USER (postgres).
+#   bash bench/run.sh                    # both scenarios, 15 s a measurement
+#   DURATION=30s bash bench/run.sh lookups
+#
+# Settings: DURATION (15s), WARMUP (75s; the JIT needs about that on 2 cores), CONNECTIONS (64), WRK_THREADS (1),
+# JAVA (java on PATH), JAVA_OPTS, POSTGRES_URL (jdbc:postgresql://127.0.0.1:5432/test), POSTGRES_USER (postgres),
+# REDIS_URL (redis://127.0.0.1:6379), SHIPMENTS (1000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,8 +23,11 @@ JAVA=${JAVA:-java}
 JAVA_OPTS=${JAVA_OPTS:-}
 POSTGRES_URL=${POSTGRES_URL:-jdbc:postgresql://127.0.0.1:5432/test}
 POSTGRES_USER=${POSTGRES_USER:-postgres}
-BACKENDS=("${@:-h2 postgres}")
-read -r -a BACKENDS <<<"${BACKENDS[*]}"
+REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
+SHIPMENTS=${SHIPMENTS:-1000}
+SCENARIOS=("${@:-issue lookups}")
+read -r -a SCENARIOS <<<"${SCENARIOS[*]}"
+API_KEY="bench-key-$RANDOM$RANDOM$RANDOM$RANDOM"
 
 QUERY='origin_country_id=MY&destination_country_id=ID&weight=1.234&created_at=2018-11-20T19:29:32%2B08:00&customer_id=de619854-b59b-425e-9db4-943979e1bd49&customer_name=RedBox%20Logistics&customer_slug=redbox-logistics'
 
@@ -34,29 +42,40 @@ fi
 work=$(mktemp -d)
 server=""
 schema=""
+redis_prefix="bench:$$:"
+drop_schema() {
+  if [ -n "$schema" ]; then
+    psql -h 127.0.0.1 -U "$POSTGRES_USER" -d test -qc "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1 || true
+    schema=""
+  fi
+}
 cleanup() {
   if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
-  if [ -n "$schema" ]; then psql -h 127.0.0.1 -U "$POSTGRES_USER" -d test -qc "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1 || true; fi
+  drop_schema
+  redis-cli -u "$REDIS_URL" --scan --pattern "$redis_prefix*" 2>/dev/null | xargs -r redis-cli -u "$REDIS_URL" del >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-start_server() { # backend
-  local -a env=(WAYBILL_DATA_DIR="$work/data-$1")
-  if [ "$1" = postgres ]; then
-    schema="bench_$$_$RANDOM"
-    env=(WAYBILL_DATABASE_URL="$POSTGRES_URL" WAYBILL_DATABASE_USER="$POSTGRES_USER" WAYBILL_DATABASE_SCHEMA="$schema")
-  fi
-  env "${env[@]}" $JAVA $JAVA_OPTS -jar bootstrap/target/waybill.jar serve --host 127.0.0.1 --port 0 \
-    >"$work/out-$1" 2>"$work/err-$1" &
+start_server() { # label, then NAME=value settings
+  local label=$1
+  shift
+  env WAYBILL_DATA_DIR="$work/data-$label" WAYBILL_API_KEYS="$API_KEY" "$@" \
+    $JAVA $JAVA_OPTS -jar bootstrap/target/waybill.jar serve --host 127.0.0.1 --port 0 \
+    >"$work/out-$label" 2>"$work/err-$label" &
   server=$!
   for _ in $(seq 1 200); do
-    port=$(sed -n 's/.*listening on http:\/\/[^:]*:\([0-9]*\).*/\1/p' "$work/out-$1")
+    port=$(sed -n 's/.*listening on http:\/\/[^:]*:\([0-9]*\).*/\1/p' "$work/out-$label")
     [ -n "$port" ] && return 0
-    kill -0 "$server" 2>/dev/null || { cat "$work/err-$1"; exit 1; }
+    kill -0 "$server" 2>/dev/null || { cat "$work/err-$label"; exit 1; }
     sleep 0.1
   done
   echo "the service did not start" >&2; exit 1
+}
+
+postgres_settings() { # prints the settings of a fresh schema of its own
+  schema="bench_$$_$RANDOM"
+  echo WAYBILL_DATABASE_URL="$POSTGRES_URL" WAYBILL_DATABASE_USER="$POSTGRES_USER" WAYBILL_DATABASE_SCHEMA="$schema"
 }
 
 stop_server() {
@@ -64,8 +83,8 @@ stop_server() {
 }
 
 # Prints "requests/s p50 p99 non2xx" for one wrk run.
-measure() { # url duration
-  wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$2" --latency "$1" >"$work/wrk" 2>&1
+measure() { # url duration [wrk options]
+  wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$2" --latency "${@:3}" "$1" >"$work/wrk" 2>&1
   awk '
     /Requests\/sec:/ { rps = $2 }
     /^ +50%/ { p50 = $2 }
@@ -74,25 +93,63 @@ measure() { # url duration
     END { printf "%s %s %s %s\n", rps, p50, p99, (bad == "" ? 0 : bad) }' "$work/wrk"
 }
 
+row() { # setup, route, rps, p50, p99, non-2xx, health rps
+  local ratio
+  ratio=$(awk -v a="$3" -v b="$7" 'BEGIN { printf "%.2f", a / b }')
+  printf '%-22s %-26s %12s %10s %10s %8s %9s\n' "$1" "$2" "$3" "$4" "$5" "$6" "$ratio"
+}
+
+# Warms up and measures /health, then the route, on the running server; prints both rows.
+compare() { # setup, route label, url, [wrk options]
+  local base="http://127.0.0.1:$port"
+  measure "$base/health" "$WARMUP" >/dev/null
+  measure "$3" "$WARMUP" "${@:4}" >/dev/null
+  read -r health_rps health_p50 health_p99 health_bad < <(measure "$base/health" "$DURATION")
+  read -r route_rps route_p50 route_p99 route_bad < <(measure "$3" "$DURATION" "${@:4}")
+  row "$1" /health "$health_rps" "$health_p50" "$health_p99" "$health_bad" "$health_rps"
+  row "$1" "$2" "$route_rps" "$route_p50" "$route_p99" "$route_bad" "$health_rps"
+}
+
+issue() {
+  for backend in h2 postgres; do
+    if [ "$backend" = postgres ]; then
+      read -r -a settings <<<"$(postgres_settings)"
+    else
+      settings=()
+    fi
+    start_server "$backend" "${settings[@]}"
+    compare "$backend" /next-tracking-number "http://127.0.0.1:$port/next-tracking-number?$QUERY"
+    stop_server
+    if [ "$backend" = h2 ]; then
+      echo "h2 files after the run: $(du -sh "$work/data-h2" | cut -f1)"
+    fi
+    drop_schema
+  done
+}
+
+lookups() {
+  for cache in redis in-process none; do
+    read -r -a settings <<<"$(postgres_settings)"
+    case $cache in
+      redis) settings+=(WAYBILL_REDIS_URL="$REDIS_URL" WAYBILL_REDIS_KEY_PREFIX="$redis_prefix") ;;
+      none) settings+=(WAYBILL_CACHE_MAX_ENTRIES=0) ;;
+    esac
+    start_server "lookups-$cache" "${settings[@]}"
+    bash bench/seed.sh "http://127.0.0.1:$port" "$API_KEY" "$SHIPMENTS" "$work/numbers"
+    export NUMBERS="$work/numbers"
+    compare "postgres, cache $cache" "lookup (public view)" "http://127.0.0.1:$port" \
+      -s bench/lookup.lua
+    stop_server
+    drop_schema
+  done
+}
+
 echo "Waybill benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, $($JAVA -version 2>&1 | head -n 1)"
 echo "wrk -t$WRK_THREADS -c$CONNECTIONS -d$DURATION (after $WARMUP of warm-up per route)"
-printf '%-9s %-22s %12s %10s %10s %8s %9s\n' database route requests/s p50 p99 non-2xx vs-health
-for backend in "${BACKENDS[@]}"; do
-  start_server "$backend"
-  base="http://127.0.0.1:$port"
-  measure "$base/health" "$WARMUP" >/dev/null
-  measure "$base/next-tracking-number?$QUERY" "$WARMUP" >/dev/null
-  read -r health_rps health_p50 health_p99 health_bad < <(measure "$base/health" "$DURATION")
-  read -r issue_rps issue_p50 issue_p99 issue_bad < <(measure "$base/next-tracking-number?$QUERY" "$DURATION")
-  ratio=$(awk -v a="$issue_rps" -v b="$health_rps" 'BEGIN { printf "%.2f", a / b }')
-  printf '%-9s %-22s %12s %10s %10s %8s %9s\n' "$backend" /health "$health_rps" "$health_p50" "$health_p99" "$health_bad" 1.00
-  printf '%-9s %-22s %12s %10s %10s %8s %9s\n' "$backend" /next-tracking-number "$issue_rps" "$issue_p50" "$issue_p99" "$issue_bad" "$ratio"
-  stop_server
-  if [ "$backend" = h2 ]; then
-    echo "h2 files after the run: $(du -sh "$work/data-h2" | cut -f1)"
-  fi
-  if [ -n "$schema" ]; then
-    psql -h 127.0.0.1 -U "$POSTGRES_USER" -d test -qc "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1
-    schema=""
-  fi
+printf '%-22s %-26s %12s %10s %10s %8s %9s\n' setup route requests/s p50 p99 non-2xx vs-health
+for scenario in "${SCENARIOS[@]}"; do
+  case $scenario in
+    issue | lookups) "$scenario" ;;
+    *) echo "unknown scenario $scenario; expected issue or lookups" >&2; exit 2 ;;
+  esac
 done
