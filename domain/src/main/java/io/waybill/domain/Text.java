@@ -52,6 +52,14 @@ final class Text {
 
     /** Control characters, and the line and paragraph separators U+2028 and U+2029, which also break a line. */
     static boolean hasControlCharacter(String value) {
-        return value.codePoints().anyMatch(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029');
+        // A loop over chars: every such character is in the Basic Multilingual Plane, and this runs for every text
+        // of every shipment read from a cache.
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -51,7 +51,7 @@ final class RedisShipmentCache implements ShipmentCache {
         if (!breaker.allowsReads()) {
             return Optional.empty();
         }
-        Optional<String> value;
+        Optional<byte[]> value;
         try {
             value = entries.read(number);
         } catch (RuntimeException e) {
@@ -59,7 +59,7 @@ final class RedisShipmentCache implements ShipmentCache {
             return Optional.empty();
         }
         try {
-            return value.map(RedisEntries::json).map(ShipmentJson::decode);
+            return value.map(bytes -> ShipmentJson.decode(bytes, RedisEntries.jsonStart(bytes)));
         } catch (RuntimeException e) {
             logUndecodable(number, e);
             delete(number);

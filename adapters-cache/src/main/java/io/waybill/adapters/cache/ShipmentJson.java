@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.waybill.domain.Shipment;
 import java.util.List;
@@ -34,12 +35,19 @@ final class ShipmentJson {
         }
     }
 
-    /** @throws RuntimeException when {@code json} is not a list of valid shipments in this format */
-    static List<Shipment> decode(String json) {
+    /**
+     * Reads the UTF-8 JSON in {@code bytes} from {@code offset} on.
+     *
+     * @throws RuntimeException when it is not a list of valid shipments in this format
+     */
+    static List<Shipment> decode(byte[] bytes, int offset) {
         try {
-            return MAPPER.readValue(json, LIST).stream().map(ShipmentDto::toShipment).toList();
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a list of shipments in this format: " + e.getOriginalMessage(), e);
+            return MAPPER.readValue(bytes, offset, bytes.length - offset, LIST).stream()
+                    .map(ShipmentDto::toShipment)
+                    .toList();
+        } catch (IOException e) {
+            String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+            throw new IllegalArgumentException("not a list of shipments in this format: " + reason, e);
         }
     }
 }

@@ -19,10 +19,13 @@ final class ArticleRows {
             """;
 
     /** Needs {@code <ids>} bound to a list of shipment ids. */
-    static final String SELECT = """
-            SELECT shipment_id, name, quantity, price, sku FROM shipment_articles
-            WHERE shipment_id IN (<ids>) ORDER BY shipment_id, position
-            """;
+    /** Followed by a condition on the shipments {@code s} whose articles to read. */
+    static final String SELECT_WHERE = """
+            SELECT a.shipment_id, a.name, a.quantity, a.price, a.sku
+            FROM shipment_articles a JOIN shipments s ON s.id = a.shipment_id
+            WHERE\s""";
+
+    static final String ORDER = " ORDER BY a.shipment_id, a.position";
 
     static final RowMapper<Owned<Article>> MAPPER = ArticleRows::map;
 

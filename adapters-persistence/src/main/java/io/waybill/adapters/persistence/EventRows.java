@@ -31,14 +31,15 @@ final class EventRows {
             """;
 
     /** In history order: time, then the order of recording. Needs {@code <ids>} bound to a list of shipment ids. */
-    static final String SELECT = """
-            SELECT shipment_id, shipment_version, event_id, event_time, event_offset, event_nano, status,
-                   carrier_status, location_kind, centre_id, location_title, location_street, location_zip,
-                   location_city, location_country, description
-            FROM tracking_events
-            WHERE shipment_id IN (<ids>)
-            ORDER BY shipment_id, event_time, event_nano, id
-            """;
+    /** Followed by a condition on the shipments {@code s} whose events to read. */
+    static final String SELECT_WHERE = """
+            SELECT e.shipment_id, e.shipment_version, e.event_id, e.event_time, e.event_offset, e.event_nano,
+                   e.status, e.carrier_status, e.location_kind, e.centre_id, e.location_title, e.location_street,
+                   e.location_zip, e.location_city, e.location_country, e.description
+            FROM tracking_events e JOIN shipments s ON s.id = e.shipment_id
+            WHERE\s""";
+
+    static final String ORDER = " ORDER BY e.shipment_id, e.event_time, e.event_nano, e.id";
 
     static final RowMapper<Row> MAPPER = EventRows::map;
 
