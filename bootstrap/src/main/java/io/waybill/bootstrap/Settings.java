@@ -63,7 +63,7 @@ final class Settings {
         return optional(name).map(value -> parse(name, value, Integer::parseInt)).orElse(fallback);
     }
 
-    <T> T parse(String name, String value, Function<String, T> parser) {
+    <V, T> T parse(String name, V value, Function<V, T> parser) {
         try {
             return parser.apply(value);
         } catch (IllegalArgumentException e) {
@@ -117,14 +117,12 @@ final class Settings {
                 continue;
             }
             String[] parts = pair.split("=", 2);
-            ShipmentStatus status = parts.length < 2 ? null : ShipmentStatus.fromCode(parts[1].strip()).orElse(null);
-            if (status == null || parts[0].isBlank()) {
+            if (parts.length < 2 || parts[0].isBlank()) {
                 throw new IllegalArgumentException("WAYBILL_STATUS_MAPPING is malformed: expected wording=status pairs"
-                        + " separated by commas, such as 'handed over=received,zugestellt=delivered', with a status"
-                        + " among " + Arrays.stream(ShipmentStatus.values()).map(ShipmentStatus::code).toList()
-                        + "; got '" + pair.strip() + "'");
+                        + " separated by commas, such as 'handed over=received,zugestellt=delivered'; got '"
+                        + pair.strip() + "'");
             }
-            extra.put(parts[0], status);
+            extra.put(parts[0], parse("WAYBILL_STATUS_MAPPING", parts[1].strip(), ShipmentStatus::parse));
         }
         return StatusMapping.builtIn().with(extra);
     }

@@ -56,7 +56,7 @@ public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings databa
         String host = settings.text("WAYBILL_HTTP_HOST", "0.0.0.0");
         int port = settings.port("WAYBILL_HTTP_PORT", 8080);
         List<String> apiKeys = settings.apiKeys(new SecureRandom());
-        HttpSettings http = settings.parse("WAYBILL_API_KEYS", "", unused -> new HttpSettings(host, port, apiKeys));
+        HttpSettings http = settings.parse("WAYBILL_API_KEYS", apiKeys, keys -> new HttpSettings(host, port, keys));
         return new WaybillConfig(Optional.of(http), database, cache, trackingKey, statusMapping);
     }
 

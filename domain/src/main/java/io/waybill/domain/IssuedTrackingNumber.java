@@ -1,6 +1,7 @@
 package io.waybill.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /** A tracking number issued for an order: the first state of a new shipment. */
@@ -10,5 +11,10 @@ public record IssuedTrackingNumber(TrackingNumber trackingNumber, Order order, I
         Objects.requireNonNull(trackingNumber, "trackingNumber");
         Objects.requireNonNull(order, "order");
         Objects.requireNonNull(issuedAt, "issuedAt");
+    }
+
+    /** The shipment this starts: Waybill's carrier, the order's details, no events yet, at version 0. */
+    public Shipment asShipment() {
+        return new Shipment(ShipmentKey.of(trackingNumber), ShipmentDetails.of(order), List.of(), issuedAt, 0);
     }
 }

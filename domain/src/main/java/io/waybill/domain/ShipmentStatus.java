@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Waybill's canonical shipment statuses, in the spirit of the commercial trackers, and the one table of which status
@@ -93,6 +94,17 @@ public enum ShipmentStatus {
 
     public static Optional<ShipmentStatus> fromCode(String code) {
         return Arrays.stream(values()).filter(status -> status.code().equals(code)).findFirst();
+    }
+
+    /**
+     * The status with this code.
+     *
+     * @throws IllegalArgumentException naming every code, when none matches
+     */
+    public static ShipmentStatus parse(String code) {
+        return fromCode(code).orElseThrow(() -> new IllegalArgumentException("must be one of "
+                + Arrays.stream(values()).map(ShipmentStatus::code).collect(Collectors.joining(", ")) + "; got "
+                + Text.quote(code)));
     }
 
     /** The message for a refused move, such as {@code cannot move from delivered to in transit}. */

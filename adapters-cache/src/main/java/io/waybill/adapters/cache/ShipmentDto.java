@@ -132,7 +132,7 @@ record ShipmentDto(String number, String carrier, ShipmentDto.DetailsDto details
 
         TrackingEvent toEvent() {
             return new TrackingEvent(new EventId(id), OffsetDateTime.parse(time),
-                    ShipmentStatus.fromCode(status).orElseThrow(() -> new IllegalArgumentException("status " + status)),
+                    ShipmentStatus.parse(status),
                     carrierStatus, optional(location, LocationDto::toLocation), Optional.ofNullable(description));
         }
     }

@@ -28,7 +28,7 @@ final class EventBody {
         event.required("time");
         Optional<EventId> id = event.text("event_id", EventId::new);
         Optional<OffsetDateTime> time = event.text("time", text -> OrderTime.parse(text).value());
-        Optional<ShipmentStatus> status = event.text("status", StatusCodes::parse);
+        Optional<ShipmentStatus> status = event.text("status", ShipmentStatus::parse);
         Optional<String> carrierStatus = event.text("carrier_status", checkedBy(text -> new TrackingEvent(SOME_ID,
                 SOME_TIME, ShipmentStatus.CREATED, text, Optional.empty(), Optional.empty())));
         Optional<Location> location = event.object("location").flatMap(EventBody::location);

@@ -7,6 +7,7 @@ import io.waybill.domain.Carrier;
 import io.waybill.domain.CountryCode;
 import io.waybill.domain.CustomerId;
 import io.waybill.domain.OrderTime;
+import io.waybill.domain.ShipmentStatus;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -38,7 +39,7 @@ final class ListQuery {
     }
 
     private static Filter filter(RequestParameters parameters) {
-        return new Filter(parameters.optional("status", StatusCodes::parse),
+        return new Filter(parameters.optional("status", ShipmentStatus::parse),
                 parameters.optional(ShipmentRef.CARRIER, Carrier::parse),
                 parameters.optional("customer_id", CustomerId::parse),
                 parameters.optional("origin_country", CountryCode::of),

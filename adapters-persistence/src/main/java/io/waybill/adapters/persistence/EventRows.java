@@ -100,7 +100,7 @@ final class EventRows {
         TrackingEvent event = new TrackingEvent(
                 new EventId(row.getString("event_id")),
                 Times.read(row, "event_time", "event_offset", "event_nano").orElseThrow(),
-                ShipmentStatus.fromCode(code).orElseThrow(() -> new IllegalStateException("unknown status " + code)),
+                ShipmentStatus.parse(code),
                 row.getString("carrier_status"),
                 location(row),
                 Columns.text(row, "description"));

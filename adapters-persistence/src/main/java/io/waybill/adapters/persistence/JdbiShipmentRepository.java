@@ -3,11 +3,12 @@ package io.waybill.adapters.persistence;
 import io.waybill.application.port.in.ListShipmentsUseCase.Cursor;
 import io.waybill.application.port.in.ListShipmentsUseCase.Filter;
 import io.waybill.application.port.out.ShipmentRepository;
+import io.waybill.domain.Carrier;
 import io.waybill.domain.IssuedTrackingNumber;
 import io.waybill.domain.Order;
 import io.waybill.domain.Shipment;
-import io.waybill.domain.ShipmentDetails;
 import io.waybill.domain.ShipmentKey;
+import io.waybill.domain.ShipmentStatus;
 import io.waybill.domain.ShipmentSummary;
 import io.waybill.domain.TrackingCode;
 import io.waybill.domain.TrackingEvent;
@@ -27,11 +28,6 @@ import org.jdbi.v3.core.Jdbi;
  * is followed by {@code afterCommit}, which makes it durable where the database does not. Thread-safe.
  */
 final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable {
-
-    /** The carrier code of shipments whose number Waybill issued itself. */
-    static final String WAYBILL_CARRIER = "WAYBILL";
-
-    static final String FIRST_STATUS = "created";
 
     private static final String INSERT = """
             INSERT INTO shipments (tracking_number, carrier, status, origin_country, destination_country, weight_kg,
@@ -61,7 +57,9 @@ final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable 
 
     @Override
     public void add(IssuedTrackingNumber issued) {
-        groupCommit.commit(new Issued(issued, estimatedDelivery(issued)));
+        // Worked out here, so that the writer threads run nothing but JDBC; stored so that lists show the estimate
+        // the shipment itself shows, until its first event changes it.
+        groupCommit.commit(new Issued(issued, issued.asShipment().estimatedDelivery()));
     }
 
     @Override
@@ -106,8 +104,8 @@ final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable 
                     Order order = issued.order();
                     OffsetDateTime ordered = order.createdAt().value();
                     insert.setString(1, issued.trackingNumber().value());
-                    insert.setString(2, WAYBILL_CARRIER);
-                    insert.setString(3, FIRST_STATUS);
+                    insert.setString(2, Carrier.WAYBILL.code());
+                    insert.setString(3, ShipmentStatus.CREATED.code());
                     insert.setString(4, order.origin().value());
                     insert.setString(5, order.destination().value());
                     insert.setBigDecimal(6, order.weight().kilograms());
@@ -124,13 +122,6 @@ final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable 
                 insert.executeBatch();
             }
         });
-    }
-
-    // Stored so that lists show the estimate the shipment itself shows, until its first event changes it. Worked out
-    // by the caller, so that the writer threads run nothing but JDBC.
-    private static Optional<LocalDate> estimatedDelivery(IssuedTrackingNumber issued) {
-        return new Shipment(ShipmentKey.of(issued.trackingNumber()), ShipmentDetails.of(issued.order()), List.of(),
-                issued.issuedAt(), 0).estimatedDelivery();
     }
 
     private record Issued(IssuedTrackingNumber issued, Optional<LocalDate> estimatedDelivery) {}

@@ -89,7 +89,7 @@ final class ShipmentLister {
         return new ShipmentSummary(
                 new ShipmentKey(
                         new TrackingCode(row.getString("tracking_number")), new Carrier(row.getString("carrier"))),
-                ShipmentStatus.fromCode(code).orElseThrow(() -> new IllegalStateException("unknown status " + code)),
+                ShipmentStatus.parse(code),
                 Columns.country(row, "origin_country"),
                 Columns.country(row, "destination_country"),
                 Optional.ofNullable(row.getObject("customer_id", UUID.class)).map(CustomerId::new),

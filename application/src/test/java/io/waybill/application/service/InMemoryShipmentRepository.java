@@ -5,7 +5,6 @@ import io.waybill.application.port.in.ListShipmentsUseCase.Filter;
 import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.domain.IssuedTrackingNumber;
 import io.waybill.domain.Shipment;
-import io.waybill.domain.ShipmentDetails;
 import io.waybill.domain.ShipmentKey;
 import io.waybill.domain.ShipmentSummary;
 import io.waybill.domain.TrackingCode;
@@ -47,8 +46,7 @@ final class InMemoryShipmentRepository implements ShipmentRepository {
     @Override
     public synchronized void add(IssuedTrackingNumber number) {
         failIfDown();
-        register(new Shipment(ShipmentKey.of(number.trackingNumber()), ShipmentDetails.of(number.order()), List.of(),
-                number.issuedAt(), 0));
+        register(number.asShipment());
         issued.add(number);
     }
 
