@@ -4,10 +4,12 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.waybill.application.port.out.ComponentProbe;
 import io.waybill.application.port.out.ShipmentCache;
 import java.net.URI;
+import java.time.Duration;
 
 /**
- * Waybill's shipment cache: in Redis, shared by every instance, when the settings name a server; else in this
- * process (Caffeine).
+ * Waybill's shipment cache: in Redis, shared by every instance, when the settings name a server, with the numbers
+ * read lately also held in this process (a near cache of at most {@code maxEntries} numbers, kept coherent by Redis's
+ * reports of changes; none when it is 0); else in this process alone (Caffeine).
  *
  * <p>Lifecycle: {@link #open} never waits for Redis, and succeeds while it is down: the cache then answers misses
  * until Redis is back, and its probe says {@code DEGRADED}. {@link #close} stops the retries and closes the
@@ -56,13 +58,26 @@ public final class Caches implements AutoCloseable {
 
     static Caches redis(URI url, CacheSettings settings, int staleLimit) {
         RedisEntries entries = RedisEntries.connect(url, settings);
-        RedisShipmentCache cache = new RedisShipmentCache(entries, settings, CacheSettings.redacted(url), staleLimit);
+        NearCache near = new NearCache(settings);
+        RedisShipmentCache cache =
+                new RedisShipmentCache(entries, near, settings, CacheSettings.redacted(url), staleLimit);
+        Runnable stopReports = settings.maxEntries() == 0
+                ? () -> {}
+                : RedisInvalidations.start(RedisEntries.server(url), RedisEntries.clientConfig(url, settings),
+                        RedisEntries.namespace(settings), near, silence(settings), settings.retryAfter())::close;
         return new Caches(cache, new CacheProbe(cache::state), () -> {
             try {
+                stopReports.run();
                 cache.close();
             } finally {
                 entries.close();
             }
         });
+    }
+
+    /** How long the report of changes may stay silent before it counts as lost: a second, or two Redis timeouts. */
+    static Duration silence(CacheSettings settings) {
+        Duration twoTimeouts = settings.redisTimeout().multipliedBy(2);
+        return twoTimeouts.compareTo(Duration.ofSeconds(1)) > 0 ? twoTimeouts : Duration.ofSeconds(1);
     }
 }

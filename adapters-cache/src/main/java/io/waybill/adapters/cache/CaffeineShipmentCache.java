@@ -9,6 +9,7 @@ import io.waybill.domain.Shipment;
 import io.waybill.domain.TrackingCode;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /** Shipments cached in this process, for one instance alone. Never fails. Thread-safe. */
 final class CaffeineShipmentCache implements ShipmentCache {
@@ -36,17 +37,34 @@ final class CaffeineShipmentCache implements ShipmentCache {
 
     @Override
     public void offer(TrackingCode number, List<Shipment> shipments) {
+        offer(number, shipments, () -> true);
+    }
+
+    /**
+     * {@link #offer}, if {@code stillValid} holds when the entry is stored: it is asked while no other offer or
+     * eviction of the number can run, so that an eviction that makes it false either comes after the entry is stored,
+     * and removes it, or keeps it from being stored.
+     */
+    void offer(TrackingCode number, List<Shipment> shipments, BooleanSupplier stillValid) {
         long generation = ShipmentCache.generation(shipments);
         long lifetime = shipments.isEmpty() ? negativeTtlNanos : ttlNanos;
         Entry offered = new Entry(List.copyOf(shipments), generation, ticker.read() + lifetime);
         // compute runs atomically per key, and treats an expired entry as absent.
-        entries.asMap().compute(number,
-                (key, cached) -> cached != null && cached.generation() > generation ? cached : offered);
+        entries.asMap().compute(number, (key, cached) -> {
+            if (!stillValid.getAsBoolean()) {
+                return cached;
+            }
+            return cached != null && cached.generation() > generation ? cached : offered;
+        });
     }
 
     @Override
     public void evict(TrackingCode number) {
         entries.invalidate(number);
+    }
+
+    void clear() {
+        entries.invalidateAll();
     }
 
     private record Entry(List<Shipment> shipments, long generation, long deadlineNanos) {}

@@ -13,6 +13,8 @@ import java.util.Optional;
 import javax.net.ssl.SSLParameters;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 import redis.clients.jedis.params.ScanParams;
@@ -56,8 +58,27 @@ final class RedisEntries implements AutoCloseable {
     }
 
     /** Connects lazily: Redis need not be up yet. */
-    @SuppressWarnings("deprecation") // ssl(boolean): its replacement, SslOptions, is for trust stores of one's own
     static RedisEntries connect(URI url, CacheSettings settings) {
+        ConnectionPoolConfig pool = new ConnectionPoolConfig();
+        pool.setMaxTotal(MAX_CONNECTIONS);
+        pool.setMaxIdle(MAX_CONNECTIONS);
+        // A request waits no longer for a free connection than for an answer.
+        pool.setMaxWait(settings.redisTimeout());
+        RedisClient client = RedisClient.builder()
+                .hostAndPort(server(url))
+                .clientConfig(clientConfig(url, settings))
+                .poolConfig(pool)
+                .build();
+        return new RedisEntries(client, namespace(settings));
+    }
+
+    static HostAndPort server(URI url) {
+        return new HostAndPort(CacheSettings.host(url), CacheSettings.port(url));
+    }
+
+    /** How to connect to the Redis at {@code url}: credentials, database, TLS, and the timeout of the settings. */
+    @SuppressWarnings("deprecation") // ssl(boolean): its replacement, SslOptions, is for trust stores of one's own
+    static JedisClientConfig clientConfig(URI url, CacheSettings settings) {
         int timeout = Math.toIntExact(settings.redisTimeout().toMillis());
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(timeout)
@@ -73,17 +94,12 @@ final class RedisEntries implements AutoCloseable {
         }
         CacheSettings.user(url).ifPresent(config::user);
         CacheSettings.password(url).ifPresent(config::password);
-        ConnectionPoolConfig pool = new ConnectionPoolConfig();
-        pool.setMaxTotal(MAX_CONNECTIONS);
-        pool.setMaxIdle(MAX_CONNECTIONS);
-        // A request waits no longer for a free connection than for an answer.
-        pool.setMaxWait(settings.redisTimeout());
-        RedisClient client = RedisClient.builder()
-                .hostAndPort(CacheSettings.host(url), CacheSettings.port(url))
-                .clientConfig(config.build())
-                .poolConfig(pool)
-                .build();
-        return new RedisEntries(client, settings.keyPrefix() + "shipments:" + FORMAT_VERSION + ":");
+        return config.build();
+    }
+
+    /** What every key of the cache starts with: the settings' prefix, then {@code shipments:} and the format. */
+    static String namespace(CacheSettings settings) {
+        return settings.keyPrefix() + "shipments:" + FORMAT_VERSION + ":";
     }
 
     /**

@@ -16,6 +16,13 @@ import org.slf4j.LoggerFactory;
  * fails: when Redis fails, {@link CircuitBreaker} keeps lookups away from it and deletes the entries that a failed
  * or skipped offer may have left stale before Redis is read again. Thread-safe.
  *
+ * <p>What it reads from Redis it keeps decoded in a {@link NearCache}, which answers the next lookups of the number
+ * without Redis until Redis reports a change to its key. This instance's own offers and evictions drop the number
+ * from the near cache before they go to Redis; the near cache is read only while the breaker is closed, and is
+ * emptied before it closes again, since changes may have gone unreported meanwhile. Another instance's change
+ * reaches the near cache as soon as Redis's report does, typically within a millisecond; until then a lookup here
+ * may answer what that change replaced.
+ *
  * <p>What remains:
  * <ul>
  *   <li>A read that reached Redis before a concurrent offer failed may return the entry that offer meant to replace;
@@ -34,13 +41,15 @@ final class RedisShipmentCache implements ShipmentCache {
     private static final Logger LOG = LoggerFactory.getLogger(RedisShipmentCache.class);
 
     private final RedisEntries entries;
+    private final NearCache near;
     private final Duration ttl;
     private final Duration negativeTtl;
     private final CircuitBreaker breaker;
     private final AtomicBoolean undecodableLogged = new AtomicBoolean();
 
-    RedisShipmentCache(RedisEntries entries, CacheSettings settings, String target, int staleLimit) {
+    RedisShipmentCache(RedisEntries entries, NearCache near, CacheSettings settings, String target, int staleLimit) {
         this.entries = entries;
+        this.near = near;
         this.ttl = settings.ttl();
         this.negativeTtl = settings.negativeTtl();
         this.breaker = new CircuitBreaker(target, settings.retryAfter(), staleLimit, this::recover);
@@ -51,6 +60,11 @@ final class RedisShipmentCache implements ShipmentCache {
         if (!breaker.allowsReads()) {
             return Optional.empty();
         }
+        Optional<List<Shipment>> held = near.get(number);
+        if (held.isPresent()) {
+            return held;
+        }
+        long stamp = near.stamp(number);
         Optional<byte[]> value;
         try {
             value = entries.read(number);
@@ -58,17 +72,21 @@ final class RedisShipmentCache implements ShipmentCache {
             breaker.failed(e);
             return Optional.empty();
         }
+        Optional<List<Shipment>> cached;
         try {
-            return value.map(bytes -> ShipmentJson.decode(bytes, RedisEntries.jsonStart(bytes)));
+            cached = value.map(bytes -> ShipmentJson.decode(bytes, RedisEntries.jsonStart(bytes)));
         } catch (RuntimeException e) {
             logUndecodable(number, e);
             delete(number);
             return Optional.empty();
         }
+        cached.ifPresent(shipments -> near.fill(number, stamp, shipments));
+        return cached;
     }
 
     @Override
     public void offer(TrackingCode number, List<Shipment> shipments) {
+        near.evict(number);
         if (!breaker.allowsWrites() && breaker.skip(number)) {
             return;
         }
@@ -90,6 +108,7 @@ final class RedisShipmentCache implements ShipmentCache {
     /** While Redis fails, the number is remembered, and its entry deleted before Redis is read again. */
     @Override
     public void evict(TrackingCode number) {
+        near.evict(number);
         if (!breaker.allowsWrites() && breaker.skip(number)) {
             return;
         }
@@ -119,6 +138,8 @@ final class RedisShipmentCache implements ShipmentCache {
     // cache). That keeps memory bounded and needs nothing on the read path, unlike an epoch in the key, which every
     // instance would have to read before each lookup. The price is a cold cache, and only after long outages.
     private String recover(StaleNumbers stale) {
+        near.evictAll(); // reports of changes may have been lost with the connections
+
         entries.dropIdleConnections();
         String done;
         if (stale.overflowed()) {

@@ -26,7 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.RedisClient;
 
-/** Redis cut off, turned into a black hole, or never there: lookups go on, and nothing stale is served after. */
+/**
+ * Redis cut off, turned into a black hole, or never there: lookups go on, and nothing stale is served after. Without
+ * a near cache, so that every lookup asks Redis; {@link NearCacheTest} has the near cache through outages.
+ */
 class RedisOutageTest {
 
     private static final Duration TIMEOUT = Duration.ofMillis(250);
@@ -68,7 +71,7 @@ class RedisOutageTest {
 
     private ShipmentCache open(URI url, int staleLimit) {
         caches = Caches.redis(url, TestRedis.settings(url, prefix, Duration.ofHours(1), Duration.ofMinutes(1), TIMEOUT,
-                RETRY_AFTER), staleLimit);
+                RETRY_AFTER, 0), staleLimit);
         return caches.shipments();
     }
 

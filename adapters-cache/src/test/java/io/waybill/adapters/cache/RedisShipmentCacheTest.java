@@ -33,11 +33,11 @@ class RedisShipmentCacheTest extends ShipmentCacheContract {
         }
     }
 
-    // A generous timeout: these tests are about the protocol, not about outages.
+    // A generous timeout: these tests are about the protocol, not about outages. With the near cache, as deployed.
     @Override
     Caches open(Duration ttl, Duration negativeTtl) {
         return Caches.open(TestRedis.settings(TestRedis.URL, prefix, ttl, negativeTtl, Duration.ofSeconds(2),
-                Duration.ofSeconds(1)));
+                Duration.ofSeconds(1), 1000));
     }
 
     @Override

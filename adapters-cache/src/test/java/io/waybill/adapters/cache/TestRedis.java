@@ -24,10 +24,13 @@ final class TestRedis {
         return "waybill-test-" + UUID.randomUUID().toString().substring(0, 13) + ":";
     }
 
-    /** Settings for the local Redis, or another address of it such as a proxy's, under {@code prefix}. */
+    /**
+     * Settings for the local Redis, or another address of it such as a proxy's, under {@code prefix}; with a near
+     * cache of {@code nearEntries} numbers, none when 0.
+     */
     static CacheSettings settings(URI url, String prefix, Duration ttl, Duration negativeTtl, Duration timeout,
-            Duration retryAfter) {
-        return new CacheSettings(Optional.of(url), ttl, negativeTtl, timeout, retryAfter, prefix, 1000);
+            Duration retryAfter, long nearEntries) {
+        return new CacheSettings(Optional.of(url), ttl, negativeTtl, timeout, retryAfter, prefix, nearEntries);
     }
 
     /** A plain client to look at the keys behind the cache; skips or fails the test when Redis is unreachable. */
