@@ -3,6 +3,7 @@ package io.waybill.domain;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -34,11 +35,17 @@ public enum ShipmentStatus {
     /** Called off before the carrier had the parcel. */
     CANCELLED("Cancelled");
 
+    // Codes are asked for on every lookup, and parsed on every read from storage, so they are made once.
+    private static final Map<String, ShipmentStatus> BY_CODE =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ShipmentStatus::code, status -> status));
+
     private final String label;
+    private final String code;
     private Set<ShipmentStatus> next;
 
     ShipmentStatus(String label) {
         this.label = label;
+        this.code = name().toLowerCase(Locale.ROOT);
     }
 
     static {
@@ -75,7 +82,7 @@ public enum ShipmentStatus {
 
     /** The code used in APIs and storage, such as {@code in_transit}. */
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 
     /** The wording of the original logistics status system, such as {@code In Transit}. */
@@ -93,7 +100,7 @@ public enum ShipmentStatus {
     }
 
     public static Optional<ShipmentStatus> fromCode(String code) {
-        return Arrays.stream(values()).filter(status -> status.code().equals(code)).findFirst();
+        return Optional.ofNullable(code == null ? null : BY_CODE.get(code));
     }
 
     /**
