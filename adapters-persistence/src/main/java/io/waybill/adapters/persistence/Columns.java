@@ -4,43 +4,39 @@ import io.waybill.domain.Address;
 import io.waybill.domain.CountryCode;
 import io.waybill.domain.Party;
 import io.waybill.domain.Phone;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
- * Optional values and the column groups that several tables share: an address is {@code <prefix>_street},
- * {@code _zip}, {@code _city}, {@code _country}; a party adds {@code _id}, {@code _name} and {@code _phone}. A value
- * that is absent is NULL, never an empty string.
+ * The column groups that several tables share: an address is {@code <prefix>_street}, {@code _zip}, {@code _city},
+ * {@code _country}; a party adds {@code _id}, {@code _name} and {@code _phone}. A value that is absent is NULL, never
+ * an empty string. Bound here, read by {@link ColumnReader}.
  */
 final class Columns {
 
+    static final String TEXT = "VARCHAR";
+    static final String COUNTRY = "CHAR(2)";
+
     private Columns() {}
 
-    static Optional<String> text(ResultSet row, String column) throws SQLException {
-        return Optional.ofNullable(row.getString(column));
+    /** The columns of an address, as {@link ColumnReader#address} reads them. */
+    static List<Selected> address(String prefix) {
+        return List.of(new Selected(prefix + "_street", TEXT), new Selected(prefix + "_zip", TEXT),
+                new Selected(prefix + "_city", TEXT), new Selected(prefix + "_country", COUNTRY));
     }
 
-    static Optional<CountryCode> country(ResultSet row, String column) throws SQLException {
-        return text(row, column).map(CountryCode::new);
-    }
-
-    static Address address(ResultSet row, String prefix) throws SQLException {
-        return new Address(text(row, prefix + "_street"), text(row, prefix + "_zip"), text(row, prefix + "_city"),
-                country(row, prefix + "_country"));
-    }
-
-    /** Empty when the name, which every party has, is NULL. */
-    static Optional<Party> party(ResultSet row, String prefix) throws SQLException {
-        String name = row.getString(prefix + "_name");
-        if (name == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new Party(text(row, prefix + "_id"), name, address(row, prefix),
-                text(row, prefix + "_phone").map(Phone::new)));
+    /** The columns of a party, as {@link ColumnReader#party} reads them. */
+    static List<Selected> party(String prefix) {
+        List<Selected> columns = new ArrayList<>();
+        columns.add(new Selected(prefix + "_id", TEXT));
+        columns.add(new Selected(prefix + "_name", TEXT));
+        columns.addAll(address(prefix));
+        columns.add(new Selected(prefix + "_phone", TEXT));
+        return List.copyOf(columns);
     }
 
     /** Binds NULL untyped: PostgreSQL refuses a NULL typed as text (the default) for a UUID column. */
@@ -64,5 +60,17 @@ final class Columns {
                 .bind(prefix + "_name", party.map(Party::name).orElse(null))
                 .bind(prefix + "_phone", party.flatMap(Party::phone).map(Phone::value).orElse(null));
         bindAddress(statement, prefix, party.map(Party::address));
+    }
+
+    /**
+     * A column that a statement selects: an expression, such as {@code s.created_at}, and its SQL type, for the NULL
+     * that stands in its place where a statement's row has no such value.
+     */
+    record Selected(String expression, String type) {
+
+        /** A NULL of this column's type, named as the column is. */
+        String typedNull() {
+            return "CAST(NULL AS " + type + ") AS " + expression.substring(expression.indexOf('.') + 1);
+        }
     }
 }

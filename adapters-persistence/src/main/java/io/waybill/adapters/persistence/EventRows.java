@@ -3,19 +3,14 @@ package io.waybill.adapters.persistence;
 import io.waybill.domain.Address;
 import io.waybill.domain.EventId;
 import io.waybill.domain.Location;
-import io.waybill.domain.ShipmentStatus;
 import io.waybill.domain.TrackingEvent;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /** The {@code tracking_events} table: a shipment's history. */
 final class EventRows {
@@ -29,19 +24,6 @@ final class EventRows {
                     :carrier_status, :location_kind, :centre_id, :location_title, :location_street, :location_zip,
                     :location_city, :location_country, :description, :recorded_at)
             """;
-
-    /** In history order: time, then the order of recording. Needs {@code <ids>} bound to a list of shipment ids. */
-    /** Followed by a condition on the shipments {@code s} whose events to read. */
-    static final String SELECT_WHERE = """
-            SELECT e.shipment_id, e.shipment_version, e.event_id, e.event_time, e.event_offset, e.event_nano,
-                   e.status, e.carrier_status, e.location_kind, e.centre_id, e.location_title, e.location_street,
-                   e.location_zip, e.location_city, e.location_country, e.description
-            FROM tracking_events e JOIN shipments s ON s.id = e.shipment_id
-            WHERE\s""";
-
-    static final String ORDER = " ORDER BY e.shipment_id, e.event_time, e.event_nano, e.id";
-
-    static final RowMapper<Row> MAPPER = EventRows::map;
 
     private EventRows() {}
 
@@ -95,31 +77,15 @@ final class EventRows {
         return location instanceof Location.Centre centre ? centre.address() : ((Location.Place) location).address();
     }
 
-    private static Row map(ResultSet row, StatementContext context) throws SQLException {
-        String code = row.getString("status");
-        TrackingEvent event = new TrackingEvent(
-                new EventId(row.getString("event_id")),
-                Times.read(row, "event_time", "event_offset", "event_nano").orElseThrow(),
-                ShipmentStatus.parse(code),
-                row.getString("carrier_status"),
-                location(row),
-                Columns.text(row, "description"));
-        return new Row(row.getLong("shipment_id"), row.getLong("shipment_version"), event);
-    }
-
-    private static Optional<Location> location(ResultSet row) throws SQLException {
-        String kind = row.getString("location_kind");
+    /** The location that {@link #insert} stored as {@code kind}, centre id, title and address. */
+    static Optional<Location> location(String kind, String centreId, String title, Address address) {
         if (kind == null) {
             return Optional.empty();
         }
         return Optional.of(switch (kind) {
-            case "centre" -> new Location.Centre(
-                    row.getString("centre_id"), row.getString("location_title"), Columns.address(row, "location"));
-            case "place" -> new Location.Place(Columns.address(row, "location"));
+            case "centre" -> new Location.Centre(centreId, title, address);
+            case "place" -> new Location.Place(address);
             default -> throw new IllegalStateException("unknown location kind " + kind);
         });
     }
-
-    /** An event of the shipment with database id {@code shipmentId}, recorded by the change to {@code version}. */
-    record Row(long shipmentId, long shipmentVersion, TrackingEvent event) {}
 }

@@ -21,11 +21,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Stores issued numbers through a {@link GroupCommit}, and everything else in a transaction of its own. Every commit
- * is followed by {@code afterCommit}, which makes it durable where the database does not. Thread-safe.
+ * Stores issued numbers through a {@link GroupCommit}, and everything else in a transaction of its own; reads whole
+ * shipments with plain JDBC on {@code dataSource}, the pool behind {@code jdbi}. Every commit is followed by
+ * {@code afterCommit}, which makes it durable where the database does not. Thread-safe.
  */
 final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable {
 
@@ -44,13 +46,14 @@ final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable 
     private final ShipmentLister lister;
     private final Runnable afterCommit;
 
-    JdbiShipmentRepository(Jdbi jdbi, Clock clock, int writers, Duration commitTimeout, Runnable afterCommit) {
+    JdbiShipmentRepository(Jdbi jdbi, DataSource dataSource, Clock clock, int writers, Duration commitTimeout,
+            Runnable afterCommit) {
         this.groupCommit = new GroupCommit<>("shipments", writers, MAX_BATCH, commitTimeout, batch -> {
             insert(jdbi, batch);
             afterCommit.run();
         });
         this.writer = new ShipmentWriter(jdbi, clock);
-        this.reader = new ShipmentReader(jdbi);
+        this.reader = new ShipmentReader(dataSource);
         this.lister = new ShipmentLister(jdbi);
         this.afterCommit = afterCommit;
     }

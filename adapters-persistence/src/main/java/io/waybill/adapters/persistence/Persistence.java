@@ -34,7 +34,8 @@ public final class Persistence implements AutoCloseable {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
         this.shipments =
-                new JdbiShipmentRepository(jdbi, clock, writers(settings), settings.commitTimeout(), this::flush);
+                new JdbiShipmentRepository(jdbi, dataSource, clock, writers(settings), settings.commitTimeout(),
+                        this::flush);
         this.keys = new JdbiPermutationKeyStore(jdbi, clock);
     }
 

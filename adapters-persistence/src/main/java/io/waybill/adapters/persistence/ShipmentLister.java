@@ -10,13 +10,11 @@ import io.waybill.domain.ShipmentSummary;
 import io.waybill.domain.TrackingCode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -84,16 +82,16 @@ final class ShipmentLister {
         values.put(name, value);
     }
 
+    // In the order of SELECT.
     private static ShipmentSummary map(ResultSet row, StatementContext context) throws SQLException {
-        String code = row.getString("status");
+        ColumnReader in = new ColumnReader(row, 1);
         return new ShipmentSummary(
-                new ShipmentKey(
-                        new TrackingCode(row.getString("tracking_number")), new Carrier(row.getString("carrier"))),
-                ShipmentStatus.parse(code),
-                Columns.country(row, "origin_country"),
-                Columns.country(row, "destination_country"),
-                Optional.ofNullable(row.getObject("customer_id", UUID.class)).map(CustomerId::new),
-                Times.instant(row, "created_at"),
-                Optional.ofNullable(row.getObject("estimated_delivery", LocalDate.class)));
+                new ShipmentKey(new TrackingCode(in.text()), new Carrier(in.text())),
+                ShipmentStatus.parse(in.text()),
+                in.country(),
+                in.country(),
+                in.uuid().map(CustomerId::new),
+                in.instant(),
+                in.date());
     }
 }

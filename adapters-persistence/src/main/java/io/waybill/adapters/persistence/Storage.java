@@ -1,18 +1,18 @@
 package io.waybill.adapters.persistence;
 
 import io.waybill.application.port.out.StorageUnavailableException;
-import java.util.function.Supplier;
+import java.sql.SQLException;
 import org.jdbi.v3.core.JdbiException;
 
-/** Turns database failures into the port's {@link StorageUnavailableException}. */
+/** Turns database failures, through Jdbi or plain JDBC, into the port's {@link StorageUnavailableException}. */
 final class Storage {
 
     private Storage() {}
 
-    static <T> T attempt(String what, Supplier<T> work) {
+    static <T> T attempt(String what, Work<T> work) {
         try {
             return work.get();
-        } catch (JdbiException e) {
+        } catch (JdbiException | SQLException e) {
             throw new StorageUnavailableException("could not " + what + ": " + e.getMessage(), e);
         }
     }
@@ -22,5 +22,11 @@ final class Storage {
             work.run();
             return null;
         });
+    }
+
+    /** Work on the database; plain JDBC throws {@link SQLException}s, Jdbi {@link JdbiException}s. */
+    @FunctionalInterface
+    interface Work<T> {
+        T get() throws SQLException;
     }
 }

@@ -32,15 +32,17 @@ final class Times {
         return time.getNano();
     }
 
-    /** Empty when the instant column is NULL; without an offset or nanosecond, the column's own ones. */
-    static Optional<OffsetDateTime> read(ResultSet row, String instantColumn, String offsetColumn, String nanoColumn)
-            throws SQLException {
+    /**
+     * The time in the instant, offset and nanosecond columns from {@code instantColumn} on; empty when the instant is
+     * NULL. Without an offset or nanosecond, the instant column's own ones.
+     */
+    static Optional<OffsetDateTime> read(ResultSet row, int instantColumn) throws SQLException {
         OffsetDateTime stored = row.getObject(instantColumn, OffsetDateTime.class);
         if (stored == null) {
             return Optional.empty();
         }
-        Integer offset = row.getObject(offsetColumn, Integer.class);
-        Integer nano = row.getObject(nanoColumn, Integer.class);
+        Integer offset = row.getObject(instantColumn + 1, Integer.class);
+        Integer nano = row.getObject(instantColumn + 2, Integer.class);
         OffsetDateTime time = offset == null ? stored : stored.withOffsetSameInstant(ZoneOffset.ofTotalSeconds(offset));
         // Offsets are whole seconds, so the nanosecond of the second is the same in every offset.
         return Optional.of(nano == null ? time : time.withNano(nano));
@@ -48,9 +50,5 @@ final class Times {
 
     static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    static Instant instant(ResultSet row, String column) throws SQLException {
-        return row.getObject(column, OffsetDateTime.class).toInstant();
     }
 }

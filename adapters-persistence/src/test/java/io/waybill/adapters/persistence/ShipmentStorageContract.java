@@ -14,13 +14,17 @@ import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.application.port.out.ShipmentRepository.ConcurrentUpdateException;
 import io.waybill.application.port.out.ShipmentRepository.ShipmentExistsException;
 import io.waybill.application.port.out.StorageUnavailableException;
+import io.waybill.domain.Address;
+import io.waybill.domain.Article;
 import io.waybill.domain.Carrier;
 import io.waybill.domain.CountryCode;
 import io.waybill.domain.Customer;
 import io.waybill.domain.CustomerId;
 import io.waybill.domain.CustomerName;
 import io.waybill.domain.CustomerSlug;
+import io.waybill.domain.EventId;
 import io.waybill.domain.IssuedTrackingNumber;
+import io.waybill.domain.Location;
 import io.waybill.domain.Order;
 import io.waybill.domain.OrderTime;
 import io.waybill.domain.PermutationKey;
@@ -142,6 +146,94 @@ abstract class ShipmentStorageContract {
         assertThat(shipments.find(dhl.key())).contains(dhl);
         assertThat(shipments.find(key("1Z999AA10123456784", "FEDEX"))).isEmpty();
         assertThat(shipments.findByNumber(new TrackingCode("TN00000000"))).isEmpty();
+    }
+
+    @Test
+    void eachShipmentOfANumberReadsBackWithItsOwnArticlesAndEventsOnly() {
+        List<Article> twelve = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            twelve.add(new Article("Article " + i, i, Optional.empty(), Optional.of("SKU-" + i)));
+        }
+        Shipment full = TestShipments.full(key("1Z999AA10123456784", "DHL"), T0);
+        Shipment dhl = Shipment.register(full.key(), withArticles(full.details(), twelve), full.events(), T0);
+        Shipment fedex = TestShipments.bare(key("1Z999AA10123456784", "FEDEX"), T0.plusSeconds(1));
+        Shipment ups = TestShipments.full(key("1Z999AA10123456784", "UPS"), T0.plusSeconds(2));
+        List.of(ups, fedex, dhl).forEach(shipments::register);
+
+        assertThat(shipments.findByNumber(new TrackingCode("1Z999AA10123456784")))
+                .as("in carrier order, whatever the order of registration").containsExactly(dhl, fedex, ups);
+        assertThat(shipments.find(dhl.key())).contains(dhl);
+        assertThat(shipments.find(fedex.key())).contains(fedex);
+        assertThat(shipments.find(ups.key())).contains(ups);
+    }
+
+    @Test
+    void aShipmentWithoutAnyOptionalValueReadsBackEqual() {
+        Shipment bare = TestShipments.bare(key("TN12345678", "DHL"), T0);
+
+        shipments.register(bare);
+
+        assertThat(shipments.find(bare.key())).contains(bare);
+        assertThat(shipments.findByNumber(bare.key().number())).containsExactly(bare);
+    }
+
+    @Test
+    void everyKindOfLocationReadsBackWithTheFewestParts() {
+        OffsetDateTime noon = OffsetDateTime.parse("2026-11-02T12:00:00+08:00");
+        List<TrackingEvent> history = List.of(
+                new TrackingEvent(new EventId("centre"), noon, ShipmentStatus.RECEIVED, "Received",
+                        Optional.of(new Location.Centre("HUB", "Hub", Address.NONE)), Optional.empty()),
+                new TrackingEvent(new EventId("place"), noon.plusHours(1), ShipmentStatus.IN_TRANSIT, "Departed",
+                        Optional.of(new Location.Place(new Address(Optional.empty(), Optional.of("50450"),
+                                Optional.empty(), Optional.empty()))),
+                        Optional.of("Left the hub")),
+                new TrackingEvent(new EventId("nowhere"), noon.plusHours(2), ShipmentStatus.IN_TRANSIT, "Moving",
+                        Optional.empty(), Optional.empty()));
+        Shipment shipment = Shipment.register(key("TN12345678", "DHL"),
+                TestShipments.bare(key("TN12345678", "DHL"), T0).details(), history, T0);
+
+        shipments.register(shipment);
+
+        assertThat(shipments.find(shipment.key())).contains(shipment);
+    }
+
+    @Test
+    void aLookupDuringAppendsSeesTheRowAndEventsOfOneVersion() throws Exception {
+        Shipment registered = received(key("TN12345678", "DHL"));
+        shipments.register(registered);
+        ExecutorService readers = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch appended = new CountDownLatch(1);
+            List<Future<Integer>> reads = new ArrayList<>();
+            for (int reader = 0; reader < 2; reader++) {
+                reads.add(readers.submit(() -> {
+                    int count = 0;
+                    do {
+                        for (Shipment read : shipments.findByNumber(registered.key().number())) {
+                            assertThat(read.events()).as("events at version " + read.version())
+                                    .hasSize((int) read.version() + 1);
+                        }
+                        count++;
+                    } while (!appended.await(0, TimeUnit.MILLISECONDS));
+                    return count;
+                }));
+            }
+            Shipment current = registered;
+            for (int version = 0; version < 30; version++) {
+                OffsetDateTime time = OffsetDateTime.parse("2026-11-02T08:00:00Z").plusMinutes(version);
+                Shipment.Recording recording = current.record(
+                        List.of(event("ev-" + version, time, ShipmentStatus.IN_TRANSIT)));
+                shipments.append(recording.shipment(), version, recording.added());
+                current = recording.shipment().withVersion(version + 1);
+            }
+            appended.countDown();
+            for (Future<Integer> read : reads) {
+                assertThat(read.get(30, TimeUnit.SECONDS)).isPositive();
+            }
+            assertThat(shipments.find(registered.key())).contains(current);
+        } finally {
+            readers.shutdownNow();
+        }
     }
 
     @Test
@@ -389,6 +481,11 @@ abstract class ShipmentStorageContract {
 
     private List<ShipmentSummary> listed(FilterBuilder filter) {
         return shipments.list(filter.build(), Optional.empty(), 100);
+    }
+
+    private static ShipmentDetails withArticles(ShipmentDetails details, List<Article> articles) {
+        return new ShipmentDetails(details.origin(), details.destination(), details.weight(), details.customer(),
+                details.orderedAt(), details.sender(), details.receiver(), articles, details.publicTracking());
     }
 
     private static Shipment received(ShipmentKey key) {

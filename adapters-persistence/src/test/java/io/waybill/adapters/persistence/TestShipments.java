@@ -78,6 +78,13 @@ final class TestShipments {
         return Shipment.register(key, details, history, createdAt);
     }
 
+    /** A shipment with no optional value at all: no articles, no events, not publicly tracked. */
+    static Shipment bare(ShipmentKey key, Instant createdAt) {
+        ShipmentDetails details = new ShipmentDetails(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), false);
+        return Shipment.register(key, details, List.of(), createdAt);
+    }
+
     /** A shipment with only what listing filters on, and one event of {@code status} unless that is created. */
     static Shipment plain(ShipmentKey key, Instant createdAt, ShipmentStatus status, Optional<Customer> customer,
             String origin, String destination) {

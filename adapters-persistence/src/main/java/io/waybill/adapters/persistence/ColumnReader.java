@@ -1,0 +1,95 @@
+package io.waybill.adapters.persistence;
+
+import io.waybill.domain.Address;
+import io.waybill.domain.CountryCode;
+import io.waybill.domain.Party;
+import io.waybill.domain.Phone;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Reads a row's columns by index, one after the other from a given column, so that a mapper reads them in the order
+ * its statement selects them without counting. By index, since by name the drivers look the name up again for every
+ * value of every row. Column groups are as {@link Columns} lists them.
+ */
+final class ColumnReader {
+
+    private final ResultSet row;
+    private int next;
+
+    ColumnReader(ResultSet row, int first) {
+        this.row = row;
+        this.next = first;
+    }
+
+    /** Null for NULL. */
+    String text() throws SQLException {
+        return row.getString(next++);
+    }
+
+    Optional<String> optionalText() throws SQLException {
+        return Optional.ofNullable(text());
+    }
+
+    /** From a NOT NULL column. */
+    int integer() throws SQLException {
+        return row.getInt(next++);
+    }
+
+    /** From a NOT NULL column. */
+    long longInteger() throws SQLException {
+        return row.getLong(next++);
+    }
+
+    /** From a NOT NULL column. */
+    boolean bool() throws SQLException {
+        return row.getBoolean(next++);
+    }
+
+    Optional<BigDecimal> decimal() throws SQLException {
+        return Optional.ofNullable(row.getBigDecimal(next++));
+    }
+
+    Optional<UUID> uuid() throws SQLException {
+        return Optional.ofNullable(row.getObject(next++, UUID.class));
+    }
+
+    Optional<LocalDate> date() throws SQLException {
+        return Optional.ofNullable(row.getObject(next++, LocalDate.class));
+    }
+
+    Optional<CountryCode> country() throws SQLException {
+        return optionalText().map(CountryCode::new);
+    }
+
+    /** From a NOT NULL column. */
+    Instant instant() throws SQLException {
+        return row.getObject(next++, OffsetDateTime.class).toInstant();
+    }
+
+    /** From the three columns of a time that keeps its offset; see {@link Times#read}. */
+    Optional<OffsetDateTime> time() throws SQLException {
+        Optional<OffsetDateTime> time = Times.read(row, next);
+        next += 3;
+        return time;
+    }
+
+    Address address() throws SQLException {
+        return new Address(optionalText(), optionalText(), optionalText(), country());
+    }
+
+    /** Empty when the name, which every party has, is NULL. */
+    Optional<Party> party() throws SQLException {
+        Optional<String> id = optionalText();
+        String name = text();
+        Address address = address();
+        Optional<Phone> phone = optionalText().map(Phone::new);
+        return name == null ? Optional.empty() : Optional.of(new Party(id, name, address, phone));
+    }
+}
