@@ -41,6 +41,11 @@ final class JsonWriter {
         write(ctx.res(), status, JSON, body);
     }
 
+    /** {@code rendered}: JSON that {@link #bytes} made. */
+    void rendered(Context ctx, int status, byte[] rendered) {
+        send(ctx.res(), status, JSON, rendered);
+    }
+
     void problem(Context ctx, Problem problem) {
         write(ctx.res(), problem.status(), Problem.CONTENT_TYPE, problem);
     }
@@ -50,13 +55,16 @@ final class JsonWriter {
         write(response, problem.status(), Problem.CONTENT_TYPE, problem);
     }
 
-    /** Does nothing if the response is already on its way: a failure while writing cannot be answered any more. */
     private void write(HttpServletResponse response, int status, String contentType, Object body) {
+        send(response, status, contentType, bytes(body));
+    }
+
+    /** Does nothing if the response is already on its way: a failure while writing cannot be answered any more. */
+    private static void send(HttpServletResponse response, int status, String contentType, byte[] bytes) {
         if (response.isCommitted()) {
             return;
         }
         try {
-            byte[] bytes = bytes(body);
             response.setStatus(status);
             response.setContentType(contentType);
             response.setContentLength(bytes.length);

@@ -7,7 +7,6 @@ import io.waybill.application.port.in.ShipmentNotFoundException;
 import io.waybill.domain.Carrier;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.TrackingCode;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,21 +20,24 @@ final class ShipmentLookupHandlers {
     private final FindShipmentUseCase findShipment;
     private final JsonBody body;
     private final JsonWriter json;
+    private final RenderedViews views;
 
     ShipmentLookupHandlers(FindShipmentUseCase findShipment, JsonBody body, JsonWriter json) {
         this.findShipment = findShipment;
         this.body = body;
         this.json = json;
+        this.views = new RenderedViews(json);
     }
 
     void byPath(Context ctx, Audience audience) {
         ShipmentRef ref = ShipmentRef.inPath(ctx.pathParam("tracking_number"), ctx.queryString());
-        json.json(ctx, 200, view(find(ref, audience), audience));
+        answer(ctx, find(ref, audience), audience);
     }
 
     void legacyQuery(Context ctx, Audience audience) {
         ShipmentRef ref = ShipmentRef.inQuery(ctx.queryString(), "sno");
-        json.json(ctx, 200, LegacyEnvelope.success(LegacyQueryJson.of(find(ref, audience), audience)));
+        json.rendered(ctx, 200, views.of(find(ref, audience), RenderedViews.Shape.LEGACY_QUERY, audience,
+                shipment -> LegacyEnvelope.success(LegacyQueryJson.of(shipment, audience))));
     }
 
     /** Fields other than the two are ignored, as the legacy system did. */
@@ -46,15 +48,16 @@ final class ShipmentLookupHandlers {
             Optional<Carrier> carrier = fields.text(ShipmentRef.CARRIER, Carrier::parse);
             return fields.valid() ? number.map(code -> new ShipmentRef(code, carrier)) : Optional.empty();
         });
-        json.json(ctx, 200, view(find(ref, audience), audience));
+        answer(ctx, find(ref, audience), audience);
+    }
+
+    private void answer(Context ctx, Shipment shipment, Audience audience) {
+        json.rendered(ctx, 200, views.of(shipment, RenderedViews.Shape.SHIPMENT, audience,
+                found -> audience == Audience.STAFF ? StaffShipmentJson.of(found) : PublicShipmentJson.of(found)));
     }
 
     private Shipment find(ShipmentRef ref, Audience audience) {
         return findShipment.find(new FindShipmentUseCase.Query(ref.number(), ref.carrier(), audience))
                 .orElseThrow(() -> new ShipmentNotFoundException(ref.notFound()));
-    }
-
-    private static Map<String, Object> view(Shipment shipment, Audience audience) {
-        return audience == Audience.STAFF ? StaffShipmentJson.of(shipment) : PublicShipmentJson.of(shipment);
     }
 }
