@@ -11,7 +11,7 @@
 #
 # Settings: DURATION (15s), WARMUP (75s; the JIT needs about that on 2 cores), CONNECTIONS (64), WRK_THREADS (1),
 # JAVA (java on PATH), JAVA_OPTS, POSTGRES_URL (jdbc:postgresql://127.0.0.1:5432/test), POSTGRES_USER (postgres),
-# REDIS_URL (redis://127.0.0.1:6379), SHIPMENTS (1000).
+# REDIS_URL (redis://127.0.0.1:6379), SHIPMENTS (1000), CACHES (the lookups' caches: redis in-process none).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +25,7 @@ POSTGRES_URL=${POSTGRES_URL:-jdbc:postgresql://127.0.0.1:5432/test}
 POSTGRES_USER=${POSTGRES_USER:-postgres}
 REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
 SHIPMENTS=${SHIPMENTS:-1000}
+CACHES=${CACHES:-redis in-process none}
 SCENARIOS=("${@:-issue lookups}")
 read -r -a SCENARIOS <<<"${SCENARIOS[*]}"
 API_KEY="bench-key-$RANDOM$RANDOM$RANDOM$RANDOM"
@@ -128,7 +129,7 @@ issue() {
 }
 
 lookups() {
-  for cache in redis in-process none; do
+  for cache in $CACHES; do
     read -r -a settings <<<"$(postgres_settings)"
     case $cache in
       redis) settings+=(WAYBILL_REDIS_URL="$REDIS_URL" WAYBILL_REDIS_KEY_PREFIX="$redis_prefix") ;;
