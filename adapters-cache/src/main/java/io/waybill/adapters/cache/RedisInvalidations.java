@@ -19,8 +19,6 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.commands.ProtocolCommand;
-import redis.clients.jedis.exceptions.JedisDataException;
-import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Keeps a {@link NearCache} coherent with Redis. A connection of its own asks Redis to report every change to a key
@@ -32,7 +30,8 @@ import redis.clients.jedis.exceptions.JedisException;
  * <p>The near cache is open only while this connection is known to be alive. It is pinged every quarter of
  * {@code silence}; when nothing arrives for {@code silence} the connection counts as lost. When it is lost, the near
  * cache is shut (and emptied, since reports may have been missed), and a new connection is tried every
- * {@code retryAfter}. A server that refuses tracking leaves the near cache shut, with one warning.
+ * {@code retryAfter}; one warning is logged for each time reports stop, including on a server that refuses
+ * tracking.
  */
 final class RedisInvalidations implements AutoCloseable {
 
@@ -121,20 +120,16 @@ final class RedisInvalidations implements AutoCloseable {
                 } finally {
                     pings.cancel(false);
                 }
-            } catch (JedisDataException refused) {
-                near.shut();
-                LOG.warn("Redis refuses to report changes of keys ({}), which needs Redis 6 or later and the CLIENT"
-                        + " and SUBSCRIBE commands; lookups read Redis each time, without a near cache",
-                        refused.getMessage());
-                return;
-            } catch (JedisException | IllegalStateException lost) {
-                near.shut();
+            } catch (RuntimeException lost) {
                 if (!closed && !failing) {
-                    LOG.warn("Redis does not report its changes to this process ({}); the near cache is off until"
-                            + " it does again", lost.getMessage());
+                    LOG.warn("Redis does not report its changes to this process ({}); the near cache is off until it"
+                            + " does. Reports need Redis 6 or later, with CLIENT and SUBSCRIBE allowed",
+                            lost.getMessage());
                     failing = true;
                 }
                 LOG.debug("The loss", lost);
+            } finally {
+                near.shut(); // whatever ended the reports, even an Error, the near cache must not outlive them
             }
             if (!closed) {
                 LockSupport.parkNanos(retryAfter.toNanos());
