@@ -1,0 +1,64 @@
+package io.waybill.domain;
+
+import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Country names as people write them, to ISO codes: every assigned alpha-2 and alpha-3 code, each country's English
+ * name and its names in the languages the Java runtime knows for it (so {@code Deutschland}, {@code España},
+ * {@code 臺灣}), and common short forms ({@code USA}, {@code UK}, {@code Holland}). Case, accents, punctuation and
+ * extra spaces are ignored.
+ */
+public final class Countries {
+
+    private static final Map<String, String> ALIASES = Map.ofEntries(
+            Map.entry("usa", "US"), Map.entry("us", "US"), Map.entry("united states of america", "US"),
+            Map.entry("america", "US"), Map.entry("uk", "GB"), Map.entry("great britain", "GB"),
+            Map.entry("britain", "GB"), Map.entry("england", "GB"), Map.entry("scotland", "GB"),
+            Map.entry("wales", "GB"), Map.entry("northern ireland", "GB"), Map.entry("holland", "NL"),
+            Map.entry("the netherlands", "NL"), Map.entry("czech republic", "CZ"), Map.entry("korea", "KR"),
+            Map.entry("republic of korea", "KR"), Map.entry("russian federation", "RU"), Map.entry("viet nam", "VN"),
+            Map.entry("taiwan roc", "TW"), Map.entry("republic of china", "TW"), Map.entry("台湾", "TW"),
+            Map.entry("中華民國", "TW"), Map.entry("臺灣", "TW"), Map.entry("uae", "AE"), Map.entry("turkey", "TR"),
+            Map.entry("ivory coast", "CI"), Map.entry("swaziland", "SZ"), Map.entry("burma", "MM"));
+
+    private static final Map<String, String> BY_NAME = names();
+
+    private Countries() {}
+
+    /** The country {@code name} names, if it names one. */
+    public static Optional<CountryCode> byName(String name) {
+        return Optional.ofNullable(name).map(Countries::normalise).map(BY_NAME::get).map(CountryCode::new);
+    }
+
+    private static Map<String, String> names() {
+        Map<String, String> names = new HashMap<>();
+        for (String code : Locale.getISOCountries()) {
+            Locale country = new Locale("", code);
+            names.put(normalise(code), code);
+            try {
+                names.put(normalise(country.getISO3Country()), code);
+            } catch (java.util.MissingResourceException noAlpha3) {
+                // the runtime knows no alpha-3 code for it; its name and alpha-2 code still count
+            }
+            names.put(normalise(country.getDisplayCountry(Locale.ENGLISH)), code);
+        }
+        for (Locale locale : Locale.getAvailableLocales()) {
+            if (!locale.getCountry().isEmpty() && locale.getCountry().length() == 2) {
+                names.putIfAbsent(normalise(locale.getDisplayCountry(locale)), locale.getCountry());
+            }
+        }
+        ALIASES.forEach((alias, code) -> names.put(normalise(alias), code));
+        names.remove("");
+        return Map.copyOf(names);
+    }
+
+    private static String normalise(String name) {
+        String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        // U.S.A. is USA, and Côte d’Ivoire the same with any apostrophe; other punctuation separates words.
+        return plain.replaceAll("[.'’‘]", "").replaceAll("[\\p{P}\\s]+", " ").strip().toLowerCase(Locale.ROOT);
+    }
+}
