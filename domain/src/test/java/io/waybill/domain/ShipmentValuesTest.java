@@ -141,8 +141,10 @@ class ShipmentValuesTest {
         void refusesBadNamesAndIds() {
             assertThatIllegalArgumentException().isThrownBy(() -> party(Optional.empty(), ""))
                     .withMessage("name must not be blank");
-            assertThatIllegalArgumentException().isThrownBy(() -> party(Optional.empty(), null))
-                    .withMessage("name must not be blank");
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> new Party(Optional.of("R-18"), Optional.empty(), Address.NONE, Optional.empty()))
+                    .withMessage("a party needs a name, an address or a phone");
+            assertThat(Party.at(Address.of(null, null, "Paris", null)).name()).isEmpty();
             assertThatIllegalArgumentException().isThrownBy(() -> party(Optional.empty(), "賴".repeat(201)))
                     .withMessage("name must be at most 200 characters long");
             assertThatIllegalArgumentException().isThrownBy(() -> party(Optional.empty(), "Ann\tLee"))
@@ -159,7 +161,7 @@ class ShipmentValuesTest {
         }
 
         private Party party(Optional<String> id, String name) {
-            return new Party(id, name, Address.NONE, Optional.of(new Phone("091234567")));
+            return new Party(id, Optional.of(name), Address.NONE, Optional.of(new Phone("091234567")));
         }
     }
 
@@ -316,9 +318,9 @@ class ShipmentValuesTest {
     @Nested
     class Details {
 
-        private final Party taipei = new Party(Optional.empty(), "賴小賴",
+        private final Party taipei = new Party(Optional.empty(), Optional.of("賴小賴"),
                 Address.of("市府路1號", null, "台北市", CountryCode.of("TW")), Optional.empty());
-        private final Party tokyo = new Party(Optional.empty(), "Sato",
+        private final Party tokyo = new Party(Optional.empty(), Optional.of("Sato"),
                 Address.of(null, null, "Tokyo", CountryCode.of("JP")), Optional.empty());
 
         @Test

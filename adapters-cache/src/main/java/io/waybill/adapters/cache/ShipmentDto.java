@@ -88,12 +88,12 @@ record ShipmentDto(String number, String carrier, ShipmentDto.DetailsDto details
     record PartyDto(String id, String name, AddressDto address, String phone) {
 
         static PartyDto of(Party party) {
-            return new PartyDto(party.id().orElse(null), party.name(), AddressDto.of(party.address()),
+            return new PartyDto(party.id().orElse(null), party.name().orElse(null), AddressDto.of(party.address()),
                     orNull(party.phone(), Phone::value));
         }
 
         Party toParty() {
-            return new Party(Optional.ofNullable(id), name, address.toAddress(), optional(phone, Phone::new));
+            return new Party(Optional.ofNullable(id), Optional.ofNullable(name), address.toAddress(), optional(phone, Phone::new));
         }
     }
 

@@ -45,8 +45,8 @@ final class TestShipments {
 
     /** Every field set; {@code version} sets its generation (version + 1). */
     static Shipment rich(TrackingCode number, String carrier, long version) {
-        Party sender = new Party(Optional.of("S-001"), "賴小賴", TAIPEI, Optional.of(new Phone("+886 912 345 678")));
-        Party receiver = new Party(Optional.empty(), "Ann Lee", PARIS, Optional.empty());
+        Party sender = new Party(Optional.of("S-001"), Optional.of("賴小賴"), TAIPEI, Optional.of(new Phone("+886 912 345 678")));
+        Party receiver = new Party(Optional.empty(), Optional.of("Ann Lee"), PARIS, Optional.empty());
         Customer customer = new Customer(CustomerId.parse("de619854-b59b-425e-9db4-943979e1bd49"),
                 new CustomerName("紅盒物流 Redbox"), new CustomerSlug("redbox-logistics"));
         ShipmentDetails details = new ShipmentDetails(Optional.of(TW), Optional.of(FR),

@@ -50,7 +50,7 @@ final class LegacyQueryJson {
         if (staff) {
             json.put("id", party.id().orElse(null));
         }
-        json.put("name", staff ? party.name() : party.maskedName());
+        json.put("name", (staff ? party.name() : party.maskedName()).orElse(null));
         json.put("address", shown.apply(party.address()).oneLine());
         json.put("phone", party.phone().map(staff ? Phone::value : Phone::masked).orElse(null));
         return json;

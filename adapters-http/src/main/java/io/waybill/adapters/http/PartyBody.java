@@ -23,14 +23,14 @@ final class PartyBody {
 
     static Optional<Party> party(JsonFields party) {
         party.required("name");
-        Optional<String> id = party.text("id", checkedBy(text -> new Party(Optional.of(text), "x", Address.NONE,
-                Optional.empty())));
-        Optional<String> name = party.text("name", checkedBy(text -> new Party(Optional.empty(), text, Address.NONE,
-                Optional.empty())));
+        Optional<String> id = party.text("id", checkedBy(text -> new Party(Optional.of(text), Optional.of("x"),
+                Address.NONE, Optional.empty())));
+        Optional<String> name = party.text("name", checkedBy(text -> new Party(Optional.empty(),
+                Optional.of(text), Address.NONE, Optional.empty())));
         Address address = party.object("address").flatMap(PartyBody::address).orElse(Address.NONE);
         Optional<Phone> phone = party.text("phone", Phone::new);
         party.rejectUnknownFields();
-        return party.valid() ? Optional.of(new Party(id, name.orElseThrow(), address, phone)) : Optional.empty();
+        return party.valid() ? Optional.of(new Party(id, name, address, phone)) : Optional.empty();
     }
 
     static Optional<Address> address(JsonFields address) {

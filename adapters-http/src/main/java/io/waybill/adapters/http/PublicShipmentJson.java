@@ -74,7 +74,7 @@ final class PublicShipmentJson {
 
     static Map<String, Object> party(Party party) {
         Map<String, Object> json = new LinkedHashMap<>(4);
-        json.put("name", party.maskedName());
+        json.put("name", party.maskedName().orElse(null));
         json.put("phone", party.phone().map(Phone::masked).orElse(null));
         return json;
     }

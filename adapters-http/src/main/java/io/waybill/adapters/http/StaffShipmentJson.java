@@ -52,7 +52,7 @@ final class StaffShipmentJson {
     private static Map<String, Object> party(Party party) {
         Map<String, Object> json = new LinkedHashMap<>(8);
         json.put("id", party.id().orElse(null));
-        json.put("name", party.name());
+        json.put("name", party.name().orElse(null));
         json.put("address", EventJson.address(party.address()));
         json.put("phone", party.phone().map(Phone::value).orElse(null));
         return json;

@@ -54,9 +54,9 @@ final class TestShipments {
         CountryCode tw = TAIWAN;
         Location.Centre taipei = new Location.Centre("1", "台北物流中心", Address.of("倉庫路5號", "105", "台北市", tw));
         Location.Centre hsinchu = new Location.Centre("7", "新竹轉運站", Address.of("轉運路7號", "300", "新竹市", tw));
-        Party sender = new Party(Optional.of("S-0001"), "紅盒物流", Address.of("忠孝東路100號", "106", "台北市", tw),
+        Party sender = new Party(Optional.of("S-0001"), Optional.of("紅盒物流"), Address.of("忠孝東路100號", "106", "台北市", tw),
                 Optional.of(new Phone("02-2345-6789")));
-        Party receiver = new Party(Optional.of("R-0007"), "賴小賴", Address.of("市府路1號", "110", "台北市", tw),
+        Party receiver = new Party(Optional.of("R-0007"), Optional.of("賴小賴"), Address.of("市府路1號", "110", "台北市", tw),
                 Optional.of(new Phone("0912345678")));
         Customer customer = new Customer(CustomerId.parse("de619854-b59b-425e-9db4-943979e1bd49"),
                 new CustomerName("RedBox Logistics"), new CustomerSlug("redbox-logistics"));

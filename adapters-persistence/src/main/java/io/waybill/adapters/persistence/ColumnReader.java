@@ -84,12 +84,13 @@ final class ColumnReader {
         return new Address(optionalText(), optionalText(), optionalText(), country());
     }
 
-    /** Empty when the name, which every party has, is NULL. */
+    /** Empty when name, address and phone are all NULL: every party has one of them. */
     Optional<Party> party() throws SQLException {
         Optional<String> id = optionalText();
-        String name = text();
+        Optional<String> name = optionalText();
         Address address = address();
         Optional<Phone> phone = optionalText().map(Phone::new);
-        return name == null ? Optional.empty() : Optional.of(new Party(id, name, address, phone));
+        boolean none = name.isEmpty() && address.equals(Address.NONE) && phone.isEmpty();
+        return none ? Optional.empty() : Optional.of(new Party(id, name, address, phone));
     }
 }

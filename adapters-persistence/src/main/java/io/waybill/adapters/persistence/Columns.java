@@ -57,7 +57,7 @@ final class Columns {
 
     static void bindParty(SqlStatement<?> statement, String prefix, Optional<Party> party) {
         statement.bind(prefix + "_id", party.flatMap(Party::id).orElse(null))
-                .bind(prefix + "_name", party.map(Party::name).orElse(null))
+                .bind(prefix + "_name", party.flatMap(Party::name).orElse(null))
                 .bind(prefix + "_phone", party.flatMap(Party::phone).map(Phone::value).orElse(null));
         bindAddress(statement, prefix, party.map(Party::address));
     }

@@ -27,6 +27,7 @@ import io.waybill.domain.IssuedTrackingNumber;
 import io.waybill.domain.Location;
 import io.waybill.domain.Order;
 import io.waybill.domain.OrderTime;
+import io.waybill.domain.Party;
 import io.waybill.domain.PermutationKey;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentDetails;
@@ -175,6 +176,21 @@ abstract class ShipmentStorageContract {
 
         assertThat(shipments.find(bare.key())).contains(bare);
         assertThat(shipments.findByNumber(bare.key().number())).containsExactly(bare);
+    }
+
+    @Test
+    void partiesKnownOnlyByTheirAddressReadBackEqual() {
+        Shipment bare = TestShipments.bare(key("TN12345678", "DHL"), T0);
+        ShipmentDetails details = bare.details();
+        Shipment imported = Shipment.register(bare.key(), new ShipmentDetails(details.origin(),
+                details.destination(), details.weight(), details.customer(), details.orderedAt(),
+                Optional.of(Party.at(Address.of("Street 1", "10115", "Berlin", CountryCode.of("DE")))),
+                Optional.of(Party.at(Address.of("Street 10, 75001 Paris, Atlantis", null, null, null))),
+                details.articles(), details.publicTracking()), List.of(), T0);
+
+        shipments.register(imported);
+
+        assertThat(shipments.find(imported.key())).contains(imported);
     }
 
     @Test

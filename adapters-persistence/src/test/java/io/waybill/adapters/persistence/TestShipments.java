@@ -47,11 +47,11 @@ final class TestShipments {
      * nowhere.
      */
     static Shipment full(ShipmentKey key, Instant createdAt) {
-        Party sender = new Party(Optional.of("S-001"), "賴小賴",
+        Party sender = new Party(Optional.of("S-001"), Optional.of("賴小賴"),
                 new Address(Optional.of("台北市中正區忠孝東路100號"), Optional.of("100"), Optional.of("台北市"),
                         Optional.of(CountryCode.of("TW"))),
                 Optional.of(new Phone("+886 912 345 678")));
-        Party receiver = new Party(Optional.empty(), "Ann Lee",
+        Party receiver = new Party(Optional.empty(), Optional.of("Ann Lee"),
                 new Address(Optional.empty(), Optional.of("50450"), Optional.of("Kuala Lumpur"),
                         Optional.of(CountryCode.of("MY"))),
                 Optional.empty());

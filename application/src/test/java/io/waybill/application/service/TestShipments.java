@@ -39,7 +39,7 @@ final class TestShipments {
     }
 
     static Party party(String name, String country) {
-        return new Party(Optional.empty(), name, Address.of(null, null, "City", CountryCode.of(country)),
+        return new Party(Optional.empty(), Optional.of(name), Address.of(null, null, "City", CountryCode.of(country)),
                 Optional.empty());
     }
 
