@@ -35,6 +35,11 @@ public final class ShipmentLookup {
      * Loads what is stored now and caches it; called after every write, before it is acknowledged. When the database
      * fails right after the write, the entry is dropped instead and the write still succeeds: it is committed.
      */
+    /** Drops the cached entry; for writes too many to reload each, such as an import's. */
+    void forget(TrackingCode number) {
+        cache.evict(number);
+    }
+
     void refresh(TrackingCode number) {
         List<Shipment> stored;
         try {
