@@ -4,12 +4,14 @@ import io.waybill.adapters.cache.Caches;
 import io.waybill.adapters.http.HttpApi;
 import io.waybill.adapters.persistence.Persistence;
 import io.waybill.application.port.in.FindShipmentUseCase;
+import io.waybill.application.port.in.ImportShipmentsUseCase;
 import io.waybill.application.port.in.IssueTrackingNumberUseCase;
 import io.waybill.application.port.in.ListShipmentsUseCase;
 import io.waybill.application.port.in.RecordTrackingEventsUseCase;
 import io.waybill.application.port.in.RegisterShipmentUseCase;
 import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.application.service.FindShipmentService;
+import io.waybill.application.service.ImportShipmentsService;
 import io.waybill.application.service.IssueTrackingNumberService;
 import io.waybill.application.service.ListShipmentsService;
 import io.waybill.application.service.PermutationKeys;
@@ -51,11 +53,14 @@ public final class Waybill implements AutoCloseable {
 
     private final Deque<AutoCloseable> resources;
     private final HttpApi.UseCases useCases;
+    private final ImportShipmentsUseCase importer;
     private final Optional<HttpApi> http;
 
-    private Waybill(Deque<AutoCloseable> resources, HttpApi.UseCases useCases, Optional<HttpApi> http) {
+    private Waybill(Deque<AutoCloseable> resources, HttpApi.UseCases useCases, ImportShipmentsUseCase importer,
+            Optional<HttpApi> http) {
         this.resources = resources;
         this.useCases = useCases;
+        this.importer = importer;
         this.http = http;
     }
 
@@ -86,8 +91,10 @@ public final class Waybill implements AutoCloseable {
                     new RecordTrackingEventsService(shipments, lookup, events),
                     new FindShipmentService(lookup),
                     new ListShipmentsService(shipments));
+            ImportShipmentsUseCase importer =
+                    new ImportShipmentsService(shipments, lookup, config.statusMapping(), clock);
             Optional<HttpApi> http = config.http().map(settings -> opened(resources, HttpApi.start(settings, useCases)));
-            return new Waybill(resources, useCases, http);
+            return new Waybill(resources, useCases, importer, http);
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
@@ -117,6 +124,11 @@ public final class Waybill implements AutoCloseable {
     /** Lists shipments a page at a time; see {@link ListShipmentsUseCase#list}. */
     public ListShipmentsUseCase.Page listShipments(ListShipmentsUseCase.Query query) {
         return useCases.listShipments().list(query);
+    }
+
+    /** Imports shipments from the track-and-trace format; see {@link ImportShipmentsUseCase#importShipments}. */
+    public ImportShipmentsUseCase.Report importShipments(ImportShipmentsUseCase.Command command) {
+        return importer.importShipments(command);
     }
 
     /** The port HTTP listens on, when it runs. */

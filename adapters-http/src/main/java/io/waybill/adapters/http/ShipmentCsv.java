@@ -3,6 +3,7 @@ package io.waybill.adapters.http;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import io.waybill.application.port.in.ImportShipmentsUseCase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -16,8 +17,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * Reads the track-and-trace CSV format, one row per article:
@@ -109,6 +115,39 @@ public final class ShipmentCsv implements AutoCloseable {
             closeQuietly(reader);
             throw e;
         }
+    }
+
+    /**
+     * The lines of {@code in} as the import reads them, the header read at once; closing the stream closes
+     * {@code in}. The stream throws {@link FormatException} where the file stops being readable.
+     */
+    public static Stream<ImportShipmentsUseCase.Line> importLines(InputStream in) {
+        ShipmentCsv csv = open(in);
+        Iterator<ImportShipmentsUseCase.Line> lines = new Iterator<>() {
+            private Optional<Line> next = csv.next();
+
+            @Override
+            public boolean hasNext() {
+                return next.isPresent();
+            }
+
+            @Override
+            public ImportShipmentsUseCase.Line next() {
+                Line line = next.orElseThrow(NoSuchElementException::new);
+                next = csv.next();
+                if (line instanceof Row row) {
+                    return new ImportShipmentsUseCase.Row(row.number(), row.value(Column.TRACKING_NUMBER),
+                            row.value(Column.CARRIER), row.value(Column.SENDER_ADDRESS),
+                            row.value(Column.RECEIVER_ADDRESS), row.value(Column.ARTICLE_NAME),
+                            row.value(Column.ARTICLE_QUANTITY), row.value(Column.ARTICLE_PRICE),
+                            row.value(Column.SKU), row.value(Column.STATUS));
+                }
+                Malformed malformed = (Malformed) line;
+                return new ImportShipmentsUseCase.Unreadable(malformed.number(), malformed.reason());
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(lines, Spliterator.ORDERED), false)
+                .onClose(csv::close);
     }
 
     /** The next line; empty at the end of the file. */

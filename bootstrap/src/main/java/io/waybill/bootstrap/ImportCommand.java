@@ -1,0 +1,155 @@
+package io.waybill.bootstrap;
+
+import io.waybill.adapters.http.ShipmentCsv;
+import io.waybill.application.port.in.ImportShipmentsUseCase;
+import io.waybill.application.port.in.ImportShipmentsUseCase.Mode;
+import io.waybill.application.port.in.ImportShipmentsUseCase.Report;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code waybill import FILE}: shipments from a track-and-trace CSV file into the configured database. */
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Imports shipments from a CSV file into the database Waybill is configured with (by default the H2"
+                    + " files under ./data; WAYBILL_DATABASE_URL for PostgreSQL).",
+            "",
+            "The file: UTF-8, a header line naming the columns tracking_number, carrier, sender_address,"
+                    + " receiver_address, article_name, article_quantity, article_price, SKU and status, in any order"
+                    + " (others are ignored), then one row per article. Rows with the same tracking number and carrier"
+                    + " are one shipment and must agree on addresses and status. Addresses such as 'Street 10, 75001"
+                    + " Paris, France' are split into street, zip, city and country. Statuses are carriers' wordings"
+                    + " (in_transit, inbound-scan, delivery, ...), kept as written beside the canonical status;"
+                    + " WAYBILL_STATUS_MAPPING adds wordings.",
+            "",
+            "Importing a file again creates nothing new: shipments already stored are counted as unchanged, or"
+                    + " updated when their status changed. A bad row is reported with its line number and skips its"
+                    + " whole shipment; the others are imported.",
+            "",
+            "Exit status: 0 when every line was imported, 1 when some were rejected, 2 when the file cannot be read."
+        })
+final class ImportCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", description = "The CSV file.")
+    Path file;
+
+    @ArgGroup(exclusive = true)
+    Checks checks = new Checks();
+
+    @Option(names = "--quiet", description = "Print nothing but errors and the summary's rejections.")
+    boolean quiet;
+
+    static final class Checks {
+
+        @Option(names = "--strict", description = "Import nothing if any line is bad.")
+        boolean strict;
+
+        @Option(names = "--dry-run", description = "Check the file and tell what would change; write nothing.")
+        boolean dryRun;
+    }
+
+    @Override
+    public Integer call() {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            err.println("waybill import: cannot read " + file + ": no such file, or not readable");
+            return 2;
+        }
+        Mode mode = checks.strict ? Mode.STRICT : checks.dryRun ? Mode.DRY_RUN : Mode.IMPORT;
+        try (Stream<ImportShipmentsUseCase.Line> header = lines()) {
+            // the header is read and checked before the database is opened
+        } catch (ShipmentCsv.FormatException e) {
+            err.println("waybill import: " + file + ": " + e.getMessage());
+            return 2;
+        }
+        try (Waybill waybill = Waybill.start(WaybillConfig.fromEnvironment(System.getenv()).withoutHttp())) {
+            Progress progress = new Progress(err, quiet || System.console() == null, quiet);
+            try {
+                Report report = waybill.importShipments(
+                        new ImportShipmentsUseCase.Command(this::lines, mode, progress::read));
+                progress.done();
+                print(report, out);
+                return report.rejectedLines() == 0 ? 0 : 1;
+            } catch (ShipmentCsv.FormatException e) {
+                progress.done();
+                err.println("waybill import: " + file + ": " + e.getMessage() + (mode == Mode.IMPORT
+                        ? "; whole shipments read before that point were imported: run it again once the file is"
+                                + " mended, they count as unchanged"
+                        : "; nothing was imported"));
+                return 2;
+            }
+        }
+    }
+
+    private Stream<ImportShipmentsUseCase.Line> lines() {
+        try {
+            InputStream in = Files.newInputStream(file);
+            return ShipmentCsv.importLines(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private void print(Report report, PrintStream out) {
+        String verb = report.written() ? "" : " (nothing written)";
+        out.printf(Locale.ROOT, "%s: %,d lines; shipments: %,d created, %,d updated, %,d unchanged, %,d rejected"
+                        + " (%,d lines)%s%n", file, report.lines(), report.created(), report.updated(),
+                report.unchanged(), report.rejectedShipments(), report.rejectedLines(), verb);
+        report.rejections().forEach(rejection -> out.println("  line " + rejection.line() + ": "
+                + rejection.reason()));
+        if (report.rejectedLines() > report.rejections().size()) {
+            out.printf(Locale.ROOT, "  (the first %d rejections are listed; the rows of a rejected shipment are"
+                    + " rejected with it)%n", report.rejections().size());
+        }
+    }
+
+    /** Lines read so far: one line rewritten in place on a terminal, a line every so often otherwise. */
+    private static final class Progress {
+
+        private final PrintStream err;
+        private final boolean plain;
+        private final boolean silent;
+        private final long started = System.nanoTime();
+        private boolean shown;
+
+        Progress(PrintStream err, boolean plain, boolean silent) {
+            this.err = err;
+            this.plain = plain;
+            this.silent = silent;
+        }
+
+        void read(long lines) {
+            if (silent || lines == 0) {
+                return;
+            }
+            double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+            String text = String.format(Locale.ROOT, "%,d lines read, %,.0f lines/s", lines, lines / seconds);
+            if (plain) {
+                err.println(text);
+            } else {
+                err.print("\r" + text + "   ");
+                shown = true;
+            }
+        }
+
+        void done() {
+            if (shown) {
+                err.println();
+                shown = false;
+            }
+        }
+    }
+}
