@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.DriverManager;
 import java.time.Clock;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,8 @@ import org.slf4j.LoggerFactory;
  * Several instances, in one process or many, may share one database. Thread-safe.
  */
 public final class Persistence implements AutoCloseable {
+
+    private static final int H2_DATABASE_IN_USE = 90020;
 
     private final DatabaseSettings settings;
     private final HikariDataSource dataSource;
@@ -43,10 +46,28 @@ public final class Persistence implements AutoCloseable {
      * Migrates the schema and opens the pool.
      *
      * @throws org.flywaydb.core.api.FlywayException when the database cannot be reached or migrated
+     * @throws IllegalStateException when the embedded database's files are open in another process
      */
     public static Persistence open(DatabaseSettings settings, Clock clock) {
-        migrate(settings);
+        try {
+            migrate(settings);
+        } catch (RuntimeException e) {
+            throw inUseElsewhere(e).orElseThrow(() -> e);
+        }
         return new Persistence(settings, new HikariDataSource(poolConfig(settings)), clock);
+    }
+
+    // H2 lets one process at a time open its files, and says so with error 90020.
+    private static Optional<IllegalStateException> inUseElsewhere(RuntimeException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_IN_USE) {
+                return Optional.of(new IllegalStateException("The embedded database is open in another process,"
+                        + " such as a running 'waybill serve' (H2 lets one process at a time use its files): stop"
+                        + " that process and run this again, or have both use PostgreSQL (WAYBILL_DATABASE_URL)",
+                        failure));
+            }
+        }
+        return Optional.empty();
     }
 
     public ShipmentRepository shipments() {
