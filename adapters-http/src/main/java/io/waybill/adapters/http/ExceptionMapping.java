@@ -15,6 +15,7 @@ import io.waybill.application.port.out.StorageUnavailableException;
 import io.waybill.domain.Carrier;
 import io.waybill.domain.IllegalTransitionException;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -96,10 +97,25 @@ final class ExceptionMapping {
     }
 
     private void answer(Context ctx, Problem problem) {
+        closeIfBodyUnread(ctx);
         if (LegacyEnvelope.wraps(ctx.path())) {
             json.json(ctx, problem.status(), LegacyEnvelope.error(problem));
         } else {
             json.problem(ctx, problem);
+        }
+    }
+
+    // A request refused before its body was read (a missing or wrong key, say) leaves that body on the connection.
+    // Jetty then closes it after the answer, and a client that sent its next request on it meanwhile sees the
+    // connection end with no answer. Saying Connection: close tells the client not to reuse it.
+    private static void closeIfBodyUnread(Context ctx) {
+        boolean hasBody = ctx.req().getContentLengthLong() > 0 || ctx.req().getHeader("Transfer-Encoding") != null;
+        try {
+            if (hasBody && !ctx.req().getInputStream().isFinished()) {
+                ctx.header("Connection", "close");
+            }
+        } catch (IOException | IllegalStateException unreadable) {
+            ctx.header("Connection", "close");
         }
     }
 

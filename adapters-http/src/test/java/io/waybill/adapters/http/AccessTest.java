@@ -102,6 +102,10 @@ class AccessTest {
 
         for (HttpResponse<byte[]> response : List.of(bearer, header, oneOfTwo)) {
             assertThat(response.statusCode()).isEqualTo(403);
+            if (route.body != null) {
+                assertThat(response.headers().firstValue("Connection")).as("the body was left unread")
+                        .hasValue("close");
+            }
             JsonNode body = json(response.body());
             String message = route == Route.LEGACY_QUERY ? body.get("error").asText() : body.get("detail").asText();
             assertThat(message).isEqualTo("The API key is not valid");
