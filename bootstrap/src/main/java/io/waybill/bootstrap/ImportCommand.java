@@ -48,7 +48,7 @@ final class ImportCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     Checks checks = new Checks();
 
-    @Option(names = "--quiet", description = "Print nothing but errors and the summary's rejections.")
+    @Option(names = "--quiet", description = "No progress lines: only the summary and errors.")
     boolean quiet;
 
     static final class Checks {

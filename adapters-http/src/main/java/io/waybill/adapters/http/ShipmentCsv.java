@@ -12,6 +12,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -176,7 +177,7 @@ public final class ShipmentCsv implements AutoCloseable {
                             : "; its quoted text runs to line " + end + ", so a quote is probably left open, and"
                                     + " lines " + start + " to " + end + " are this one line"));
         }
-        Map<Column, String> values = new HashMap<>();
+        Map<Column, String> values = new EnumMap<>(Column.class);
         positions.forEach((column, position) -> values.put(column, record.getField(position)));
         return new Row(record.getStartingLineNumber(), values);
     }
@@ -209,7 +210,7 @@ public final class ShipmentCsv implements AutoCloseable {
                 throw new FormatException("the header names the column " + name + " twice", null);
             }
         }
-        Map<Column, Integer> positions = new HashMap<>();
+        Map<Column, Integer> positions = new EnumMap<>(Column.class);
         List<Column> missing = new ArrayList<>();
         for (Column column : Column.values()) {
             Integer position = named.get(column.header());

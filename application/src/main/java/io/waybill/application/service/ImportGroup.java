@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The rows of one shipment in an import, checked as they come: each row's fields, and that every row agrees with the
@@ -30,6 +31,8 @@ final class ImportGroup {
     private final List<Rejection> problems = new ArrayList<>();
     private Row first;
     private ShipmentStatus status;
+    private Optional<Party> sender;
+    private Optional<Party> receiver;
 
     private ImportGroup(ShipmentKey key, StatusMapping mapping) {
         this.key = key;
@@ -54,8 +57,8 @@ final class ImportGroup {
                 status = mapping.canonical(row.status()).orElseThrow(() -> new IllegalArgumentException(
                         "status '" + row.status() + "' is a carrier wording the status mapping does not know; add it"
                                 + " with WAYBILL_STATUS_MAPPING, such as " + row.status() + "=in_transit"));
-                party(row.senderAddress(), "sender_address");
-                party(row.receiverAddress(), "receiver_address");
+                sender = party(row.senderAddress(), "sender_address");
+                receiver = party(row.receiverAddress(), "receiver_address");
             } else {
                 agree("sender_address", first.senderAddress(), row.senderAddress());
                 agree("receiver_address", first.receiverAddress(), row.receiverAddress());
@@ -87,8 +90,7 @@ final class ImportGroup {
     /** Its details; only when {@link #valid}. */
     ShipmentDetails details() {
         return new ShipmentDetails(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), party(first.senderAddress(), "sender_address"),
-                party(first.receiverAddress(), "receiver_address"), articles, true);
+                Optional.empty(), sender, receiver, articles, true);
     }
 
     ShipmentStatus status() {
@@ -122,7 +124,7 @@ final class ImportGroup {
         }
     }
 
-    private static <T> T field(String column, String text, java.util.function.Function<String, T> parse) {
+    private static <T> T field(String column, String text, Function<String, T> parse) {
         try {
             return parse.apply(text);
         } catch (RuntimeException e) {
