@@ -5,9 +5,10 @@ import io.waybill.application.port.in.ImportShipmentsUseCase;
 import io.waybill.application.port.in.ImportShipmentsUseCase.Mode;
 import io.waybill.application.port.in.ImportShipmentsUseCase.Report;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -48,8 +49,10 @@ final class ImportCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     Checks checks = new Checks();
 
-    @Option(names = "--quiet", description = "No progress lines: only the summary and errors.")
+    @Option(names = "--quiet", description = "No progress: only the summary and errors.")
     boolean quiet;
+
+    private FileChannel reading;
 
     static final class Checks {
 
@@ -75,16 +78,17 @@ final class ImportCommand implements Callable<Integer> {
             err.println("waybill import: " + file + ": " + e.getMessage());
             return 2;
         }
-        try (Waybill waybill = Waybill.start(WaybillConfig.fromEnvironment(System.getenv()).withoutHttp())) {
-            Progress progress = new Progress(err, quiet || System.console() == null, quiet);
+        try (Waybill waybill = Waybill.start(WaybillConfig.fromEnvironmentWithoutHttp(System.getenv()))) {
+            ProgressBar progress = new ProgressBar(err, ProgressBar.Style.of(quiet), "lines", this::position,
+                    size());
             try {
                 Report report = waybill.importShipments(
-                        new ImportShipmentsUseCase.Command(this::lines, mode, progress::read));
-                progress.done();
+                        new ImportShipmentsUseCase.Command(this::lines, mode, progress::update));
+                progress.finish();
                 print(report, out);
                 return report.rejectedLines() == 0 ? 0 : 1;
             } catch (ShipmentCsv.FormatException e) {
-                progress.done();
+                progress.finish();
                 err.println("waybill import: " + file + ": " + e.getMessage() + (mode == Mode.IMPORT
                         ? "; whole shipments read before that point were imported: run it again once the file is"
                                 + " mended, they count as unchanged"
@@ -94,12 +98,31 @@ final class ImportCommand implements Callable<Integer> {
         }
     }
 
+    // Each pass over the file reads it through a channel of its own, whose position tells the progress how far it is.
     private Stream<ImportShipmentsUseCase.Line> lines() {
         try {
-            InputStream in = Files.newInputStream(file);
-            return ShipmentCsv.importLines(in);
+            FileChannel channel = FileChannel.open(file);
+            reading = channel;
+            return ShipmentCsv.importLines(Channels.newInputStream(channel));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private long position() {
+        try {
+            FileChannel channel = reading;
+            return channel == null ? 0 : channel.isOpen() ? channel.position() : size();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private long size() {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
         }
     }
 
@@ -113,43 +136,6 @@ final class ImportCommand implements Callable<Integer> {
         if (report.rejectedLines() > report.rejections().size()) {
             out.printf(Locale.ROOT, "  (the first %d rejections are listed; the rows of a rejected shipment are"
                     + " rejected with it)%n", report.rejections().size());
-        }
-    }
-
-    /** Lines read so far: one line rewritten in place on a terminal, a line every so often otherwise. */
-    private static final class Progress {
-
-        private final PrintStream err;
-        private final boolean plain;
-        private final boolean silent;
-        private final long started = System.nanoTime();
-        private boolean shown;
-
-        Progress(PrintStream err, boolean plain, boolean silent) {
-            this.err = err;
-            this.plain = plain;
-            this.silent = silent;
-        }
-
-        void read(long lines) {
-            if (silent || lines == 0) {
-                return;
-            }
-            double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
-            String text = String.format(Locale.ROOT, "%,d lines read, %,.0f lines/s", lines, lines / seconds);
-            if (plain) {
-                err.println(text);
-            } else {
-                err.print("\r" + text + "   ");
-                shown = true;
-            }
-        }
-
-        void done() {
-            if (shown) {
-                err.println();
-                shown = false;
-            }
         }
     }
 }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Parcel tracking: tracking numbers, shipment histories and lookups.",
-        subcommands = {ServeCommand.class, ImportCommand.class})
+        subcommands = {ServeCommand.class, ImportCommand.class, FakeCommand.class})
 public final class Main implements Runnable {
 
     private static final String LOGBACK_CONFIGURATION = "logback.configurationFile";

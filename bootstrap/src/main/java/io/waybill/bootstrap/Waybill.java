@@ -3,6 +3,7 @@ package io.waybill.bootstrap;
 import io.waybill.adapters.cache.Caches;
 import io.waybill.adapters.http.HttpApi;
 import io.waybill.adapters.persistence.Persistence;
+import io.waybill.application.port.in.FakeShipmentsUseCase;
 import io.waybill.application.port.in.FindShipmentUseCase;
 import io.waybill.application.port.in.ImportShipmentsUseCase;
 import io.waybill.application.port.in.IssueTrackingNumberUseCase;
@@ -10,6 +11,7 @@ import io.waybill.application.port.in.ListShipmentsUseCase;
 import io.waybill.application.port.in.RecordTrackingEventsUseCase;
 import io.waybill.application.port.in.RegisterShipmentUseCase;
 import io.waybill.application.port.out.ShipmentRepository;
+import io.waybill.application.service.FakeShipmentsService;
 import io.waybill.application.service.FindShipmentService;
 import io.waybill.application.service.ImportShipmentsService;
 import io.waybill.application.service.IssueTrackingNumberService;
@@ -34,6 +36,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Waybill, started: its database, its services and, when configured, its HTTP API. The one entry point for the
@@ -54,13 +58,15 @@ public final class Waybill implements AutoCloseable {
     private final Deque<AutoCloseable> resources;
     private final HttpApi.UseCases useCases;
     private final ImportShipmentsUseCase importer;
+    private final FakeShipmentsUseCase faker;
     private final Optional<HttpApi> http;
 
     private Waybill(Deque<AutoCloseable> resources, HttpApi.UseCases useCases, ImportShipmentsUseCase importer,
-            Optional<HttpApi> http) {
+            FakeShipmentsUseCase faker, Optional<HttpApi> http) {
         this.resources = resources;
         this.useCases = useCases;
         this.importer = importer;
+        this.faker = faker;
         this.http = http;
     }
 
@@ -94,7 +100,8 @@ public final class Waybill implements AutoCloseable {
             ImportShipmentsUseCase importer =
                     new ImportShipmentsService(shipments, lookup, config.statusMapping(), clock);
             Optional<HttpApi> http = config.http().map(settings -> opened(resources, HttpApi.start(settings, useCases)));
-            return new Waybill(resources, useCases, importer, http);
+            FakeShipmentsUseCase faker = new FakeShipmentsService(shipments, lookup);
+            return new Waybill(resources, useCases, importer, faker, http);
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
@@ -129,6 +136,17 @@ public final class Waybill implements AutoCloseable {
     /** Imports shipments from the track-and-trace format; see {@link ImportShipmentsUseCase#importShipments}. */
     public ImportShipmentsUseCase.Report importShipments(ImportShipmentsUseCase.Command command) {
         return importer.importShipments(command);
+    }
+
+    /** Generates shipments and stores them; see {@link FakeShipmentsUseCase#create}. */
+    public FakeShipmentsUseCase.Created fakeShipments(FakeShipmentsUseCase.Generation generation,
+            Consumer<Shipment> created) {
+        return faker.create(generation, created);
+    }
+
+    /** Generates shipments without storing them, no database needed; see {@link FakeShipmentsUseCase#generate}. */
+    public static Stream<Shipment> generateShipments(FakeShipmentsUseCase.Generation generation) {
+        return FakeShipmentsService.generated(generation);
     }
 
     /** The port HTTP listens on, when it runs. */

@@ -48,16 +48,28 @@ public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings databa
      */
     public static WaybillConfig fromEnvironment(Map<String, String> environment) {
         Settings settings = new Settings(environment);
+        String host = settings.text("WAYBILL_HTTP_HOST", "0.0.0.0");
+        int port = settings.port("WAYBILL_HTTP_PORT", 8080);
+        List<String> apiKeys = settings.apiKeys(new SecureRandom());
+        HttpSettings http = settings.parse("WAYBILL_API_KEYS", apiKeys, keys -> new HttpSettings(host, port, keys));
+        return storage(settings).withHttp(http);
+    }
+
+    /**
+     * Like {@link #fromEnvironment}, without HTTP and without reading its variables: for commands that serve nothing,
+     * such as an import, which need no API key.
+     */
+    public static WaybillConfig fromEnvironmentWithoutHttp(Map<String, String> environment) {
+        return storage(new Settings(environment));
+    }
+
+    private static WaybillConfig storage(Settings settings) {
         DatabaseSettings database = settings.database();
         CacheSettings cache = settings.cache();
         StatusMapping statusMapping = settings.statusMapping();
         Optional<PermutationKey> trackingKey = settings.optional("WAYBILL_TRACKING_KEY")
                 .map(hex -> settings.parse("WAYBILL_TRACKING_KEY", hex, PermutationKey::parse));
-        String host = settings.text("WAYBILL_HTTP_HOST", "0.0.0.0");
-        int port = settings.port("WAYBILL_HTTP_PORT", 8080);
-        List<String> apiKeys = settings.apiKeys(new SecureRandom());
-        HttpSettings http = settings.parse("WAYBILL_API_KEYS", apiKeys, keys -> new HttpSettings(host, port, keys));
-        return new WaybillConfig(Optional.of(http), database, cache, trackingKey, statusMapping);
+        return new WaybillConfig(Optional.empty(), database, cache, trackingKey, statusMapping);
     }
 
     public WaybillConfig withHttp(HttpSettings settings) {

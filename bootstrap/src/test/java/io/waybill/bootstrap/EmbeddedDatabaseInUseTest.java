@@ -18,8 +18,7 @@ class EmbeddedDatabaseInUseTest {
         TestDatabase database = TestDatabase.h2Files(directory.resolve("data"));
         try (ServiceProcess serve = ServiceProcess.start(database.environment(),
                 Files.createTempFile(directory, "serve", ".log"))) {
-            assertThatThrownBy(() -> Waybill.start(WaybillConfig.fromEnvironment(database.environment())
-                            .withoutHttp()).close())
+            assertThatThrownBy(() -> Waybill.start(WaybillConfig.fromEnvironmentWithoutHttp(database.environment())).close())
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("open in another process, such as a running 'waybill serve'")
                     .hasMessageContaining("WAYBILL_DATABASE_URL");

@@ -8,7 +8,7 @@ class ImportOnPostgresTest extends ImportEndToEndTest {
     @Override
     WaybillConfig backend() {
         database = TestDatabase.postgres();
-        return WaybillConfig.fromEnvironment(database.environment()).withoutHttp();
+        return WaybillConfig.fromEnvironmentWithoutHttp(database.environment());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.waybill.domain;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -30,8 +31,16 @@ public record Address(Optional<String> street, Optional<String> zip, Optional<St
 
     /** The parts on one line, such as {@code Street 10, 75001 Paris, FR}. */
     public String oneLine() {
+        return oneLine(CountryCode::value);
+    }
+
+    /**
+     * The parts on one line with the country as {@code countryName} writes it, such as
+     * {@code Street 10, 75001 Paris, France}: the line {@link AddressLine#parse} reads.
+     */
+    public String oneLine(Function<CountryCode, String> countryName) {
         String place = Stream.of(zip, city).flatMap(Optional::stream).collect(Collectors.joining(" "));
-        return Stream.of(street, Optional.of(place).filter(text -> !text.isEmpty()), country.map(CountryCode::value))
+        return Stream.of(street, Optional.of(place).filter(text -> !text.isEmpty()), country.map(countryName))
                 .flatMap(Optional::stream)
                 .collect(Collectors.joining(", "));
     }

@@ -51,8 +51,9 @@ public final class ShipmentCsv implements AutoCloseable {
         SKU,
         STATUS;
 
+        /** As the sample files spell it; the reader ignores case. */
         public String header() {
-            return name().toLowerCase(Locale.ROOT);
+            return this == SKU ? name() : name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -213,7 +214,7 @@ public final class ShipmentCsv implements AutoCloseable {
         Map<Column, Integer> positions = new EnumMap<>(Column.class);
         List<Column> missing = new ArrayList<>();
         for (Column column : Column.values()) {
-            Integer position = named.get(column.header());
+            Integer position = named.get(column.header().toLowerCase(Locale.ROOT));
             if (position == null) {
                 missing.add(column);
             } else {
