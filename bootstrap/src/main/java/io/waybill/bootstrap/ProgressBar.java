@@ -31,7 +31,8 @@ final class ProgressBar {
     private final String unit;
     private final LongSupplier done;
     private final long whole;
-    private final long started = System.nanoTime();
+    private final LongSupplier nanoTime;
+    private final long started;
     private long shownAt;
     private boolean shownOnce;
     private boolean shown;
@@ -41,16 +42,22 @@ final class ProgressBar {
      * @param whole the whole in that measure; 0 or less when unknown
      */
     ProgressBar(PrintStream err, Style style, String unit, LongSupplier done, long whole) {
+        this(err, style, unit, done, whole, System::nanoTime);
+    }
+
+    ProgressBar(PrintStream err, Style style, String unit, LongSupplier done, long whole, LongSupplier nanoTime) {
         this.err = err;
         this.style = style;
         this.unit = unit;
         this.done = done;
         this.whole = whole;
+        this.nanoTime = nanoTime;
+        this.started = nanoTime.getAsLong();
     }
 
     /** {@code count} {@link #unit}s so far; shown if the last showing is long enough ago. */
     void update(long count) {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         if (style == Style.NONE || count == 0
                 || shownOnce && now - shownAt < (style == Style.BAR ? BAR_EVERY_NANOS : LINE_EVERY_NANOS)) {
             return;
@@ -74,7 +81,7 @@ final class ProgressBar {
         }
     }
 
-    String text(long count, long now) {
+    private String text(long count, long now) {
         double seconds = Math.max(1e-3, (now - started) / 1e9);
         String counted = String.format(Locale.ROOT, "%,d %s, %,.0f %s/s", count, unit, count / seconds, unit);
         if (whole <= 0) {
