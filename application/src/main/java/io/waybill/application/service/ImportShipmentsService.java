@@ -74,10 +74,7 @@ public final class ImportShipmentsService implements ImportShipmentsUseCase {
                 if (line instanceof Unreadable unreadable) {
                     tally.reject(new Rejection(unreadable.number(), unreadable.reason()));
                 } else if (line instanceof Row row) {
-                    gather(row, open, tally);
-                    if (open.size() >= BATCH) {
-                        flush(open, tally, write);
-                    }
+                    gather(row, open, tally, write);
                 }
             }
         }
@@ -86,7 +83,9 @@ public final class ImportShipmentsService implements ImportShipmentsUseCase {
         return tally.report();
     }
 
-    private void gather(Row row, Map<ShipmentKey, ImportGroup> open, ImportTally tally) {
+    // The batch is written when a row opens a shipment beyond it, never before: the shipment that filled it may have
+    // more rows to come.
+    private void gather(Row row, Map<ShipmentKey, ImportGroup> open, ImportTally tally, boolean write) {
         ShipmentKey key;
         try {
             key = ImportGroup.keyOf(row);
@@ -94,7 +93,15 @@ public final class ImportShipmentsService implements ImportShipmentsUseCase {
             tally.reject(new Rejection(row.number(), e.getMessage()));
             return;
         }
-        open.computeIfAbsent(key, named -> ImportGroup.of(named, mapping)).add(row);
+        ImportGroup group = open.get(key);
+        if (group == null) {
+            if (open.size() >= BATCH) {
+                flush(open, tally, write);
+            }
+            group = ImportGroup.of(key, mapping);
+            open.put(key, group);
+        }
+        group.add(row);
     }
 
     private void flush(Map<ShipmentKey, ImportGroup> open, ImportTally tally, boolean write) {

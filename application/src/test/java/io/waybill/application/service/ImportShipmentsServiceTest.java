@@ -164,6 +164,25 @@ class ImportShipmentsServiceTest {
     }
 
     @Test
+    void aShipmentThatFillsTheBatchKeepsItsLaterRows() {
+        List<Line> lines = new ArrayList<>();
+        for (int i = 1; i < ImportShipmentsService.BATCH; i++) {
+            lines.add(row(1 + i, "TN1" + String.format("%07d", i), "DHL", BERLIN, PARIS, "Mouse", "1", "25", "M",
+                    "in_transit"));
+        }
+        lines.add(row(1 + ImportShipmentsService.BATCH, "TN00000001", "DHL", BERLIN, PARIS, "Laptop", "1", "800",
+                "LP123", "in_transit"));
+        lines.add(row(2 + ImportShipmentsService.BATCH, "TN00000001", "DHL", BERLIN, PARIS, "Mouse", "1", "25",
+                "MO456", "in_transit"));
+
+        Report report = run(lines, Mode.IMPORT);
+
+        assertThat(report.rejections()).isEmpty();
+        assertThat(report.created()).isEqualTo(ImportShipmentsService.BATCH);
+        assertThat(stored("TN00000001", "DHL").details().articles()).hasSize(2);
+    }
+
+    @Test
     void rowsOfAShipmentFurtherApartThanABatchAreRefusedWithTheReason() {
         List<Line> lines = new ArrayList<>();
         lines.add(row(2, "TN00000001", "DHL", BERLIN, PARIS, "Laptop", "1", "800", "LP123", "in_transit"));
