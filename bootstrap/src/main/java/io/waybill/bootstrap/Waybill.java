@@ -53,14 +53,11 @@ public final class Waybill implements AutoCloseable {
 
     private final Deque<AutoCloseable> resources;
     private final HttpApi.UseCases useCases;
-    private final ImportShipmentsUseCase importer;
     private final Optional<HttpApi> http;
 
-    private Waybill(Deque<AutoCloseable> resources, HttpApi.UseCases useCases, ImportShipmentsUseCase importer,
-            Optional<HttpApi> http) {
+    private Waybill(Deque<AutoCloseable> resources, HttpApi.UseCases useCases, Optional<HttpApi> http) {
         this.resources = resources;
         this.useCases = useCases;
-        this.importer = importer;
         this.http = http;
     }
 
@@ -90,11 +87,10 @@ public final class Waybill implements AutoCloseable {
                             origin -> format.issue(origin, sequence), shipments, lookup, events, clock),
                     new RecordTrackingEventsService(shipments, lookup, events),
                     new FindShipmentService(lookup),
-                    new ListShipmentsService(shipments));
-            ImportShipmentsUseCase importer =
-                    new ImportShipmentsService(shipments, lookup, config.statusMapping(), clock);
+                    new ListShipmentsService(shipments),
+                    new ImportShipmentsService(shipments, lookup, config.statusMapping(), clock));
             Optional<HttpApi> http = config.http().map(settings -> opened(resources, HttpApi.start(settings, useCases)));
-            return new Waybill(resources, useCases, importer, http);
+            return new Waybill(resources, useCases, http);
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
@@ -128,7 +124,7 @@ public final class Waybill implements AutoCloseable {
 
     /** Imports shipments from the track-and-trace format; see {@link ImportShipmentsUseCase#importShipments}. */
     public ImportShipmentsUseCase.Report importShipments(ImportShipmentsUseCase.Command command) {
-        return importer.importShipments(command);
+        return useCases.importShipments().importShipments(command);
     }
 
     /** The port HTTP listens on, when it runs. */

@@ -1,6 +1,7 @@
 package io.waybill.adapters.http;
 
 import io.javalin.config.RoutesConfig;
+import java.nio.file.Path;
 
 /**
  * Every route, and who may use it. Probes are open to all; the tracking-number generator and the lookups of one
@@ -11,7 +12,7 @@ final class Routes {
     private Routes() {}
 
     static void register(RoutesConfig routes, HttpApi.UseCases useCases, Access access, JsonBody body,
-            JsonWriter json) {
+            JsonWriter json, long maxStrictImportBytes) {
         routes.get("/health", new HealthHandler(json));
         routes.get("/ready", new ReadinessHandler(useCases.checkReadiness(), json));
 
@@ -26,6 +27,8 @@ final class Routes {
                 access.staff(new RegisterShipmentHandler(useCases.registerShipment(), body, json)));
         routes.post("/api/v1/shipments/{tracking_number}/events",
                 access.staff(new RecordEventsHandler(useCases.recordTrackingEvents(), body, json)));
+        routes.post("/api/v1/imports", access.staff(new ImportShipmentsHandler(useCases.importShipments(),
+                maxStrictImportBytes, Path.of(System.getProperty("java.io.tmpdir")), json)));
 
         routes.get(LegacyEnvelope.PATH, access.anyone(lookups::legacyQuery));
         routes.get("/shipment", access.staff(lists::legacyList));

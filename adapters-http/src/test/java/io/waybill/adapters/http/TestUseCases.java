@@ -4,6 +4,7 @@ import io.waybill.application.port.in.AmbiguousShipmentException;
 import io.waybill.application.port.in.CheckReadinessUseCase;
 import io.waybill.application.port.in.FindShipmentUseCase;
 import io.waybill.application.port.in.FindShipmentUseCase.Audience;
+import io.waybill.application.port.in.ImportShipmentsUseCase;
 import io.waybill.application.port.in.IssueTrackingNumberUseCase;
 import io.waybill.application.port.in.ListShipmentsUseCase;
 import io.waybill.application.port.in.RecordTrackingEventsUseCase;
@@ -83,6 +84,7 @@ final class TestUseCases {
         private RecordTrackingEventsUseCase recordTrackingEvents = command -> fail();
         private FindShipmentUseCase findShipment = query -> fail();
         private ListShipmentsUseCase listShipments = query -> fail();
+        private ImportShipmentsUseCase importShipments = command -> fail();
 
         Builder issueTrackingNumber(IssueTrackingNumberUseCase useCase) {
             issueTrackingNumber = useCase;
@@ -114,9 +116,14 @@ final class TestUseCases {
             return this;
         }
 
+        Builder importShipments(ImportShipmentsUseCase useCase) {
+            importShipments = useCase;
+            return this;
+        }
+
         HttpApi.UseCases build() {
             return new HttpApi.UseCases(issueTrackingNumber, checkReadiness, registerShipment, recordTrackingEvents,
-                    findShipment, listShipments);
+                    findShipment, listShipments, importShipments);
         }
 
         private static <T> T fail() {
