@@ -27,7 +27,8 @@ final class ServeCommand implements Callable<Integer> {
         WaybillConfig config = WaybillConfig.fromEnvironment(System.getenv());
         HttpSettings http = config.http().orElseThrow();
         config = config.withHttp(new HttpSettings(
-                host == null ? http.host() : host, port == null ? http.port() : port, http.apiKeys()));
+                host == null ? http.host() : host, port == null ? http.port() : port, http.apiKeys(),
+                http.maxStrictImportBytes()));
         Waybill waybill = Waybill.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

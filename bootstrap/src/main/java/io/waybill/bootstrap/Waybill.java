@@ -57,16 +57,11 @@ public final class Waybill implements AutoCloseable {
 
     private final Deque<AutoCloseable> resources;
     private final HttpApi.UseCases useCases;
-    private final ImportShipmentsUseCase importer;
-    private final FakeShipmentsUseCase faker;
     private final Optional<HttpApi> http;
 
-    private Waybill(Deque<AutoCloseable> resources, HttpApi.UseCases useCases, ImportShipmentsUseCase importer,
-            FakeShipmentsUseCase faker, Optional<HttpApi> http) {
+    private Waybill(Deque<AutoCloseable> resources, HttpApi.UseCases useCases, Optional<HttpApi> http) {
         this.resources = resources;
         this.useCases = useCases;
-        this.importer = importer;
-        this.faker = faker;
         this.http = http;
     }
 
@@ -96,12 +91,11 @@ public final class Waybill implements AutoCloseable {
                             origin -> format.issue(origin, sequence), shipments, lookup, events, clock),
                     new RecordTrackingEventsService(shipments, lookup, events),
                     new FindShipmentService(lookup),
-                    new ListShipmentsService(shipments));
-            ImportShipmentsUseCase importer =
-                    new ImportShipmentsService(shipments, lookup, config.statusMapping(), clock);
+                    new ListShipmentsService(shipments),
+                    new ImportShipmentsService(shipments, lookup, config.statusMapping(), clock),
+                    new FakeShipmentsService(shipments, lookup));
             Optional<HttpApi> http = config.http().map(settings -> opened(resources, HttpApi.start(settings, useCases)));
-            FakeShipmentsUseCase faker = new FakeShipmentsService(shipments, lookup);
-            return new Waybill(resources, useCases, importer, faker, http);
+            return new Waybill(resources, useCases, http);
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
@@ -135,13 +129,13 @@ public final class Waybill implements AutoCloseable {
 
     /** Imports shipments from the track-and-trace format; see {@link ImportShipmentsUseCase#importShipments}. */
     public ImportShipmentsUseCase.Report importShipments(ImportShipmentsUseCase.Command command) {
-        return importer.importShipments(command);
+        return useCases.importShipments().importShipments(command);
     }
 
     /** Generates shipments and stores them; see {@link FakeShipmentsUseCase#create}. */
     public FakeShipmentsUseCase.Created fakeShipments(FakeShipmentsUseCase.Generation generation,
             Consumer<Shipment> created) {
-        return faker.create(generation, created);
+        return useCases.fakeShipments().create(generation, created);
     }
 
     /** Generates shipments without storing them, no database needed; see {@link FakeShipmentsUseCase#generate}. */

@@ -26,6 +26,8 @@ import java.util.UUID;
 public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings database, CacheSettings cache,
         Optional<PermutationKey> trackingKey, StatusMapping statusMapping) {
 
+    private static final long MIB = 1024 * 1024;
+
     static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
     /** An in-memory database of its own and no HTTP: for embedding and tests. Its data go when it closes. */
@@ -51,7 +53,10 @@ public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings databa
         String host = settings.text("WAYBILL_HTTP_HOST", "0.0.0.0");
         int port = settings.port("WAYBILL_HTTP_PORT", 8080);
         List<String> apiKeys = settings.apiKeys(new SecureRandom());
-        HttpSettings http = settings.parse("WAYBILL_API_KEYS", apiKeys, keys -> new HttpSettings(host, port, keys));
+        long maxStrictImportBytes = settings.atLeast("WAYBILL_HTTP_STRICT_IMPORT_MAX_MB",
+                (int) (HttpSettings.DEFAULT_MAX_STRICT_IMPORT_BYTES / MIB), 1) * MIB;
+        HttpSettings http = settings.parse("WAYBILL_API_KEYS", apiKeys,
+                keys -> new HttpSettings(host, port, keys, maxStrictImportBytes));
         return storage(settings).withHttp(http);
     }
 

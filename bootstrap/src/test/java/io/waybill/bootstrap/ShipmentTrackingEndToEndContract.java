@@ -304,6 +304,26 @@ abstract class ShipmentTrackingEndToEndContract {
                 assertThat(link).matches("</shipment/\\?limit=2&cursor=[A-Za-z0-9_-]+>; rel=\"next\""));
     }
 
+    @Test
+    @Order(9)
+    void fakeCreatesShipmentsWithHistoriesThatLookupsThenFind() {
+        assertThat(client.get("/fake?num=3", PUBLIC).status()).isEqualTo(401);
+        assertThat(client.get("/fake?num=abc", STAFF).json().get("error").asText())
+                .isEqualTo("num must be a whole number from 1 to 100; got 'abc'");
+
+        Response fake = client.get("/fake?num=3", STAFF);
+
+        assertThat(fake.status()).as(fake.toString()).isEqualTo(200);
+        JsonNode created = fake.json().get("data");
+        assertThat(created).hasSize(3);
+        for (JsonNode shipment : created) {
+            assertThat(shipment.get("details").size()).isGreaterThanOrEqualTo(3);
+            Response query = client.lookUp(QUERY, shipment.get("sno").asText(), null, STAFF);
+            assertThat(query.status()).as(query.toString()).isEqualTo(200);
+            assertThat(query.json().get("data")).isEqualTo(shipment);
+        }
+    }
+
     private Response register(String body) {
         Response response = client.post(SHIPMENTS, body, STAFF);
         assertThat(response.status()).as(response.toString()).isEqualTo(201);

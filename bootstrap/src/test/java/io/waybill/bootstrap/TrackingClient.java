@@ -41,8 +41,12 @@ final class TrackingClient {
     }
 
     Response post(String pathAndQuery, String json, Caller caller) {
-        return send(request(pathAndQuery, caller).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+        return post(pathAndQuery, "application/json", json.getBytes(StandardCharsets.UTF_8), caller);
+    }
+
+    Response post(String pathAndQuery, String contentType, byte[] body, Caller caller) {
+        return send(request(pathAndQuery, caller).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     /** Looks a shipment up by {@code route}, naming the carrier unless it is null. */

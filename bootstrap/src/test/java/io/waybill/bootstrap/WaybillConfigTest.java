@@ -97,6 +97,16 @@ class WaybillConfigTest {
     }
 
     @Test
+    void boundsAStrictImportsBodyAt512MibUnlessConfigured() {
+        assertThat(WaybillConfig.fromEnvironment(Map.of()).http().orElseThrow().maxStrictImportBytes())
+                .isEqualTo(512L * 1024 * 1024);
+        assertThat(WaybillConfig.fromEnvironment(Map.of("WAYBILL_HTTP_STRICT_IMPORT_MAX_MB", "4096")).http()
+                .orElseThrow().maxStrictImportBytes()).isEqualTo(4096L * 1024 * 1024);
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_HTTP_STRICT_IMPORT_MAX_MB", "0")))
+                .hasMessageStartingWith("WAYBILL_HTTP_STRICT_IMPORT_MAX_MB must be at least 1");
+    }
+
+    @Test
     void makesAnApiKeyPerRunUnlessKeysAreConfigured() {
         assertThat(WaybillConfig.fromEnvironment(Map.of()).http().orElseThrow().apiKeys())
                 .isNotEqualTo(WaybillConfig.fromEnvironment(Map.of()).http().orElseThrow().apiKeys());

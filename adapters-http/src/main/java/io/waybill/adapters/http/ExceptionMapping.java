@@ -105,10 +105,11 @@ final class ExceptionMapping {
         }
     }
 
-    // A request refused before its body was read (a missing or wrong key, say) leaves that body on the connection.
+    // A request answered before its body was read (refused for a missing or wrong key, say, or an import that stopped
+    // reading early) leaves that body on the connection.
     // Jetty then closes it after the answer, and a client that sent its next request on it meanwhile sees the
     // connection end with no answer. Saying Connection: close tells the client not to reuse it.
-    private static void closeIfBodyUnread(Context ctx) {
+    static void closeIfBodyUnread(Context ctx) {
         boolean hasBody = ctx.req().getContentLengthLong() > 0 || ctx.req().getHeader("Transfer-Encoding") != null;
         try {
             if (hasBody && !ctx.req().getInputStream().isFinished()) {

@@ -5,7 +5,9 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.json.JavalinJackson;
 import io.waybill.application.port.in.CheckReadinessUseCase;
+import io.waybill.application.port.in.FakeShipmentsUseCase;
 import io.waybill.application.port.in.FindShipmentUseCase;
+import io.waybill.application.port.in.ImportShipmentsUseCase;
 import io.waybill.application.port.in.IssueTrackingNumberUseCase;
 import io.waybill.application.port.in.ListShipmentsUseCase;
 import io.waybill.application.port.in.RecordTrackingEventsUseCase;
@@ -44,7 +46,8 @@ public final class HttpApi implements AutoCloseable {
     /** The use cases the API serves; none may be null. */
     public record UseCases(IssueTrackingNumberUseCase issueTrackingNumber, CheckReadinessUseCase checkReadiness,
             RegisterShipmentUseCase registerShipment, RecordTrackingEventsUseCase recordTrackingEvents,
-            FindShipmentUseCase findShipment, ListShipmentsUseCase listShipments) {
+            FindShipmentUseCase findShipment, ListShipmentsUseCase listShipments,
+            ImportShipmentsUseCase importShipments, FakeShipmentsUseCase fakeShipments) {
 
         public UseCases {
             Objects.requireNonNull(issueTrackingNumber, "issueTrackingNumber");
@@ -53,6 +56,8 @@ public final class HttpApi implements AutoCloseable {
             Objects.requireNonNull(recordTrackingEvents, "recordTrackingEvents");
             Objects.requireNonNull(findShipment, "findShipment");
             Objects.requireNonNull(listShipments, "listShipments");
+            Objects.requireNonNull(importShipments, "importShipments");
+            Objects.requireNonNull(fakeShipments, "fakeShipments");
         }
     }
 
@@ -77,7 +82,7 @@ public final class HttpApi implements AutoCloseable {
             config.http.compressionStrategy = CompressionStrategy.NONE; // bodies are small; Content-Length is exact
             config.jsonMapper(new JavalinJackson(mapper, true));
             Routes.register(config.routes, useCases, new Access(new ApiKeys(settings.apiKeys())),
-                    new JsonBody(mapper), json);
+                    new JsonBody(mapper), json, settings.maxStrictImportBytes());
             ExceptionMapping.register(config, json);
         });
         return new HttpApi(javalin.start());

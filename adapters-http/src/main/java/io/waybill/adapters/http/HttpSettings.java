@@ -6,15 +6,21 @@ import java.util.Objects;
 /**
  * Where the HTTP API listens, and the keys that open it: {@code host} is an interface name or address, {@code port}
  * 0 picks any free port. A request carrying one of {@code apiKeys} is staff's; {@link #toString} never shows them.
+ * {@code maxStrictImportBytes} bounds the body of a strict import, which is copied to a temporary file (in
+ * {@code java.io.tmpdir}) to be read twice; other imports are streamed and have no bound.
  */
-public record HttpSettings(String host, int port, List<String> apiKeys) {
+public record HttpSettings(String host, int port, List<String> apiKeys, long maxStrictImportBytes) {
 
     public static final int MIN_KEY_LENGTH = 16;
+    public static final long DEFAULT_MAX_STRICT_IMPORT_BYTES = 512L * 1024 * 1024;
 
     public HttpSettings {
         Objects.requireNonNull(host, "host");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be between 0 and 65535; got " + port);
+        }
+        if (maxStrictImportBytes < 1) {
+            throw new IllegalArgumentException("maxStrictImportBytes must be positive; got " + maxStrictImportBytes);
         }
         apiKeys = List.copyOf(Objects.requireNonNull(apiKeys, "apiKeys"));
         if (apiKeys.isEmpty()) {
@@ -34,8 +40,14 @@ public record HttpSettings(String host, int port, List<String> apiKeys) {
         }
     }
 
+    /** With the default bound on strict imports. */
+    public HttpSettings(String host, int port, List<String> apiKeys) {
+        this(host, port, apiKeys, DEFAULT_MAX_STRICT_IMPORT_BYTES);
+    }
+
     @Override
     public String toString() {
-        return "HttpSettings[host=" + host + ", port=" + port + ", apiKeys=" + apiKeys.size() + " (hidden)]";
+        return "HttpSettings[host=" + host + ", port=" + port + ", apiKeys=" + apiKeys.size() + " (hidden)"
+                + ", maxStrictImportBytes=" + maxStrictImportBytes + "]";
     }
 }

@@ -12,7 +12,6 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.UnsupportedMediaTypeResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -22,7 +21,6 @@ import java.util.regex.Pattern;
 final class JsonBody {
 
     private static final Pattern JSON_MEDIA_TYPE = Pattern.compile("application/(?:[a-z0-9.+-]+\\+)?json");
-    private static final Pattern NO_OTHER_CHARSET = Pattern.compile("(?!charset=).*|charset=\"?utf-8\"?");
 
     private final ObjectReader reader;
 
@@ -51,12 +49,7 @@ final class JsonBody {
     }
 
     private static void requireJson(String contentType) {
-        String[] parts = contentType == null ? new String[] {""} : contentType.toLowerCase(Locale.ROOT).split(";");
-        boolean json = JSON_MEDIA_TYPE.matcher(parts[0].strip()).matches();
-        for (int i = 1; i < parts.length && json; i++) {
-            json = NO_OTHER_CHARSET.matcher(parts[i].strip()).matches();
-        }
-        if (!json) {
+        if (!MediaType.isUtf8(contentType, JSON_MEDIA_TYPE)) {
             throw new UnsupportedMediaTypeResponse("The body must be JSON in UTF-8, sent with 'Content-Type:"
                     + " application/json'");
         }

@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The envelope of the logistics status system's {@code GET /query}, on success and on every error alike:
+ * The envelope of the logistics status system's {@code GET /query} and {@code GET /fake}, on success and on every error
+ * alike:
  * {@code {"status": "success" | "error", "data": ... | null, "error": null | "message"}}.
  */
 final class LegacyEnvelope {
@@ -16,7 +17,8 @@ final class LegacyEnvelope {
 
     /** Whether the answer to a request for this path must be enveloped. */
     static boolean wraps(String path) {
-        return path.equals(PATH) || path.equals(PATH + "/");
+        return path.equals(PATH) || path.equals(PATH + "/") || path.equals(FakeShipmentsHandler.PATH)
+                || path.equals(FakeShipmentsHandler.PATH + "/");
     }
 
     static Map<String, Object> success(Object data) {

@@ -1,6 +1,8 @@
 package io.waybill.adapters.http;
 
 import io.javalin.config.RoutesConfig;
+import java.nio.file.Path;
+import java.time.Clock;
 
 /**
  * Every route, and who may use it. Probes are open to all; the tracking-number generator and the lookups of one
@@ -11,7 +13,7 @@ final class Routes {
     private Routes() {}
 
     static void register(RoutesConfig routes, HttpApi.UseCases useCases, Access access, JsonBody body,
-            JsonWriter json) {
+            JsonWriter json, long maxStrictImportBytes) {
         routes.get("/health", new HealthHandler(json));
         routes.get("/ready", new ReadinessHandler(useCases.checkReadiness(), json));
 
@@ -26,9 +28,13 @@ final class Routes {
                 access.staff(new RegisterShipmentHandler(useCases.registerShipment(), body, json)));
         routes.post("/api/v1/shipments/{tracking_number}/events",
                 access.staff(new RecordEventsHandler(useCases.recordTrackingEvents(), body, json)));
+        routes.post("/api/v1/imports", access.staff(new ImportShipmentsHandler(useCases.importShipments(),
+                maxStrictImportBytes, Path.of(System.getProperty("java.io.tmpdir")), json)));
 
         routes.get(LegacyEnvelope.PATH, access.anyone(lookups::legacyQuery));
         routes.get("/shipment", access.staff(lists::legacyList));
         routes.post("/shipment", access.anyone(lookups::legacyPost));
+        routes.get(FakeShipmentsHandler.PATH,
+                access.staff(new FakeShipmentsHandler(useCases.fakeShipments(), Clock.systemUTC(), json)::handle));
     }
 }

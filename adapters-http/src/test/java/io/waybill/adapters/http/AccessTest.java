@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,22 +36,34 @@ class AccessTest {
         REGISTER(true, "POST", "/api/v1/shipments", "{\"tracking_number\": \"TN24681357\", \"carrier\": \"DHL\"}"),
         EVENTS(true, "POST", "/api/v1/shipments/TN12345678/events", EVENT),
         LEGACY_LIST(true, "GET", "/shipment/", null),
-        LEGACY_LIST_WITHOUT_SLASH(true, "GET", "/shipment", null);
+        LEGACY_LIST_WITHOUT_SLASH(true, "GET", "/shipment", null),
+        IMPORT(true, "POST", "/api/v1/imports", ImportShipmentsTest.HEADER + ImportShipmentsTest.row("TN24681357"),
+                ImportShipmentsTest.CSV);
 
         final boolean staffOnly;
         final String method;
         final String path;
         final String body;
+        final String contentType;
 
         Route(boolean staffOnly, String method, String path, String body) {
+            this(staffOnly, method, path, body, "application/json");
+        }
+
+        Route(boolean staffOnly, String method, String path, String body, String contentType) {
             this.staffOnly = staffOnly;
             this.method = method;
             this.path = path;
             this.body = body;
+            this.contentType = contentType;
         }
 
         HttpResponse<byte[]> send(TestServer server, String... headers) {
-            return body == null ? server.send(method, path, headers) : server.post(path, body, headers);
+            if (body == null) {
+                return server.send(method, path, headers);
+            }
+            return server.post(path, body, Stream.concat(Stream.of("Content-Type", contentType), Stream.of(headers))
+                    .toArray(String[]::new));
         }
     }
 
@@ -69,6 +82,7 @@ class AccessTest {
                 .registerShipment(command -> TestShipments.PUBLIC)
                 .recordTrackingEvents(command -> TestShipments.PUBLIC.record(
                         command.events().stream().map(TestUseCases::event).toList()))
+                .importShipments(ImportShipmentsTest.READING)
                 .build());
     }
 
@@ -137,9 +151,11 @@ class AccessTest {
 
         HttpResponse<byte[]> response = server.get("/api/v1/shipments?limit=zero");
         HttpResponse<byte[]> badBody = server.post("/api/v1/shipments", "{not json", "Content-Type", "text/plain");
+        HttpResponse<byte[]> badImport = server.post("/api/v1/imports?mode=all", "", "Content-Type", "text/plain");
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(badBody.statusCode()).isEqualTo(401);
+        assertThat(badImport.statusCode()).isEqualTo(401);
         assertThat(CALLS).hasValue(before);
     }
 

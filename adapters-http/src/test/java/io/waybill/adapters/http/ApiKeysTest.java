@@ -50,7 +50,8 @@ class ApiKeysTest {
     void settingsNeverShowTheKeys() {
         HttpSettings settings = new HttpSettings("127.0.0.1", 8080, List.of(KEY, OTHER_KEY));
 
-        assertThat(settings.toString()).isEqualTo("HttpSettings[host=127.0.0.1, port=8080, apiKeys=2 (hidden)]")
+        assertThat(settings.toString()).isEqualTo("HttpSettings[host=127.0.0.1, port=8080, apiKeys=2 (hidden),"
+                        + " maxStrictImportBytes=536870912]")
                 .doesNotContain(KEY).doesNotContain(OTHER_KEY);
     }
 }

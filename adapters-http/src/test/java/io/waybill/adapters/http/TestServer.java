@@ -55,7 +55,11 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(HttpApi.UseCases useCases) {
-        return new TestServer(HttpApi.start(settings(), useCases));
+        return start(settings(), useCases);
+    }
+
+    static TestServer start(HttpSettings settings, HttpApi.UseCases useCases) {
+        return new TestServer(HttpApi.start(settings, useCases));
     }
 
     static HttpSettings settings() {
@@ -75,6 +79,11 @@ final class TestServer implements AutoCloseable {
         String[] all = Arrays.asList(headers).contains("Content-Type") ? headers
                 : Stream.concat(Stream.of("Content-Type", "application/json"), Stream.of(headers)).toArray(String[]::new);
         return send("POST", pathAndQuery, HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8), all);
+    }
+
+    /** Sends {@code body} as it is, with the headers given and no others. */
+    HttpResponse<byte[]> post(String pathAndQuery, byte[] body, String... headers) {
+        return send("POST", pathAndQuery, HttpRequest.BodyPublishers.ofByteArray(body), headers);
     }
 
     private HttpResponse<byte[]> send(String method, String pathAndQuery, HttpRequest.BodyPublisher body,
@@ -97,17 +106,29 @@ final class TestServer implements AutoCloseable {
 
     /** Sends a GET with a request target written as is, for what {@link URI} refuses (such as {@code %zz}). */
     RawResponse raw(String requestTarget) {
+        return raw("GET " + requestTarget + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", out -> {});
+    }
+
+    /**
+     * Writes {@code head} (a request line and headers, {@code Connection: close} among them, and the blank line),
+     * then lets {@code body} write the rest, flushed as it goes, and reads the answer.
+     */
+    RawResponse raw(String head, BodyWriter body) {
         try (Socket socket = new Socket("127.0.0.1", api.port())) {
             socket.setSoTimeout((int) TIMEOUT.toMillis());
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + requestTarget + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
+            out.write(head.getBytes(StandardCharsets.UTF_8));
             out.flush();
+            body.write(out);
             InputStream in = socket.getInputStream();
             return RawResponse.parse(in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    interface BodyWriter {
+        void write(OutputStream out) throws IOException;
     }
 
     static String text(byte[] body) {

@@ -2,8 +2,10 @@ package io.waybill.adapters.http;
 
 import io.waybill.application.port.in.AmbiguousShipmentException;
 import io.waybill.application.port.in.CheckReadinessUseCase;
+import io.waybill.application.port.in.FakeShipmentsUseCase;
 import io.waybill.application.port.in.FindShipmentUseCase;
 import io.waybill.application.port.in.FindShipmentUseCase.Audience;
+import io.waybill.application.port.in.ImportShipmentsUseCase;
 import io.waybill.application.port.in.IssueTrackingNumberUseCase;
 import io.waybill.application.port.in.ListShipmentsUseCase;
 import io.waybill.application.port.in.RecordTrackingEventsUseCase;
@@ -24,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /** Lambda use cases: ones that issue real tracking numbers, find shipments in a list, or fail if called at all. */
 final class TestUseCases {
@@ -83,6 +87,18 @@ final class TestUseCases {
         private RecordTrackingEventsUseCase recordTrackingEvents = command -> fail();
         private FindShipmentUseCase findShipment = query -> fail();
         private ListShipmentsUseCase listShipments = query -> fail();
+        private ImportShipmentsUseCase importShipments = command -> fail();
+        private FakeShipmentsUseCase fakeShipments = new FakeShipmentsUseCase() {
+            @Override
+            public Stream<Shipment> generate(Generation generation) {
+                return fail();
+            }
+
+            @Override
+            public Created create(Generation generation, Consumer<Shipment> created) {
+                return fail();
+            }
+        };
 
         Builder issueTrackingNumber(IssueTrackingNumberUseCase useCase) {
             issueTrackingNumber = useCase;
@@ -114,9 +130,19 @@ final class TestUseCases {
             return this;
         }
 
+        Builder importShipments(ImportShipmentsUseCase useCase) {
+            importShipments = useCase;
+            return this;
+        }
+
+        Builder fakeShipments(FakeShipmentsUseCase useCase) {
+            fakeShipments = useCase;
+            return this;
+        }
+
         HttpApi.UseCases build() {
             return new HttpApi.UseCases(issueTrackingNumber, checkReadiness, registerShipment, recordTrackingEvents,
-                    findShipment, listShipments);
+                    findShipment, listShipments, importShipments, fakeShipments);
         }
 
         private static <T> T fail() {
