@@ -9,6 +9,7 @@ import io.waybill.domain.IllegalTransitionException;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentKey;
 import io.waybill.domain.StatusMapping;
+import io.waybill.domain.TrackingCode;
 import io.waybill.domain.TrackingEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,26 +17,39 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Streams the lines, gathering each shipment's rows until {@value #BATCH} shipments are open, then writes them; so
- * memory stays bounded whatever the file's size, and the rows of one shipment must come within that many shipments
- * of each other (a file written shipment by shipment always does; rows further apart are refused, with the reason).
- * Each write evicts the number's cache entry. Thread-safe.
+ * Streams the lines, gathering each shipment's rows while up to {@value #WINDOW} shipments are open; when one more
+ * begins, the {@value #BATCH} that began first are written. So memory stays bounded whatever the file's size, and the
+ * rows of one shipment are gathered whole as long as fewer than {@value #BATCH} other shipments begin between its first
+ * row and its last (a file written shipment by shipment always is; rows further apart may make a shipment of their
+ * own, which an import then refuses, with the reason). Thread-safe.
+ *
+ * <p>Each batch costs a few round trips, not a few per shipment: one {@link ShipmentRepository#findAll} for the whole
+ * batch, one {@link ShipmentRepository#registerAll} (one transaction) for the shipments new to the database, one
+ * {@link ShipmentRepository#append} for each shipment whose status changed (rare), and one eviction from the cache for
+ * every number written. When another writer registered or changed one of the shipments meanwhile, those shipments are
+ * looked at again one by one, a few times each.
  *
  * <p>The event an import records has an id made from the shipment and the carrier's wording, so that importing the
  * same status twice, even at once from two processes, records it once.
  */
 public final class ImportShipmentsService implements ImportShipmentsUseCase {
 
+    /** How many shipments are written together. */
     static final int BATCH = 500;
+    /** How many shipments may be open, gathering rows, at once. */
+    static final int WINDOW = 2 * BATCH;
 
     private final ShipmentRepository shipments;
     private final ShipmentLookup lookup;
@@ -63,6 +77,7 @@ public final class ImportShipmentsService implements ImportShipmentsUseCase {
 
     private Report run(Command command, boolean write) {
         ImportTally tally = new ImportTally(write);
+        // In the order the shipments began: the first BATCH are the ones to write when the window is full.
         Map<ShipmentKey, ImportGroup> open = new LinkedHashMap<>();
         try (Stream<Line> lines = command.lines().get()) {
             Iterator<Line> iterator = lines.iterator();
@@ -74,19 +89,18 @@ public final class ImportShipmentsService implements ImportShipmentsUseCase {
                 if (line instanceof Unreadable unreadable) {
                     tally.reject(new Rejection(unreadable.number(), unreadable.reason()));
                 } else if (line instanceof Row row) {
-                    gather(row, open, tally);
-                    if (open.size() >= BATCH) {
-                        flush(open, tally, write);
-                    }
+                    gather(row, open, tally, write);
                 }
             }
         }
-        flush(open, tally, write);
+        while (!open.isEmpty()) {
+            flushOldest(open, tally, write);
+        }
         command.progress().accept(tally.lines());
         return tally.report();
     }
 
-    private void gather(Row row, Map<ShipmentKey, ImportGroup> open, ImportTally tally) {
+    private void gather(Row row, Map<ShipmentKey, ImportGroup> open, ImportTally tally, boolean write) {
         ShipmentKey key;
         try {
             key = ImportGroup.keyOf(row);
@@ -94,42 +108,111 @@ public final class ImportShipmentsService implements ImportShipmentsUseCase {
             tally.reject(new Rejection(row.number(), e.getMessage()));
             return;
         }
-        open.computeIfAbsent(key, named -> ImportGroup.of(named, mapping)).add(row);
+        ImportGroup group = open.get(key);
+        if (group == null) {
+            if (open.size() >= WINDOW) {
+                flushOldest(open, tally, write);
+            }
+            group = ImportGroup.of(key, mapping);
+            open.put(key, group);
+        }
+        group.add(row);
     }
 
-    private void flush(Map<ShipmentKey, ImportGroup> open, ImportTally tally, boolean write) {
-        for (ImportGroup group : open.values()) {
+    /** Writes the {@value #BATCH} shipments that began first, and closes them. */
+    private void flushOldest(Map<ShipmentKey, ImportGroup> open, ImportTally tally, boolean write) {
+        List<ImportGroup> batch = new ArrayList<>(Math.min(BATCH, open.size()));
+        Iterator<ImportGroup> oldest = open.values().iterator();
+        while (batch.size() < BATCH && oldest.hasNext()) {
+            batch.add(oldest.next());
+            oldest.remove();
+        }
+        flush(batch, tally, write);
+    }
+
+    private void flush(List<ImportGroup> batch, ImportTally tally, boolean write) {
+        List<ImportGroup> valid = new ArrayList<>(batch.size());
+        for (ImportGroup group : batch) {
             if (group.valid()) {
-                store(group, tally, write);
+                valid.add(group);
             } else {
                 tally.refuse(group, group.problems());
             }
         }
-        open.clear();
+        if (valid.isEmpty()) {
+            return;
+        }
+        List<ShipmentKey> keys = new ArrayList<>(valid.size());
+        valid.forEach(group -> keys.add(group.key()));
+        Map<ShipmentKey, Shipment> stored = shipments.findAll(keys);
+        Set<TrackingCode> written = new LinkedHashSet<>();
+        try {
+            List<ImportGroup> fresh = new ArrayList<>();
+            List<Shipment> registrations = new ArrayList<>();
+            for (ImportGroup group : valid) {
+                Shipment current = stored.get(group.key());
+                try {
+                    if (current == null) {
+                        registrations.add(registration(group));
+                        fresh.add(group);
+                    } else {
+                        update(current, group, tally, write, written);
+                    }
+                } catch (ConcurrentUpdateException changedMeanwhile) {
+                    store(group, tally, write, written);
+                } catch (IllegalArgumentException | IllegalTransitionException refused) {
+                    refuse(group, tally, refused);
+                }
+            }
+            register(fresh, registrations, tally, write, written);
+        } finally {
+            // Also when a write failed: what was written before it is committed, and must not be hidden by the cache.
+            if (write) {
+                lookup.forgetAll(written);
+            }
+        }
+    }
+
+    // All in one transaction; when another writer registered one of them meanwhile, one by one.
+    private void register(List<ImportGroup> fresh, List<Shipment> registrations, ImportTally tally, boolean write,
+            Set<TrackingCode> written) {
+        if (registrations.isEmpty()) {
+            return;
+        }
+        if (write) {
+            try {
+                shipments.registerAll(registrations);
+            } catch (ShipmentExistsException registeredMeanwhile) {
+                fresh.forEach(group -> store(group, tally, write, written));
+                return;
+            }
+            registrations.forEach(shipment -> written.add(shipment.key().number()));
+        }
+        for (int i = 0; i < registrations.size(); i++) {
+            tally.created();
+        }
     }
 
     // A shipment registered or changed by someone else meanwhile is looked at again, a few times.
-    private void store(ImportGroup group, ImportTally tally, boolean write) {
+    private void store(ImportGroup group, ImportTally tally, boolean write, Set<TrackingCode> written) {
         for (int attempt = 0; attempt < RecordTrackingEventsService.ATTEMPTS; attempt++) {
             try {
                 Optional<Shipment> stored = shipments.find(group.key());
                 if (stored.isEmpty()) {
-                    Shipment shipment = Shipment.register(group.key(), group.details(), List.of(event(group)),
-                            clock.instant());
+                    Shipment shipment = registration(group);
                     if (write) {
                         shipments.register(shipment);
-                        lookup.forget(group.key().number());
+                        written.add(group.key().number());
                     }
                     tally.created();
                 } else {
-                    update(stored.get(), group, tally, write);
+                    update(stored.get(), group, tally, write, written);
                 }
                 return;
             } catch (ShipmentExistsException | ConcurrentUpdateException changedMeanwhile) {
                 // look again
             } catch (IllegalArgumentException | IllegalTransitionException refused) {
-                tally.refuse(group, List.of(new Rejection(group.lines().get(0), group.key() + ": "
-                        + refused.getMessage())));
+                refuse(group, tally, refused);
                 return;
             }
         }
@@ -137,7 +220,16 @@ public final class ImportShipmentsService implements ImportShipmentsUseCase {
                 + ": changed by others while it was imported; import it again")));
     }
 
-    private void update(Shipment stored, ImportGroup group, ImportTally tally, boolean write) {
+    private static void refuse(ImportGroup group, ImportTally tally, RuntimeException refused) {
+        tally.refuse(group, List.of(new Rejection(group.lines().get(0), group.key() + ": " + refused.getMessage())));
+    }
+
+    private Shipment registration(ImportGroup group) {
+        return Shipment.register(group.key(), group.details(), List.of(event(group)), clock.instant());
+    }
+
+    private void update(Shipment stored, ImportGroup group, ImportTally tally, boolean write,
+            Set<TrackingCode> written) {
         if (!stored.details().equals(group.details())) {
             throw new IllegalArgumentException("is stored with other articles or addresses; an import never changes"
                     + " a shipment's details (are its rows apart in the file, or was it registered otherwise?)");
@@ -151,7 +243,7 @@ public final class ImportShipmentsService implements ImportShipmentsUseCase {
         }
         if (write) {
             shipments.append(recording.shipment(), stored.version(), recording.added());
-            lookup.forget(group.key().number());
+            written.add(group.key().number());
         }
         tally.updated();
     }

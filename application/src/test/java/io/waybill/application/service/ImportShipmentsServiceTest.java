@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class ImportShipmentsServiceTest {
@@ -164,22 +165,139 @@ class ImportShipmentsServiceTest {
     }
 
     @Test
-    void rowsOfAShipmentFurtherApartThanABatchAreRefusedWithTheReason() {
+    void rowsOfAShipmentFurtherApartThanTheWindowAreRefusedWithTheReason() {
         List<Line> lines = new ArrayList<>();
         lines.add(row(2, "TN00000001", "DHL", BERLIN, PARIS, "Laptop", "1", "800", "LP123", "in_transit"));
-        for (int i = 0; i < ImportShipmentsService.BATCH; i++) {
+        for (int i = 0; i < ImportShipmentsService.WINDOW; i++) {
             lines.add(row(3 + i, "TN1" + String.format("%07d", i), "DHL", BERLIN, PARIS, "Mouse", "1", "25", "M",
                     "in_transit"));
         }
-        lines.add(row(3 + ImportShipmentsService.BATCH, "TN00000001", "DHL", BERLIN, PARIS, "Mouse", "1", "25",
+        lines.add(row(3 + ImportShipmentsService.WINDOW, "TN00000001", "DHL", BERLIN, PARIS, "Mouse", "1", "25",
                 "MO456", "in_transit"));
 
         Report report = run(lines, Mode.IMPORT);
 
-        assertThat(report.created()).isEqualTo(ImportShipmentsService.BATCH + 1);
-        assertThat(report.rejections()).singleElement().satisfies(rejection -> assertThat(rejection.reason())
-                .contains("TN00000001/DHL: is stored with other articles or addresses", "rows apart in the file"));
+        assertThat(report.created()).isEqualTo(ImportShipmentsService.WINDOW + 1);
+        assertThat(report.rejections()).singleElement().satisfies(rejection -> {
+            assertThat(rejection.line()).isEqualTo(3 + ImportShipmentsService.WINDOW);
+            assertThat(rejection.reason()).contains("TN00000001/DHL: is stored with other articles or addresses",
+                    "rows apart in the file");
+        });
         assertThat(stored("TN00000001", "DHL").details().articles()).hasSize(1);
+    }
+
+    @Test
+    void aShipmentWhoseRowsSpanTheEndOfABatchIsStoredWhole() {
+        List<Line> lines = new ArrayList<>();
+        // The batch's last shipment begins with its first row, and has two more after it; then a shipment whose rows
+        // are a batch less one shipment apart.
+        for (int i = 0; i < ImportShipmentsService.BATCH - 1; i++) {
+            lines.add(row(lines.size() + 2, "TN1" + String.format("%07d", i), "DHL", BERLIN, PARIS, "Mouse", "1",
+                    "25", "M", "in_transit"));
+        }
+        for (String article : List.of("Laptop", "Mouse", "Charger")) {
+            lines.add(row(lines.size() + 2, "TN00000001", "UPS", BERLIN, PARIS, article, "1", "", "", "delivery"));
+        }
+        lines.add(row(lines.size() + 2, "TN00000002", "GLS", BERLIN, PARIS, "Laptop", "1", "", "", "scanned"));
+        for (int i = 0; i < ImportShipmentsService.BATCH - 1; i++) {
+            lines.add(row(lines.size() + 2, "TN2" + String.format("%07d", i), "DHL", BERLIN, PARIS, "Mouse", "1",
+                    "25", "M", "in_transit"));
+        }
+        lines.add(row(lines.size() + 2, "TN00000002", "GLS", BERLIN, PARIS, "Mouse", "1", "", "", "scanned"));
+        for (int i = 0; i < ImportShipmentsService.WINDOW; i++) {
+            lines.add(row(lines.size() + 2, "TN3" + String.format("%07d", i), "DHL", BERLIN, PARIS, "Mouse", "1",
+                    "25", "M", "in_transit"));
+        }
+
+        Report report = run(lines, Mode.IMPORT);
+
+        assertThat(report.rejections()).isEmpty();
+        assertThat(report.created()).isEqualTo(2L * ImportShipmentsService.BATCH + ImportShipmentsService.WINDOW);
+        assertThat(stored("TN00000001", "UPS").details().articles()).extracting(article -> article.name())
+                .containsExactly("Laptop", "Mouse", "Charger");
+        assertThat(stored("TN00000002", "GLS").details().articles()).extracting(article -> article.name())
+                .containsExactly("Laptop", "Mouse");
+        assertThat(run(lines, Mode.IMPORT).unchanged()).as("imported again")
+                .isEqualTo(2L * ImportShipmentsService.BATCH + ImportShipmentsService.WINDOW);
+    }
+
+    @Test
+    void eachBatchIsReadWrittenAndEvictedTogether() {
+        int count = 2 * ImportShipmentsService.BATCH + 7;
+        List<Line> lines = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            lines.add(row(i + 2, "TN1" + String.format("%07d", i), "DHL", BERLIN, PARIS, "Mouse", "1", "25", "M",
+                    "in_transit"));
+        }
+        TrackingCode last = new TrackingCode("TN1" + String.format("%07d", count - 1));
+        cache.offer(last, List.of());
+
+        Report report = run(lines, Mode.IMPORT);
+
+        assertThat(report.created()).isEqualTo(count);
+        assertThat(repository.findAlls()).isEqualTo(3);
+        assertThat(repository.registerAlls()).isEqualTo(3);
+        assertThat(repository.finds()).as("no shipment read alone").isZero();
+        assertThat(repository.registers()).as("no shipment registered alone").isZero();
+        assertThat(cache.evictAlls()).isEqualTo(3);
+        assertThat(cache.peek(last)).as("the empty entry cached before the import").isEmpty();
+
+        assertThat(run(lines, Mode.IMPORT).unchanged()).isEqualTo(count);
+        assertThat(repository.findAlls()).isEqualTo(6);
+        assertThat(repository.registerAlls()).as("nothing new to register").isEqualTo(3);
+    }
+
+    @Test
+    void shipmentsRegisteredByOthersWhileABatchWasReadAreLookedAtAgainOneByOne() {
+        ImportShipmentsService other = new ImportShipmentsService(repository, new ShipmentLookup(repository, cache),
+                StatusMapping.builtIn(), Clock.fixed(Instant.parse("2026-11-21T09:00:00Z"), ZoneOffset.UTC));
+        AtomicBoolean once = new AtomicBoolean();
+        // Between this import's read and its write, another process imports one of its shipments as this file has
+        // it, and registers another with other articles.
+        repository.afterEachFindAll(keys -> {
+            if (once.compareAndSet(false, true)) {
+                other.importShipments(new Command(List.<Line>of(SAMPLE.get(2))::stream, Mode.IMPORT, read -> {}));
+                other.importShipments(new Command(List.<Line>of(row(2, "TN12345680", "DPD",
+                        "Street 3, 80331 Munich, Germany", "Street 5, 28013 Madrid, Spain", "Keyboard", "1", "50",
+                        "KB012", "delivery"))::stream, Mode.IMPORT, read -> {}));
+            }
+        });
+        cache.offer(new TrackingCode("TN12345678"), List.of());
+
+        Report report = run(SAMPLE, Mode.IMPORT);
+
+        assertThat(report.created()).isEqualTo(1);
+        assertThat(report.unchanged()).as("stored by the other import as this one would have").isEqualTo(1);
+        assertThat(report.rejectedShipments()).isEqualTo(1);
+        assertThat(report.rejections()).singleElement().satisfies(rejection -> {
+            assertThat(rejection.line()).isEqualTo(5);
+            assertThat(rejection.reason()).startsWith("TN12345680/DPD: is stored with other articles or addresses");
+        });
+        assertThat(stored("TN12345678", "DHL").details().articles()).hasSize(2);
+        assertThat(stored("TN12345679", "UPS").createdAt()).as("the other import's").isEqualTo(
+                Instant.parse("2026-11-21T09:00:00Z"));
+        assertThat(stored("TN12345680", "DPD").details().articles()).hasSize(1);
+        assertThat(repository.registerAlls()).as("the batch, which failed, and the other imports'").isEqualTo(3);
+        assertThat(cache.peek(new TrackingCode("TN12345678"))).as("evicted after the fallback").isEmpty();
+    }
+
+    @Test
+    void aDryRunOfAFileAlreadyImportedReadsButWritesNothing() {
+        run(SAMPLE, Mode.IMPORT);
+        int registerAlls = repository.registerAlls();
+        List<Line> changed = new ArrayList<>(SAMPLE.subList(0, 2));
+        changed.add(row(4, "TN12345681", "GLS", BERLIN, PARIS, "Charger", "1", "", "", "scanned"));
+        changed.set(0, row(2, "TN12345678", "DHL", BERLIN, PARIS, "Laptop", "1", "800", "LP123", "delivered"));
+        changed.set(1, row(3, "TN12345678", "DHL", BERLIN, PARIS, "Mouse", "1", "25", "MO456", "delivered"));
+        Shipment before = stored("TN12345678", "DHL");
+
+        Report report = run(changed, Mode.DRY_RUN);
+
+        assertThat(report).isEqualTo(new Report(3, 1, 1, 0, 0, 0, List.of(), false));
+        assertThat(stored("TN12345678", "DHL")).isEqualTo(before);
+        assertThat(repository.findByNumber(new TrackingCode("TN12345681"))).isEmpty();
+        assertThat(repository.registerAlls()).isEqualTo(registerAlls);
+        assertThat(repository.appends()).isZero();
     }
 
     private Report run(List<Line> lines, Mode mode) {
