@@ -29,7 +29,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Stores issued numbers through a {@link GroupCommit}, and everything else in a transaction of its own (a batch of
  * registrations in one); reads whole shipments with plain JDBC on {@code dataSource}, the pool behind {@code jdbi}.
- * Every commit is followed by {@code afterCommit}, which makes it durable where the database does not. Thread-safe.
+ * Every commit is followed by {@code afterCommit}, which makes it durable where the database does not. Batches of
+ * registrations keep the tables' statistics current through {@link TableStatistics}. Thread-safe.
  */
 final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable {
 
@@ -47,9 +48,10 @@ final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable 
     private final ShipmentReader reader;
     private final ShipmentLister lister;
     private final Runnable afterCommit;
+    private final TableStatistics statistics;
 
     JdbiShipmentRepository(Jdbi jdbi, DataSource dataSource, Clock clock, int writers, Duration commitTimeout,
-            Runnable afterCommit) {
+            Runnable afterCommit, TableStatistics statistics) {
         this.groupCommit = new GroupCommit<>("shipments", writers, MAX_BATCH, commitTimeout, batch -> {
             insert(jdbi, batch);
             afterCommit.run();
@@ -58,6 +60,7 @@ final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable 
         this.reader = new ShipmentReader(dataSource);
         this.lister = new ShipmentLister(jdbi);
         this.afterCommit = afterCommit;
+        this.statistics = statistics;
     }
 
     @Override
@@ -83,6 +86,7 @@ final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable 
             return null;
         });
         afterCommit.run();
+        statistics.registered(shipments.size());
     }
 
     @Override

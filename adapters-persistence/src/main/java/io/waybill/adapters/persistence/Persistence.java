@@ -38,7 +38,7 @@ public final class Persistence implements AutoCloseable {
         this.jdbi = Jdbi.create(dataSource);
         this.shipments =
                 new JdbiShipmentRepository(jdbi, dataSource, clock, writers(settings), settings.commitTimeout(),
-                        this::flush);
+                        this::flush, new TableStatistics(jdbi, settings.isPostgres()));
         this.keys = new JdbiPermutationKeyStore(jdbi, clock);
     }
 
