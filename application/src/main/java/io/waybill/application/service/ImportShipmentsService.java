@@ -26,6 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -38,8 +42,12 @@ import java.util.stream.Stream;
  * <p>Each batch costs a few round trips, not a few per shipment: one {@link ShipmentRepository#findAll} for the whole
  * batch, one {@link ShipmentRepository#registerAll} (one transaction) for the shipments new to the database, one
  * {@link ShipmentRepository#append} for each shipment whose status changed (rare), and one eviction from the cache for
- * every number written. When another writer registered or changed one of the shipments meanwhile, those shipments are
- * looked at again one by one, a few times each.
+ * all the numbers written. When another writer registered or changed one of the shipments meanwhile, those shipments
+ * are looked at again one by one, a few times each.
+ *
+ * <p>A batch is written on a thread of its own while the calling thread reads and gathers the next one, so that
+ * reading the file and the database's work overlap; one batch at a time, so a shipment whose rows come too far apart
+ * still finds its first part stored. The report is the same as if one thread had done everything in order.
  *
  * <p>The event an import records has an id made from the shipment and the carrier's wording, so that importing the
  * same status twice, even at once from two processes, records it once.
@@ -79,7 +87,7 @@ public final class ImportShipmentsService implements ImportShipmentsUseCase {
         ImportTally tally = new ImportTally(write);
         // In the order the shipments began: the first BATCH are the ones to write when the window is full.
         Map<ShipmentKey, ImportGroup> open = new LinkedHashMap<>();
-        try (Stream<Line> lines = command.lines().get()) {
+        try (Batches batches = new Batches(tally, write); Stream<Line> lines = command.lines().get()) {
             Iterator<Line> iterator = lines.iterator();
             while (iterator.hasNext()) {
                 Line line = iterator.next();
@@ -87,31 +95,32 @@ public final class ImportShipmentsService implements ImportShipmentsUseCase {
                     command.progress().accept(tally.lines());
                 }
                 if (line instanceof Unreadable unreadable) {
-                    tally.reject(new Rejection(unreadable.number(), unreadable.reason()));
+                    batches.found().reject(new Rejection(unreadable.number(), unreadable.reason()));
                 } else if (line instanceof Row row) {
-                    gather(row, open, tally, write);
+                    gather(row, open, batches);
                 }
             }
-        }
-        while (!open.isEmpty()) {
-            flushOldest(open, tally, write);
+            while (!open.isEmpty()) {
+                batches.write(oldest(open));
+            }
+            batches.finish();
         }
         command.progress().accept(tally.lines());
         return tally.report();
     }
 
-    private void gather(Row row, Map<ShipmentKey, ImportGroup> open, ImportTally tally, boolean write) {
+    private void gather(Row row, Map<ShipmentKey, ImportGroup> open, Batches batches) {
         ShipmentKey key;
         try {
             key = ImportGroup.keyOf(row);
         } catch (IllegalArgumentException e) {
-            tally.reject(new Rejection(row.number(), e.getMessage()));
+            batches.found().reject(new Rejection(row.number(), e.getMessage()));
             return;
         }
         ImportGroup group = open.get(key);
         if (group == null) {
             if (open.size() >= WINDOW) {
-                flushOldest(open, tally, write);
+                batches.write(oldest(open));
             }
             group = ImportGroup.of(key, mapping);
             open.put(key, group);
@@ -119,15 +128,102 @@ public final class ImportShipmentsService implements ImportShipmentsUseCase {
         group.add(row);
     }
 
-    /** Writes the {@value #BATCH} shipments that began first, and closes them. */
-    private void flushOldest(Map<ShipmentKey, ImportGroup> open, ImportTally tally, boolean write) {
+    /** Closes the {@value #BATCH} shipments that began first, and returns them. */
+    private static List<ImportGroup> oldest(Map<ShipmentKey, ImportGroup> open) {
         List<ImportGroup> batch = new ArrayList<>(Math.min(BATCH, open.size()));
         Iterator<ImportGroup> oldest = open.values().iterator();
         while (batch.size() < BATCH && oldest.hasNext()) {
             batch.add(oldest.next());
             oldest.remove();
         }
-        flush(batch, tally, write);
+        return batch;
+    }
+
+    /**
+     * The batches of one import, written one at a time on a thread of their own, and what the reading thread finds
+     * meanwhile. Each batch counts its outcome apart; the reading thread adds it to the import's tally when it hands
+     * over the next batch, and only then what it found itself since it handed over that batch, so that rejections are
+     * listed in the order a single thread would have found them. Used by the reading thread only.
+     */
+    private final class Batches implements AutoCloseable {
+
+        private final ImportTally tally;
+        private final boolean write;
+        private final ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "waybill-import-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        private ImportTally found;
+        private Future<ImportTally> inFlight;
+
+        Batches(ImportTally tally, boolean write) {
+            this.tally = tally;
+            this.write = write;
+            this.found = new ImportTally(write);
+        }
+
+        /** Where the reading thread counts what it finds. */
+        ImportTally found() {
+            return found;
+        }
+
+        /** Hands the batch over, once the one before it is written. */
+        void write(List<ImportGroup> batch) {
+            finish();
+            inFlight = writer.submit(() -> {
+                ImportTally outcome = new ImportTally(write);
+                flush(batch, outcome, write);
+                return outcome;
+            });
+        }
+
+        /**
+         * Waits for the batch in flight and adds its outcome to the import's tally, then what was found since it was
+         * handed over.
+         *
+         * @throws RuntimeException what writing the batch threw, such as a StorageUnavailableException
+         */
+        void finish() {
+            if (inFlight != null) {
+                Future<ImportTally> written = inFlight;
+                inFlight = null;
+                tally.add(outcome(written));
+            }
+            tally.add(found);
+            found = new ImportTally(write);
+        }
+
+        /** Lets a batch in flight finish, whatever the reading thread threw meanwhile, and stops the thread. */
+        @Override
+        public void close() {
+            try {
+                if (inFlight != null) {
+                    outcome(inFlight);
+                }
+            } catch (RuntimeException alreadyFailing) {
+                // the reading thread's failure is the one to report
+            } finally {
+                writer.shutdown();
+            }
+        }
+
+        private ImportTally outcome(Future<ImportTally> batch) {
+            try {
+                return batch.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException("a batch of the import failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while a batch of the import was written", e);
+            }
+        }
     }
 
     private void flush(List<ImportGroup> batch, ImportTally tally, boolean write) {

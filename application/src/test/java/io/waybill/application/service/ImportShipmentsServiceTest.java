@@ -1,6 +1,7 @@
 package io.waybill.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.waybill.application.port.in.ImportShipmentsUseCase.Command;
 import io.waybill.application.port.in.ImportShipmentsUseCase.Line;
@@ -9,6 +10,7 @@ import io.waybill.application.port.in.ImportShipmentsUseCase.Rejection;
 import io.waybill.application.port.in.ImportShipmentsUseCase.Report;
 import io.waybill.application.port.in.ImportShipmentsUseCase.Row;
 import io.waybill.application.port.in.ImportShipmentsUseCase.Unreadable;
+import io.waybill.application.port.out.StorageUnavailableException;
 import io.waybill.domain.Address;
 import io.waybill.domain.Carrier;
 import io.waybill.domain.CountryCode;
@@ -282,6 +284,49 @@ class ImportShipmentsServiceTest {
     }
 
     @Test
+    void rejectionsAreListedInTheOrderOneThreadWouldFindThem() {
+        List<Line> lines = new ArrayList<>();
+        for (int i = 0; i < 2_100; i++) {
+            lines.add(row(lines.size() + 2, "TN1" + String.format("%07d", i), "DHL", BERLIN, PARIS, "Mouse",
+                    i == 10 || i == 1_200 ? "two" : "1", "25", "M", "in_transit"));
+            if (i == 700) {
+                lines.add(new Unreadable(lines.size() + 2, "has 3 fields where the header has 9"));
+            }
+        }
+        lines.add(new Unreadable(lines.size() + 2, "has 2 fields where the header has 9"));
+
+        Report report = run(lines, Mode.IMPORT);
+
+        // A shipment's rows are refused when its batch is written, once 500 more shipments began after the batch's.
+        assertThat(report.rejections()).extracting(Rejection::line).containsExactly(703L, 12L, 1_203L, 2_103L);
+        assertThat(report.created()).isEqualTo(2_098);
+        assertThat(report.rejectedLines()).isEqualTo(4);
+    }
+
+    @Test
+    void aDatabaseFailureStopsTheImportAndLeavesTheBatchesWrittenBeforeWhole() {
+        List<Line> lines = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            for (String article : List.of("Mouse", "Laptop")) {
+                lines.add(row(lines.size() + 2, "TN1" + String.format("%07d", i), "DHL", BERLIN, PARIS, article, "1",
+                        "25", "M", "in_transit"));
+            }
+        }
+        StorageUnavailableException failure = new StorageUnavailableException("the database is gone", null);
+        repository.afterEachFindAll(keys -> {
+            if (repository.findAlls() == 2) {
+                repository.goDown(failure);
+            }
+        });
+
+        assertThatThrownBy(() -> run(lines, Mode.IMPORT)).isSameAs(failure);
+
+        repository.goUp();
+        assertThat(repository.findAll(keysOf(lines))).hasSize(ImportShipmentsService.BATCH)
+                .allSatisfy((key, shipment) -> assertThat(shipment.details().articles()).hasSize(2));
+    }
+
+    @Test
     void aDryRunOfAFileAlreadyImportedReadsButWritesNothing() {
         run(SAMPLE, Mode.IMPORT);
         int registerAlls = repository.registerAlls();
@@ -302,6 +347,11 @@ class ImportShipmentsServiceTest {
 
     private Report run(List<Line> lines, Mode mode) {
         return service.importShipments(new Command(lines::stream, mode, progress::add));
+    }
+
+    private static List<ShipmentKey> keysOf(List<Line> lines) {
+        return lines.stream().filter(Row.class::isInstance).map(line -> ImportGroup.keyOf((Row) line)).distinct()
+                .toList();
     }
 
     private Shipment stored(String number, String carrier) {

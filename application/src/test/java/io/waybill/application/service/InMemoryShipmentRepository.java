@@ -96,18 +96,24 @@ final class InMemoryShipmentRepository implements ShipmentRepository {
         return Optional.ofNullable(stored.get(key));
     }
 
+    // The writer that comes after runs without the lock, as another process would: it may use threads of its own.
     @Override
-    public synchronized Map<ShipmentKey, Shipment> findAll(Collection<ShipmentKey> keys) {
-        failIfDown();
-        findAlls.incrementAndGet();
-        Map<ShipmentKey, Shipment> found = new HashMap<>();
-        for (ShipmentKey key : keys) {
-            Shipment shipment = stored.get(key);
-            if (shipment != null) {
-                found.put(key, shipment);
+    public Map<ShipmentKey, Shipment> findAll(Collection<ShipmentKey> keys) {
+        Map<ShipmentKey, Shipment> found;
+        Consumer<Collection<ShipmentKey>> after;
+        synchronized (this) {
+            failIfDown();
+            findAlls.incrementAndGet();
+            found = new HashMap<>();
+            for (ShipmentKey key : keys) {
+                Shipment shipment = stored.get(key);
+                if (shipment != null) {
+                    found.put(key, shipment);
+                }
             }
+            after = afterFindAll;
         }
-        afterFindAll.accept(List.copyOf(keys));
+        after.accept(List.copyOf(keys));
         return found;
     }
 
