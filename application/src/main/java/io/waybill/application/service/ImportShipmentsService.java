@@ -55,7 +55,7 @@ import java.util.stream.Stream;
 public final class ImportShipmentsService implements ImportShipmentsUseCase {
 
     /** How many shipments are written together. */
-    static final int BATCH = 500;
+    static final int BATCH = 1000;
     /** How many shipments may be open, gathering rows, at once. */
     static final int WINDOW = 2 * BATCH;
 

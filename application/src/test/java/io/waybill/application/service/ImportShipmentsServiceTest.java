@@ -285,21 +285,33 @@ class ImportShipmentsServiceTest {
 
     @Test
     void rejectionsAreListedInTheOrderOneThreadWouldFindThem() {
+        int count = ImportShipmentsService.WINDOW + ImportShipmentsService.BATCH / 10;
+        int firstBad = 10;
+        int secondBad = ImportShipmentsService.BATCH + 200;
         List<Line> lines = new ArrayList<>();
-        for (int i = 0; i < 2_100; i++) {
-            lines.add(row(lines.size() + 2, "TN1" + String.format("%07d", i), "DHL", BERLIN, PARIS, "Mouse",
-                    i == 10 || i == 1_200 ? "two" : "1", "25", "M", "in_transit"));
-            if (i == 700) {
-                lines.add(new Unreadable(lines.size() + 2, "has 3 fields where the header has 9"));
+        List<Long> expected = new ArrayList<>(List.of(0L, 0L, 0L, 0L));
+        for (int i = 0; i < count; i++) {
+            long line = lines.size() + 2;
+            lines.add(row(line, "TN1" + String.format("%07d", i), "DHL", BERLIN, PARIS, "Mouse",
+                    i == firstBad || i == secondBad ? "two" : "1", "25", "M", "in_transit"));
+            if (i == firstBad) {
+                expected.set(1, line);
+            } else if (i == secondBad) {
+                expected.set(3, line);
+            } else if (i == ImportShipmentsService.BATCH + 100) {
+                lines.add(new Unreadable(line + 1, "has 3 fields where the header has 9"));
+                expected.set(0, line + 1);
             }
         }
         lines.add(new Unreadable(lines.size() + 2, "has 2 fields where the header has 9"));
+        expected.set(2, lines.size() + 1L);
 
         Report report = run(lines, Mode.IMPORT);
 
-        // A shipment's rows are refused when its batch is written, once 500 more shipments began after the batch's.
-        assertThat(report.rejections()).extracting(Rejection::line).containsExactly(703L, 12L, 1_203L, 2_103L);
-        assertThat(report.created()).isEqualTo(2_098);
+        // A shipment's rows are refused when its batch is written: the first batch's once the window is full and one
+        // more shipment begins, the second's once the file is read, after the last line's rejection.
+        assertThat(report.rejections()).extracting(Rejection::line).containsExactlyElementsOf(expected);
+        assertThat(report.created()).isEqualTo(count - 2);
         assertThat(report.rejectedLines()).isEqualTo(4);
     }
 
