@@ -4,7 +4,6 @@ import io.waybill.domain.Article;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentKey;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -19,38 +18,30 @@ final class ArticleRows {
             VALUES (:shipment_id, :position, :name, :quantity, :price, :sku)
             """;
 
-    private static final String INSERT_JDBC = """
-            INSERT INTO shipment_articles (shipment_id, position, name, quantity, price, sku)
-            VALUES (?, ?, ?, ?, ?, ?)
-            """;
+    private static final List<String> COLUMNS =
+            List.of("shipment_id", "position", "name", "quantity", "price", "sku");
 
     private ArticleRows() {}
 
-    /** The articles of every shipment, by the shipments' ids, in one JDBC batch. */
+    /** The articles of every shipment, by the shipments' ids, in one go ({@link BulkInsert}). */
     static void insertAll(Connection connection, List<Shipment> shipments, Map<ShipmentKey, Long> ids)
             throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_JDBC)) {
-            int rows = 0;
+        BulkInsert.insert(connection, "shipment_articles", COLUMNS, out -> {
             for (Shipment shipment : shipments) {
                 long shipmentId = ids.get(shipment.key());
                 List<Article> articles = shipment.details().articles();
                 for (int position = 0; position < articles.size(); position++) {
                     Article article = articles.get(position);
-                    new ColumnWriter(insert)
-                            .longInteger(shipmentId)
+                    out.longInteger(shipmentId)
                             .integer(position)
                             .text(article.name())
                             .integer(article.quantity())
                             .decimal(article.price())
-                            .text(article.sku());
-                    insert.addBatch();
-                    rows++;
+                            .text(article.sku())
+                            .endRow();
                 }
             }
-            if (rows > 0) {
-                insert.executeBatch();
-            }
-        }
+        });
     }
 
     static void insert(Handle handle, long shipmentId, List<Article> articles) {

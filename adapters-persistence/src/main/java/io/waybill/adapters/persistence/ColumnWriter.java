@@ -1,9 +1,5 @@
 package io.waybill.adapters.persistence;
 
-import io.waybill.domain.Address;
-import io.waybill.domain.CountryCode;
-import io.waybill.domain.Party;
-import io.waybill.domain.Phone;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -14,22 +10,27 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Binds a row's parameters by index, one after the other from the first, with plain JDBC: the counterpart of
- * {@link ColumnReader} for statements that run too often for Jdbi's named binding, such as the batches of an import.
- * A value that is absent is NULL of the column's type, so that every row of a batch binds the same types and
- * PostgreSQL's driver can rewrite the batch into multi-row inserts. Column groups are as {@link Columns} lists them.
+ * Binds the parameters of a statement by index, one after the other from the first, with plain JDBC, and adds each
+ * row to the statement's batch. A value that is absent is NULL of the column's type, so that every row of a batch
+ * binds the same types.
  */
-final class ColumnWriter {
+final class ColumnWriter implements RowWriter {
 
     private final PreparedStatement statement;
     private int next = 1;
+    private int rows;
 
     ColumnWriter(PreparedStatement statement) {
         this.statement = statement;
     }
 
-    /** NULL for null. */
-    ColumnWriter text(String value) throws SQLException {
+    /** How many rows were added to the batch. */
+    int rows() {
+        return rows;
+    }
+
+    @Override
+    public ColumnWriter text(String value) throws SQLException {
         if (value == null) {
             statement.setNull(next++, Types.VARCHAR);
         } else {
@@ -38,17 +39,14 @@ final class ColumnWriter {
         return this;
     }
 
-    ColumnWriter text(Optional<String> value) throws SQLException {
-        return text(value.orElse(null));
-    }
-
-    ColumnWriter integer(int value) throws SQLException {
+    @Override
+    public ColumnWriter integer(int value) throws SQLException {
         statement.setInt(next++, value);
         return this;
     }
 
-    /** NULL for null. */
-    ColumnWriter integer(Integer value) throws SQLException {
+    @Override
+    public ColumnWriter integer(Integer value) throws SQLException {
         if (value == null) {
             statement.setNull(next++, Types.INTEGER);
             return this;
@@ -56,17 +54,20 @@ final class ColumnWriter {
         return integer(value.intValue());
     }
 
-    ColumnWriter longInteger(long value) throws SQLException {
+    @Override
+    public ColumnWriter longInteger(long value) throws SQLException {
         statement.setLong(next++, value);
         return this;
     }
 
-    ColumnWriter bool(boolean value) throws SQLException {
+    @Override
+    public ColumnWriter bool(boolean value) throws SQLException {
         statement.setBoolean(next++, value);
         return this;
     }
 
-    ColumnWriter decimal(Optional<BigDecimal> value) throws SQLException {
+    @Override
+    public ColumnWriter decimal(Optional<BigDecimal> value) throws SQLException {
         if (value.isEmpty()) {
             statement.setNull(next++, Types.NUMERIC);
         } else {
@@ -76,7 +77,8 @@ final class ColumnWriter {
     }
 
     /** NULL untyped: PostgreSQL refuses a NULL typed as text for a UUID column. */
-    ColumnWriter uuid(Optional<UUID> value) throws SQLException {
+    @Override
+    public ColumnWriter uuid(Optional<UUID> value) throws SQLException {
         if (value.isEmpty()) {
             statement.setNull(next++, Types.OTHER);
         } else {
@@ -85,7 +87,8 @@ final class ColumnWriter {
         return this;
     }
 
-    ColumnWriter date(Optional<LocalDate> value) throws SQLException {
+    @Override
+    public ColumnWriter date(Optional<LocalDate> value) throws SQLException {
         if (value.isEmpty()) {
             statement.setNull(next++, Types.DATE);
         } else {
@@ -94,8 +97,8 @@ final class ColumnWriter {
         return this;
     }
 
-    /** A {@code TIMESTAMP WITH TIME ZONE} column alone; NULL for null. */
-    ColumnWriter timestamp(OffsetDateTime value) throws SQLException {
+    @Override
+    public ColumnWriter timestamp(OffsetDateTime value) throws SQLException {
         if (value == null) {
             statement.setNull(next++, Types.TIMESTAMP_WITH_TIMEZONE);
         } else {
@@ -104,24 +107,10 @@ final class ColumnWriter {
         return this;
     }
 
-    /** The three columns of a time that keeps its offset, as {@link Times} describes them; all NULL when empty. */
-    ColumnWriter time(Optional<OffsetDateTime> value) throws SQLException {
-        return timestamp(value.map(Times::instantColumn).orElse(null))
-                .integer(value.map(Times::offsetColumn).orElse(null))
-                .integer(value.map(Times::nanoColumn).orElse(null));
-    }
-
-    ColumnWriter address(Optional<Address> address) throws SQLException {
-        return text(address.flatMap(Address::street))
-                .text(address.flatMap(Address::zip))
-                .text(address.flatMap(Address::city))
-                .text(address.flatMap(Address::country).map(CountryCode::value));
-    }
-
-    ColumnWriter party(Optional<Party> party) throws SQLException {
-        return text(party.flatMap(Party::id))
-                .text(party.flatMap(Party::name))
-                .address(party.map(Party::address))
-                .text(party.flatMap(Party::phone).map(Phone::value));
+    @Override
+    public void endRow() throws SQLException {
+        statement.addBatch();
+        rows++;
+        next = 1;
     }
 }

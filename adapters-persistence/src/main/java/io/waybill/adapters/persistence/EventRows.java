@@ -7,7 +7,6 @@ import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentKey;
 import io.waybill.domain.TrackingEvent;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -32,31 +31,25 @@ final class EventRows {
                     :location_city, :location_country, :description, :recorded_at)
             """;
 
-    private static final String INSERT_JDBC = """
-            INSERT INTO tracking_events (shipment_id, shipment_version, event_id, event_time, event_offset,
-                                         event_nano, status, carrier_status, location_kind, centre_id,
-                                         location_title, location_street, location_zip, location_city,
-                                         location_country, description, recorded_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """;
+    private static final List<String> COLUMNS = List.of("shipment_id", "shipment_version", "event_id", "event_time",
+            "event_offset", "event_nano", "status", "carrier_status", "location_kind", "centre_id", "location_title",
+            "location_street", "location_zip", "location_city", "location_country", "description", "recorded_at");
 
     private EventRows() {}
 
     /**
-     * The events of every shipment, by the shipments' ids, as the version 0 that registration gives them, in one JDBC
-     * batch; each shipment's in the order given.
+     * The events of every shipment, by the shipments' ids, as the version 0 that registration gives them, in one go
+     * ({@link BulkInsert}); each shipment's in the order given.
      */
     static void insertAll(Connection connection, List<Shipment> shipments, Map<ShipmentKey, Long> ids,
             Instant recordedAt) throws SQLException {
         OffsetDateTime recorded = Times.utc(recordedAt);
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_JDBC)) {
-            int rows = 0;
+        BulkInsert.insert(connection, "tracking_events", COLUMNS, out -> {
             for (Shipment shipment : shipments) {
                 long shipmentId = ids.get(shipment.key());
                 for (TrackingEvent event : shipment.events()) {
                     Optional<Location> location = event.location();
-                    new ColumnWriter(insert)
-                            .longInteger(shipmentId)
+                    out.longInteger(shipmentId)
                             .longInteger(0)
                             .text(event.id().value())
                             .time(Optional.of(event.time()))
@@ -67,15 +60,11 @@ final class EventRows {
                             .text(centre(location).map(Location.Centre::title))
                             .address(location.map(EventRows::address))
                             .text(event.description())
-                            .timestamp(recorded);
-                    insert.addBatch();
-                    rows++;
+                            .timestamp(recorded)
+                            .endRow();
                 }
             }
-            if (rows > 0) {
-                insert.executeBatch();
-            }
-        }
+        });
     }
 
     /** Inserts the events in the order given, which is the order of recording for events at the same time. */

@@ -31,7 +31,7 @@ final class ShipmentRows {
 
     private static final List<String> PARTY_PARTS = List.of("id", "name", "street", "zip", "city", "country", "phone");
 
-    /** Every column a shipment is registered with; the insert binds each under its own name. */
+    /** Every column a shipment is registered with, in the order {@link #insertAll} writes them. */
     private static final List<String> COLUMNS = Stream.concat(
                     Stream.of("tracking_number", "carrier", "status", "version", "created_at", "origin_country",
                             "destination_country", "weight_kg", "customer_id", "customer_name", "customer_slug",
@@ -43,10 +43,6 @@ final class ShipmentRows {
 
     private static final String INSERT = "INSERT INTO shipments (" + String.join(", ", COLUMNS) + ") VALUES ("
             + COLUMNS.stream().map(column -> ":" + column).collect(Collectors.joining(", ")) + ")";
-
-    /** {@link #INSERT} with positional parameters, for plain JDBC. */
-    private static final String INSERT_JDBC = "INSERT INTO shipments (" + String.join(", ", COLUMNS) + ") VALUES ("
-            + COLUMNS.stream().map(column -> "?").collect(Collectors.joining(", ")) + ")";
 
     // By number alone, as ShipmentReader reads many shipments.
     private static final String SELECT_IDS =
@@ -81,15 +77,14 @@ final class ShipmentRows {
     }
 
     /**
-     * Inserts the shipments' rows at version 0 in one JDBC batch, which PostgreSQL's driver sends as a few multi-row
-     * inserts. The ids are not asked back with the batch: that would make the driver send one insert per row.
+     * Inserts the shipments' rows at version 0 in one go ({@link BulkInsert}). Their ids are read afterwards with
+     * {@link #ids}: asking for them with a batch would make PostgreSQL's driver send an insert per row.
      */
     static void insertAll(Connection connection, List<Shipment> shipments) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_JDBC)) {
+        BulkInsert.insert(connection, "shipments", COLUMNS, out -> {
             for (Shipment shipment : shipments) {
                 ShipmentDetails details = shipment.details();
-                new ColumnWriter(insert)
-                        .text(shipment.key().number().value())
+                out.text(shipment.key().number().value())
                         .text(shipment.key().carrier().code())
                         .text(shipment.status().code())
                         .longInteger(0)
@@ -104,11 +99,10 @@ final class ShipmentRows {
                         .bool(details.publicTracking())
                         .date(shipment.estimatedDelivery())
                         .party(details.sender())
-                        .party(details.receiver());
-                insert.addBatch();
+                        .party(details.receiver())
+                        .endRow();
             }
-            insert.executeBatch();
-        }
+        });
     }
 
     /** The ids of the shipments stored with these keys; a key with none is absent. */
@@ -119,7 +113,8 @@ final class ShipmentRows {
             Set<ShipmentKey> wanted = keys instanceof Set<ShipmentKey> set ? set : new HashSet<>(keys);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    ShipmentKey key = new ShipmentKey(new TrackingCode(rows.getString(2)), new Carrier(rows.getString(3)));
+                    ShipmentKey key =
+                            new ShipmentKey(new TrackingCode(rows.getString(2)), new Carrier(rows.getString(3)));
                     // Other carriers' shipments under a number asked for are not asked for.
                     if (wanted.contains(key)) {
                         ids.put(key, rows.getLong(1));

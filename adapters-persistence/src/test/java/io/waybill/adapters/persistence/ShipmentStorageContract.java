@@ -311,7 +311,11 @@ abstract class ShipmentStorageContract {
                 TestShipments.bare(key("1Z999AA10123456784", "FEDEX"), T0.plusSeconds(1)),
                 plain(key("TN12345678", "DHL"), T0.plusSeconds(2), ShipmentStatus.IN_TRANSIT, Optional.of(REDBOX),
                         "TW", "MY"),
-                imported(key("TN12345679", "GLS"), 2));
+                imported(key("TN12345679", "GLS"), 2),
+                // What PostgreSQL's COPY would read as NULL, a tab, or an escape, were it not escaped.
+                Shipment.register(key("TN12345680", "DPD"), withArticles(TestShipments.bare(key("TN12345680", "DPD"),
+                        T0).details(), List.of(new Article("\\N", 1, Optional.empty(), Optional.of("C:\\t\\")))),
+                        List.of(), T0));
 
         shipments.registerAll(batch);
 
@@ -320,13 +324,18 @@ abstract class ShipmentStorageContract {
         }
         assertThat(shipments.findByNumber(new TrackingCode("1Z999AA10123456784")))
                 .containsExactly(dhl, batch.get(1), batch.get(0));
-        assertThat(shipments.list(Filter.NONE, Optional.empty(), 10)).hasSize(5)
+        assertThat(shipments.list(Filter.NONE, Optional.empty(), 10)).hasSize(6)
                 .contains(batch.stream().map(ShipmentSummary::of).toArray(ShipmentSummary[]::new));
-        assertThat(count("SELECT count(*) FROM shipment_articles")).isEqualTo(3 + 3 + 3);
+        assertThat(shipments.find(key("TN12345680", "DPD")).orElseThrow().details().articles()).singleElement()
+                .satisfies(article -> {
+                    assertThat(article.name()).isEqualTo("\\N");
+                    assertThat(article.sku()).contains("C:\\t\\");
+                });
+        assertThat(count("SELECT count(*) FROM shipment_articles")).isEqualTo(3 + 3 + 3 + 1);
         assertThat(count("SELECT count(*) FROM tracking_events")).isEqualTo(3 + 3 + 1 + 1);
         assertThat(count("SELECT count(DISTINCT recorded_at) FROM tracking_events")).isEqualTo(1);
         shipments.registerAll(List.of());
-        assertThat(count("SELECT count(*) FROM shipments")).isEqualTo(5);
+        assertThat(count("SELECT count(*) FROM shipments")).isEqualTo(6);
     }
 
     @Test
