@@ -42,6 +42,10 @@ final class CopyWriter implements RowWriter {
         while (plain < value.length() && !needsEscape(value.charAt(plain))) {
             plain++;
         }
+        if (plain == value.length()) {
+            text.append(value); // at once, where append(value, 0, plain) copies a character at a time
+            return this;
+        }
         text.append(value, 0, plain);
         for (int i = plain; i < value.length(); i++) {
             char c = value.charAt(i);
