@@ -92,7 +92,7 @@ final class ShipmentReader {
     private static final int ARTICLE_FIRST = CARRIER_COLUMN + 1 + SHIPMENT_COLUMNS.size();
     private static final int EVENT_FIRST = ARTICLE_FIRST + ARTICLE_COLUMNS.size();
 
-    // One number's shipments are told apart by their carriers; many numbers' by their ids, the last column of every row.
+    // One number's shipments are told apart by their carriers; many numbers' by their ids, every row's last column.
     private static final String IN_CARRIER_ORDER = "carrier";
     private static final String IN_ID_ORDER = "shipment";
 
@@ -144,9 +144,10 @@ final class ShipmentReader {
 
     /**
      * The statement for the shipments {@code s} that meet {@code condition}, which each of its branches repeats with
-     * its parameters, in {@code shipmentOrder}. Its text never changes, so that the driver and the database keep it prepared. The union is a
-     * derived table since H2 (2.5) keeps a parsed statement for the next prepare only if it is a SELECT, never a bare
-     * UNION, and parsing this one every time cost more than running it; PostgreSQL plans the two forms alike.
+     * its parameters, in {@code shipmentOrder}. Its text never changes, so that the driver and the database keep it
+     * prepared. The union is a derived table since H2 (2.5) keeps a parsed statement for the next prepare only if it
+     * is a SELECT, never a bare UNION, and parsing this one every time cost more than running it; PostgreSQL plans the
+     * two forms alike.
      */
     private static String statement(String condition, String shipmentOrder) {
         return "SELECT * FROM (\n" + String.join("\nUNION ALL\n",

@@ -18,8 +18,9 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
 /**
- * Registers shipments and appends to their histories, each in one transaction. Failures of the database pass as
- * {@link JdbiException}s. Thread-safe.
+ * Registers shipments and appends to their histories, each in one transaction (a batch of registrations in one).
+ * Failures of the database pass as {@link JdbiException}s, or as the {@link SQLException}s of
+ * {@link #registerAll}'s plain JDBC. Thread-safe.
  */
 final class ShipmentWriter {
 
@@ -63,8 +64,8 @@ final class ShipmentWriter {
     }
 
     /**
-     * Registers every shipment in one transaction, in three JDBC batches (the shipments' rows, their articles, their
-     * events) and a read of the new rows' ids in between.
+     * Registers every shipment in one transaction: the shipments' rows, their articles and their events each in one
+     * go ({@link BulkInsert}), with a read of the new rows' ids after the first.
      *
      * @throws ShipmentExistsException when a key is taken, or given twice; nothing is stored then
      * @throws SQLException when the database fails otherwise
@@ -94,7 +95,7 @@ final class ShipmentWriter {
         }
     }
 
-    // Which key was taken: the batch's failure tells it only in a message that differs between the databases.
+    // Which key was taken: the failure tells it only in a message that differs between the databases.
     private ShipmentKey taken(Set<ShipmentKey> keys) throws SQLException {
         Set<ShipmentKey> stored = jdbi.withHandle(handle -> ShipmentRows.ids(handle.getConnection(), keys).keySet());
         return keys.stream().filter(stored::contains).findFirst().orElse(keys.iterator().next());

@@ -32,12 +32,10 @@ public final class ShipmentLookup {
         });
     }
 
-    /** Drops the cached entry; for writes too many to reload each, such as an import's. */
-    void forget(TrackingCode number) {
-        cache.evict(number);
-    }
-
-    /** {@link #forget} for many numbers at once, in as few round trips to the cache as it can. */
+    /**
+     * Drops the cached entries of these numbers, in as few round trips to the cache as it can; for writes too many to
+     * reload each, such as an import's.
+     */
     void forgetAll(Collection<TrackingCode> numbers) {
         if (!numbers.isEmpty()) {
             cache.evictAll(numbers);

@@ -11,7 +11,8 @@ import java.util.Optional;
  *
  * <p>Contract: a cache never fails its caller. When it cannot answer (its server is down or slow) {@link #get}
  * reports a miss and {@link #offer}, {@link #evict} and {@link #evictAll} do nothing, and it must then never serve an
- * entry older than one it failed to replace or drop. An entry is kept for a configured time, an empty one for a short time. Thread-safe.
+ * entry older than one it failed to replace or drop. An entry is kept for a configured time, an empty one for a short
+ * time. Thread-safe.
  */
 public interface ShipmentCache {
 
