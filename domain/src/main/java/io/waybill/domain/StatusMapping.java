@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Maps a carrier's own status wording to a canonical {@link ShipmentStatus}. Wording is compared ignoring case and
@@ -12,6 +13,8 @@ import java.util.Optional;
  */
 public final class StatusMapping {
 
+    // Before BUILT_IN, which uses it; compiled once, since an import normalises a wording per shipment.
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s_-]+");
     private static final Map<String, ShipmentStatus> BUILT_IN = builtInWordings();
 
     private final Map<String, ShipmentStatus> byWording;
@@ -47,7 +50,7 @@ public final class StatusMapping {
     }
 
     private static String normalise(String wording) {
-        return wording.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", " ");
+        return SEPARATORS.matcher(wording.strip().toLowerCase(Locale.ROOT)).replaceAll(" ");
     }
 
     private static Map<String, ShipmentStatus> builtInWordings() {

@@ -53,7 +53,8 @@ class AddressLineTest {
 
     @ParameterizedTest
     @CsvSource({"Germany,DE", "deutschland,DE", "DEU,DE", "de,DE", "U.S.A.,US", "Côte d’Ivoire,CI", "台灣,TW",
-            "Taiwan,TW", "Holland,NL", "  united   states ,US"})
+            "Taiwan,TW", "Holland,NL", "  united   states ,US", "United Kingdom,GB", "NEW ZEALAND,NZ",
+            "Bosnia & Herzegovina,BA"})
     void knowsCountriesByNameCodeAndShortForm(String name, String code) {
         assertThat(Countries.byName(name)).contains(CountryCode.of(code));
     }

@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.waybill.application.port.out.ShipmentCache;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.TrackingCode;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -61,6 +62,11 @@ final class CaffeineShipmentCache implements ShipmentCache {
     @Override
     public void evict(TrackingCode number) {
         entries.invalidate(number);
+    }
+
+    @Override
+    public void evictAll(Collection<TrackingCode> numbers) {
+        entries.invalidateAll(numbers);
     }
 
     void clear() {

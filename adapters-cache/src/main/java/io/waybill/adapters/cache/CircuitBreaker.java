@@ -4,6 +4,7 @@ import static java.util.concurrent.TimeUnit.NANOSECONDS;
 
 import io.waybill.domain.TrackingCode;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -93,6 +94,12 @@ final class CircuitBreaker implements AutoCloseable {
     /** A write for {@code number} failed, so its entry may be stale. */
     synchronized void failed(TrackingCode number, RuntimeException failure) {
         stale.add(number);
+        open(failure);
+    }
+
+    /** A write for all of {@code numbers} failed, so each of their entries may be stale. */
+    synchronized void failed(Collection<TrackingCode> numbers, RuntimeException failure) {
+        numbers.forEach(stale::add);
         open(failure);
     }
 

@@ -3,6 +3,7 @@ package io.waybill.adapters.cache;
 import io.waybill.application.port.out.ShipmentCache;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.TrackingCode;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,4 +20,7 @@ final class NoShipmentCache implements ShipmentCache {
 
     @Override
     public void evict(TrackingCode number) {}
+
+    @Override
+    public void evictAll(Collection<TrackingCode> numbers) {}
 }

@@ -5,6 +5,8 @@ import io.waybill.application.port.out.ShipmentCache;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.TrackingCode;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -113,6 +115,29 @@ final class RedisShipmentCache implements ShipmentCache {
             return;
         }
         delete(number);
+    }
+
+    /**
+     * {@link #evict} for each number, with one {@code DEL} of many keys (a few, for very many numbers) rather than a
+     * round trip each. When it fails, every number is remembered as if its own eviction had failed.
+     */
+    @Override
+    public void evictAll(Collection<TrackingCode> numbers) {
+        List<TrackingCode> sent = new ArrayList<>(numbers.size());
+        for (TrackingCode number : numbers) {
+            near.evict(number);
+            if (breaker.allowsWrites() || !breaker.skip(number)) {
+                sent.add(number);
+            }
+        }
+        if (sent.isEmpty()) {
+            return;
+        }
+        try {
+            entries.delete(sent);
+        } catch (RuntimeException e) {
+            breaker.failed(sent, e);
+        }
     }
 
     /** UP when Redis answers a ping now; DEGRADED when it does not, or has failed and is not back yet. */

@@ -149,6 +149,11 @@ class NearCacheTest {
             assertThat(cache.get(number)).contains(newer);
             cache.evict(number);
             assertThat(cache.get(number)).isEmpty();
+
+            cache.offer(number, newer);
+            awaitHeld(cache, number, newer);
+            cache.evictAll(List.of(newNumber(), number));
+            assertThat(cache.get(number)).isEmpty();
         }
     }
 

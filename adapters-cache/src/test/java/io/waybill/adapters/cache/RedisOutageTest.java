@@ -117,6 +117,27 @@ class RedisOutageTest {
     }
 
     @Test
+    void evictionsOfManyItCouldNotSendAreCarriedOutBeforeRedisIsReadAgain() {
+        ShipmentCache cache = open(proxy.url(), Caches.STALE_LIMIT);
+        List<TrackingCode> numbers = List.of(newNumber(), newNumber(), newNumber(), newNumber());
+        numbers.forEach(number -> cache.offer(number, List.of(rich(number, "DHL", 0))));
+
+        proxy.cut();
+        assertThatCode(() -> cache.evictAll(numbers.subList(0, 2))).as("fails, and opens the breaker")
+                .doesNotThrowAnyException();
+        assertThatCode(() -> cache.evictAll(numbers.subList(2, 3))).as("skipped while the breaker is open")
+                .doesNotThrowAnyException();
+        assertPromptMiss(cache, numbers.get(3));
+
+        proxy.restore();
+        awaitUp(caches.probe());
+        numbers.subList(0, 3).forEach(number -> assertThat(cache.get(number)).as("an entry it failed to drop")
+                .isEmpty());
+        assertThat(cache.get(numbers.get(3))).as("an entry it did not try to drop").isPresent();
+        assertThat(messages(Level.INFO)).hasSize(1).first().asString().contains("may have been stale: 3");
+    }
+
+    @Test
     void whileBlackholedItMissesPromptlyAndAfterwardsServesNothingItFailedToReplace() {
         ShipmentCache cache = open(proxy.url(), Caches.STALE_LIMIT);
         TrackingCode number = newNumber();

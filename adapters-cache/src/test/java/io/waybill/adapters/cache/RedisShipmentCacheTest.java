@@ -8,6 +8,7 @@ import io.waybill.application.port.out.ShipmentCache;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.TrackingCode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +65,24 @@ class RedisShipmentCacheTest extends ShipmentCacheContract {
         assertThat(redis.pttl(key)).isBetween(Duration.ofMinutes(9).toMillis(), Duration.ofMinutes(10).toMillis());
         assertThat(redis.get(prefix + "shipments:v1:" + nothing)).isEqualTo("0:[]");
         assertThat(redis.pttl(prefix + "shipments:v1:" + nothing)).isBetween(1L, Duration.ofSeconds(30).toMillis());
+    }
+
+    @Test
+    void evictAllDeletesTheKeysOfMoreNumbersThanOneRequestTakes() {
+        ShipmentCache cache = cache(LONG, LONG);
+        List<TrackingCode> numbers = new ArrayList<>();
+        for (int i = 0; i < 1_100; i++) {
+            numbers.add(newNumber());
+        }
+        numbers.forEach(number -> cache.offer(number, List.of()));
+        TrackingCode kept = newNumber();
+        cache.offer(kept, List.of(rich(kept, "DHL", 0)));
+
+        cache.evictAll(numbers);
+
+        assertThat(numbers).allSatisfy(number -> assertThat(redis.exists(prefix + "shipments:v1:" + number))
+                .as(number.value()).isFalse());
+        assertThat(redis.exists(prefix + "shipments:v1:" + kept)).isTrue();
     }
 
     @Test

@@ -73,6 +73,32 @@ abstract class ShipmentCacheContract {
     }
 
     @Test
+    void evictAllForgetsEveryNumberGivenAndNoOther() {
+        ShipmentCache cache = cache();
+        // Each read once, so that a near cache holds it too.
+        List<TrackingCode> evicted = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            TrackingCode number = newNumber();
+            cache.offer(number, List.of(bare(number, "DHL", i % 3)));
+            assertThat(cache.get(number)).isPresent();
+            evicted.add(number);
+        }
+        TrackingCode kept = newNumber();
+        List<Shipment> keptShipments = List.of(rich(kept, "DHL", 2));
+        cache.offer(kept, keptShipments);
+        evicted.add(newNumber()); // never offered
+
+        cache.evictAll(evicted);
+        cache.evictAll(List.of());
+
+        assertThat(evicted).allSatisfy(number -> assertThat(cache.get(number)).as(number.value()).isEmpty());
+        assertThat(cache.get(kept)).contains(keptShipments);
+        TrackingCode again = evicted.get(0);
+        cache.offer(again, List.of(rich(again, "DHL", 0)));
+        assertThat(cache.get(again)).contains(List.of(rich(again, "DHL", 0)));
+    }
+
+    @Test
     void returnsWhatWasOfferedFieldForField() {
         ShipmentCache cache = cache();
         TrackingCode number = newNumber();

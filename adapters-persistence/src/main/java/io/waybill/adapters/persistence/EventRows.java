@@ -3,10 +3,16 @@ package io.waybill.adapters.persistence;
 import io.waybill.domain.Address;
 import io.waybill.domain.EventId;
 import io.waybill.domain.Location;
+import io.waybill.domain.Shipment;
+import io.waybill.domain.ShipmentKey;
 import io.waybill.domain.TrackingEvent;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -25,7 +31,41 @@ final class EventRows {
                     :location_city, :location_country, :description, :recorded_at)
             """;
 
+    private static final List<String> COLUMNS = List.of("shipment_id", "shipment_version", "event_id", "event_time",
+            "event_offset", "event_nano", "status", "carrier_status", "location_kind", "centre_id", "location_title",
+            "location_street", "location_zip", "location_city", "location_country", "description", "recorded_at");
+
     private EventRows() {}
+
+    /**
+     * The events of every shipment, by the shipments' ids, as the version 0 that registration gives them, in one go
+     * ({@link BulkInsert}); each shipment's in the order given.
+     */
+    static void insertAll(Connection connection, List<Shipment> shipments, Map<ShipmentKey, Long> ids,
+            Instant recordedAt) throws SQLException {
+        OffsetDateTime recorded = Times.utc(recordedAt);
+        BulkInsert.insert(connection, "tracking_events", COLUMNS, out -> {
+            for (Shipment shipment : shipments) {
+                long shipmentId = ids.get(shipment.key());
+                for (TrackingEvent event : shipment.events()) {
+                    Optional<Location> location = event.location();
+                    out.longInteger(shipmentId)
+                            .longInteger(0)
+                            .text(event.id().value())
+                            .time(Optional.of(event.time()))
+                            .text(event.status().code())
+                            .text(event.carrierStatus())
+                            .text(location.map(EventRows::kind))
+                            .text(centre(location).map(Location.Centre::id))
+                            .text(centre(location).map(Location.Centre::title))
+                            .address(location.map(EventRows::address))
+                            .text(event.description())
+                            .timestamp(recorded)
+                            .endRow();
+                }
+            }
+        });
+    }
 
     /** Inserts the events in the order given, which is the order of recording for events at the same time. */
     static void insert(Handle handle, long shipmentId, long shipmentVersion, List<TrackingEvent> events,

@@ -1,6 +1,9 @@
 package io.waybill.adapters.persistence;
 
+import java.sql.Array;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.stream.Stream;
 
 /** Reading what went wrong from JDBC exceptions. */
 final class Jdbc {
@@ -19,6 +22,14 @@ final class Jdbc {
             }
         }
         return false;
+    }
+
+    /**
+     * A {@code VARCHAR} array of the distinct values, for {@code column = ANY(?)}, which PostgreSQL and H2 (2.x) both
+     * take.
+     */
+    static Array textArray(Connection connection, Stream<String> values) throws SQLException {
+        return connection.createArrayOf("VARCHAR", values.distinct().toArray(String[]::new));
     }
 
     /** Whether the cause is a broken unique constraint (SQLSTATE 23505, on H2 and PostgreSQL alike). */

@@ -19,15 +19,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Stores issued numbers through a {@link GroupCommit}, and everything else in a transaction of its own; reads whole
- * shipments with plain JDBC on {@code dataSource}, the pool behind {@code jdbi}. Every commit is followed by
- * {@code afterCommit}, which makes it durable where the database does not. Thread-safe.
+ * Stores issued numbers through a {@link GroupCommit}, and everything else in a transaction of its own (a batch of
+ * registrations in one); reads whole shipments with plain JDBC on {@code dataSource}, the pool behind {@code jdbi}.
+ * Every commit is followed by {@code afterCommit}, which makes it durable where the database does not. Batches of
+ * registrations keep the tables' statistics current through {@link TableStatistics}. Thread-safe.
  */
 final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable {
 
@@ -45,9 +48,10 @@ final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable 
     private final ShipmentReader reader;
     private final ShipmentLister lister;
     private final Runnable afterCommit;
+    private final TableStatistics statistics;
 
     JdbiShipmentRepository(Jdbi jdbi, DataSource dataSource, Clock clock, int writers, Duration commitTimeout,
-            Runnable afterCommit) {
+            Runnable afterCommit, TableStatistics statistics) {
         this.groupCommit = new GroupCommit<>("shipments", writers, MAX_BATCH, commitTimeout, batch -> {
             insert(jdbi, batch);
             afterCommit.run();
@@ -56,6 +60,7 @@ final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable 
         this.reader = new ShipmentReader(dataSource);
         this.lister = new ShipmentLister(jdbi);
         this.afterCommit = afterCommit;
+        this.statistics = statistics;
     }
 
     @Override
@@ -72,6 +77,19 @@ final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable 
     }
 
     @Override
+    public void registerAll(List<Shipment> shipments) {
+        if (shipments.isEmpty()) {
+            return;
+        }
+        Storage.attempt("register " + shipments.size() + " shipments", () -> {
+            writer.registerAll(shipments);
+            return null;
+        });
+        afterCommit.run();
+        statistics.registered(shipments.size());
+    }
+
+    @Override
     public List<Shipment> findByNumber(TrackingCode number) {
         return Storage.attempt("read the shipments numbered " + number, () -> reader.findByNumber(number));
     }
@@ -79,6 +97,11 @@ final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable 
     @Override
     public Optional<Shipment> find(ShipmentKey key) {
         return Storage.attempt("read shipment " + key, () -> reader.find(key));
+    }
+
+    @Override
+    public Map<ShipmentKey, Shipment> findAll(Collection<ShipmentKey> keys) {
+        return Storage.attempt("read " + keys.size() + " shipments", () -> reader.findAll(keys));
     }
 
     @Override

@@ -16,14 +16,20 @@ import io.waybill.domain.ShipmentStatus;
 import io.waybill.domain.TrackingCode;
 import io.waybill.domain.TrackingEvent;
 import io.waybill.domain.Weight;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -86,8 +92,16 @@ final class ShipmentReader {
     private static final int ARTICLE_FIRST = CARRIER_COLUMN + 1 + SHIPMENT_COLUMNS.size();
     private static final int EVENT_FIRST = ARTICLE_FIRST + ARTICLE_COLUMNS.size();
 
-    private static final String BY_NUMBER = statement("s.tracking_number = ?");
-    private static final String BY_KEY = statement("s.tracking_number = ? AND s.carrier = ?");
+    // One number's shipments are told apart by their carriers; many numbers' by their ids, every row's last column.
+    private static final String IN_CARRIER_ORDER = "carrier";
+    private static final String IN_ID_ORDER = "shipment";
+
+    private static final String BY_NUMBER = statement("s.tracking_number = ?", IN_CARRIER_ORDER);
+    private static final String BY_KEY = statement("s.tracking_number = ? AND s.carrier = ?", IN_CARRIER_ORDER);
+    // Every shipment of the numbers asked for; the reader keeps the keys asked for. A condition on the carrier too
+    // would make PostgreSQL (15) look up every pair of number and carrier in the index; the few other carriers'
+    // shipments under a number asked for cost less.
+    private static final String BY_NUMBERS = statement("s.tracking_number = ANY(?)", IN_ID_ORDER);
 
     private final DataSource dataSource;
 
@@ -104,18 +118,43 @@ final class ShipmentReader {
         return read(BY_KEY, key.number().value(), key.carrier().code()).stream().findFirst();
     }
 
+    /** The shipments with these keys, in one statement; a key with none is absent. */
+    Map<ShipmentKey, Shipment> findAll(Collection<ShipmentKey> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        Set<ShipmentKey> wanted = keys instanceof Set<ShipmentKey> set ? set : new HashSet<>(keys);
+        Map<ShipmentKey, Shipment> found = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(BY_NUMBERS)) {
+            Array numbers = Jdbc.textArray(connection, wanted.stream().map(key -> key.number().value()));
+            for (int branch = 0; branch < BRANCHES; branch++) {
+                query.setArray(branch + 1, numbers);
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                for (Shipment shipment : shipments(rows)) {
+                    if (wanted.contains(shipment.key())) {
+                        found.put(shipment.key(), shipment);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
     /**
      * The statement for the shipments {@code s} that meet {@code condition}, which each of its branches repeats with
-     * its parameters. Its text never changes, so that the driver and the database keep it prepared. The union is a
-     * derived table since H2 (2.5) keeps a parsed statement for the next prepare only if it is a SELECT, never a bare
-     * UNION, and parsing this one every time cost more than running it; PostgreSQL plans the two forms alike.
+     * its parameters, in {@code shipmentOrder}. Its text never changes, so that the driver and the database keep it
+     * prepared. The union is a derived table since H2 (2.5) keeps a parsed statement for the next prepare only if it
+     * is a SELECT, never a bare UNION, and parsing this one every time cost more than running it; PostgreSQL plans the
+     * two forms alike.
      */
-    private static String statement(String condition) {
+    private static String statement(String condition, String shipmentOrder) {
         return "SELECT * FROM (\n" + String.join("\nUNION ALL\n",
                         branch(SHIPMENT, "FROM shipments s", condition),
                         branch(ARTICLE, "FROM shipment_articles a JOIN shipments s ON s.id = a.shipment_id", condition),
                         branch(EVENT, "FROM tracking_events e JOIN shipments s ON s.id = e.shipment_id", condition))
-                + "\n) AS lookup\nORDER BY carrier, kind, position, event_time, event_nano, id";
+                + "\n) AS lookup\nORDER BY " + shipmentOrder + ", kind, position, event_time, event_nano, id";
     }
 
     // Every NULL is typed: PostgreSQL types a union's columns pairwise, branch after branch, and makes two NULLs
@@ -127,6 +166,7 @@ final class ShipmentReader {
         columns.addAll(group(SHIPMENT_COLUMNS, kind == SHIPMENT));
         columns.addAll(group(ARTICLE_COLUMNS, kind == ARTICLE));
         columns.addAll(group(EVENT_COLUMNS, kind == EVENT));
+        columns.add("s.id AS shipment");
         return "SELECT " + String.join(", ", columns) + "\n" + from + "\nWHERE " + condition;
     }
 

@@ -1,14 +1,26 @@
 package io.waybill.adapters.persistence;
 
+import io.waybill.domain.Carrier;
 import io.waybill.domain.CountryCode;
 import io.waybill.domain.OrderTime;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentDetails;
+import io.waybill.domain.ShipmentKey;
+import io.waybill.domain.TrackingCode;
 import io.waybill.domain.Weight;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
@@ -19,7 +31,7 @@ final class ShipmentRows {
 
     private static final List<String> PARTY_PARTS = List.of("id", "name", "street", "zip", "city", "country", "phone");
 
-    /** Every column a shipment is registered with; the insert binds each under its own name. */
+    /** Every column a shipment is registered with, in the order {@link #insertAll} writes them. */
     private static final List<String> COLUMNS = Stream.concat(
                     Stream.of("tracking_number", "carrier", "status", "version", "created_at", "origin_country",
                             "destination_country", "weight_kg", "customer_id", "customer_name", "customer_slug",
@@ -31,6 +43,10 @@ final class ShipmentRows {
 
     private static final String INSERT = "INSERT INTO shipments (" + String.join(", ", COLUMNS) + ") VALUES ("
             + COLUMNS.stream().map(column -> ":" + column).collect(Collectors.joining(", ")) + ")";
+
+    // By number alone, as ShipmentReader reads many shipments.
+    private static final String SELECT_IDS =
+            "SELECT id, tracking_number, carrier FROM shipments WHERE tracking_number = ANY(?)";
 
     private ShipmentRows() {}
 
@@ -58,5 +74,54 @@ final class ShipmentRows {
         Columns.bindParty(insert, "sender", details.sender());
         Columns.bindParty(insert, "receiver", details.receiver());
         return insert.executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    /**
+     * Inserts the shipments' rows at version 0 in one go ({@link BulkInsert}). Their ids are read afterwards with
+     * {@link #ids}: asking for them with a batch would make PostgreSQL's driver send an insert per row.
+     */
+    static void insertAll(Connection connection, List<Shipment> shipments) throws SQLException {
+        BulkInsert.insert(connection, "shipments", COLUMNS, out -> {
+            for (Shipment shipment : shipments) {
+                ShipmentDetails details = shipment.details();
+                out.text(shipment.key().number().value())
+                        .text(shipment.key().carrier().code())
+                        .text(shipment.status().code())
+                        .longInteger(0)
+                        .timestamp(Times.utc(shipment.createdAt()))
+                        .text(details.origin().map(CountryCode::value))
+                        .text(details.destination().map(CountryCode::value))
+                        .decimal(details.weight().map(Weight::kilograms))
+                        .uuid(details.customer().map(customer -> customer.id().value()))
+                        .text(details.customer().map(customer -> customer.name().value()))
+                        .text(details.customer().map(customer -> customer.slug().value()))
+                        .time(details.orderedAt().map(OrderTime::value))
+                        .bool(details.publicTracking())
+                        .date(shipment.estimatedDelivery())
+                        .party(details.sender())
+                        .party(details.receiver())
+                        .endRow();
+            }
+        });
+    }
+
+    /** The ids of the shipments stored with these keys; a key with none is absent. */
+    static Map<ShipmentKey, Long> ids(Connection connection, Collection<ShipmentKey> keys) throws SQLException {
+        Map<ShipmentKey, Long> ids = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(SELECT_IDS)) {
+            select.setArray(1, Jdbc.textArray(connection, keys.stream().map(key -> key.number().value())));
+            Set<ShipmentKey> wanted = keys instanceof Set<ShipmentKey> set ? set : new HashSet<>(keys);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ShipmentKey key =
+                            new ShipmentKey(new TrackingCode(rows.getString(2)), new Carrier(rows.getString(3)));
+                    // Other carriers' shipments under a number asked for are not asked for.
+                    if (wanted.contains(key)) {
+                        ids.put(key, rows.getLong(1));
+                    }
+                }
+            }
+        }
+        return ids;
     }
 }

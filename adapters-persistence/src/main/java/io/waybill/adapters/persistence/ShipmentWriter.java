@@ -5,16 +5,22 @@ import io.waybill.application.port.out.ShipmentRepository.ShipmentExistsExceptio
 import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentKey;
 import io.waybill.domain.TrackingEvent;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
 /**
- * Registers shipments and appends to their histories, each in one transaction. Failures of the database pass as
- * {@link JdbiException}s. Thread-safe.
+ * Registers shipments and appends to their histories, each in one transaction (a batch of registrations in one).
+ * Failures of the database pass as {@link JdbiException}s, or as the {@link SQLException}s of
+ * {@link #registerAll}'s plain JDBC. Thread-safe.
  */
 final class ShipmentWriter {
 
@@ -55,6 +61,44 @@ final class ShipmentWriter {
             ArticleRows.insert(handle, id, shipment.details().articles());
             EventRows.insert(handle, id, 0, shipment.events(), now);
         });
+    }
+
+    /**
+     * Registers every shipment in one transaction: the shipments' rows, their articles and their events each in one
+     * go ({@link BulkInsert}), with a read of the new rows' ids after the first.
+     *
+     * @throws ShipmentExistsException when a key is taken, or given twice; nothing is stored then
+     * @throws SQLException when the database fails otherwise
+     */
+    void registerAll(List<Shipment> shipments) throws SQLException {
+        Set<ShipmentKey> keys = new LinkedHashSet<>();
+        for (Shipment shipment : shipments) {
+            EventRows.requireDistinctIds(shipment.events());
+            if (!keys.add(shipment.key())) {
+                throw new ShipmentExistsException(shipment.key());
+            }
+        }
+        Instant now = clock.instant();
+        try {
+            jdbi.useTransaction(handle -> {
+                Connection connection = handle.getConnection();
+                ShipmentRows.insertAll(connection, shipments);
+                Map<ShipmentKey, Long> ids = ShipmentRows.ids(connection, keys);
+                ArticleRows.insertAll(connection, shipments, ids);
+                EventRows.insertAll(connection, shipments, ids, now);
+            });
+        } catch (SQLException | JdbiException e) {
+            if (Jdbc.isUniqueViolation(e)) {
+                throw new ShipmentExistsException(taken(keys));
+            }
+            throw e;
+        }
+    }
+
+    // Which key was taken: the failure tells it only in a message that differs between the databases.
+    private ShipmentKey taken(Set<ShipmentKey> keys) throws SQLException {
+        Set<ShipmentKey> stored = jdbi.withHandle(handle -> ShipmentRows.ids(handle.getConnection(), keys).keySet());
+        return keys.stream().filter(stored::contains).findFirst().orElse(keys.iterator().next());
     }
 
     /** @throws ConcurrentUpdateException when the stored version is not the expected one; nothing is stored then */

@@ -38,6 +38,7 @@ import io.waybill.domain.TrackingCode;
 import io.waybill.domain.TrackingEvent;
 import io.waybill.domain.TrackingNumberFormat;
 import io.waybill.domain.Weight;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,6 +47,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -250,6 +252,121 @@ abstract class ShipmentStorageContract {
         } finally {
             readers.shutdownNow();
         }
+    }
+
+    @Test
+    void findAllReadsEachShipmentAskedForWholeAndLeavesOutTheRest() {
+        Shipment ups = TestShipments.full(key("1Z999AA10123456784", "UPS"), T0);
+        Shipment dhl = plain(key("1Z999AA10123456784", "DHL"), T0.plusSeconds(1), ShipmentStatus.IN_TRANSIT,
+                Optional.empty(), "DE", "FR");
+        Shipment fedex = TestShipments.bare(key("1Z999AA10123456784", "FEDEX"), T0.plusSeconds(2));
+        Shipment other = TestShipments.full(key("TN12345678", "DHL"), T0.plusSeconds(3));
+        Shipment unasked = TestShipments.full(key("TN12345678", "UPS"), T0.plusSeconds(4));
+        List.of(ups, dhl, fedex, other, unasked).forEach(shipments::register);
+        Shipment.Recording recording = other.record(List.of(
+                event("ev-4", OffsetDateTime.parse("2026-11-21T09:00:00+08:00"), ShipmentStatus.OUT_FOR_DELIVERY),
+                event("ev-0", OffsetDateTime.parse("2026-11-20T10:00:00Z"), ShipmentStatus.RECEIVED)));
+        shipments.append(recording.shipment(), 0, recording.added());
+        Shipment appended = recording.shipment().withVersion(1);
+
+        Map<ShipmentKey, Shipment> found = shipments.findAll(List.of(ups.key(), dhl.key(), other.key(),
+                key("1Z999AA10123456784", "GLS"), key("TN00000000", "DHL"), key("TN00000000", "UPS")));
+
+        // TN12345678/UPS matches a number and a carrier asked for, but not a key.
+        assertThat(found).containsOnlyKeys(ups.key(), dhl.key(), other.key())
+                .containsEntry(ups.key(), ups)
+                .containsEntry(dhl.key(), dhl)
+                .containsEntry(other.key(), appended);
+        assertThat(found.get(other.key()).events()).extracting(event -> event.id().value())
+                .as("in time order").containsExactly("ev-0", "ev-1", "ev-4", "ev-2", "ev-3");
+        assertThat(shipments.findAll(List.of())).isEmpty();
+        assertThat(shipments.findAll(List.of(fedex.key()))).containsExactly(Map.entry(fedex.key(), fedex));
+    }
+
+    @Test
+    void findAllReadsManyShipmentsAtOnce() {
+        List<Shipment> stored = new ArrayList<>();
+        List<String> carriers = List.of("DHL", "UPS", "DPD", "GLS", "FEDEX");
+        for (int i = 0; i < 1_200; i++) {
+            stored.add(imported(key("TN" + (1_000_000_000L + i), carriers.get(i % carriers.size())), i));
+        }
+        for (int from = 0; from < stored.size(); from += 500) {
+            shipments.registerAll(stored.subList(from, Math.min(stored.size(), from + 500)));
+        }
+        List<ShipmentKey> keys = new ArrayList<>(stored.stream().map(Shipment::key).toList());
+        keys.add(key("TN0000000001", "DHL"));
+
+        Map<ShipmentKey, Shipment> found = shipments.findAll(keys);
+
+        assertThat(found).hasSize(stored.size());
+        assertThat(stored).allSatisfy(shipment -> assertThat(found.get(shipment.key())).isEqualTo(shipment));
+    }
+
+    @Test
+    void registerAllStoresEveryShipmentWithItsArticlesAndEvents() {
+        Shipment dhl = TestShipments.full(key("1Z999AA10123456784", "DHL"), T0);
+        shipments.register(dhl);
+        List<Shipment> batch = List.of(
+                TestShipments.full(key("1Z999AA10123456784", "UPS"), T0),
+                TestShipments.bare(key("1Z999AA10123456784", "FEDEX"), T0.plusSeconds(1)),
+                plain(key("TN12345678", "DHL"), T0.plusSeconds(2), ShipmentStatus.IN_TRANSIT, Optional.of(REDBOX),
+                        "TW", "MY"),
+                imported(key("TN12345679", "GLS"), 2),
+                // What PostgreSQL's COPY would read as NULL, a tab, or an escape, were it not escaped.
+                Shipment.register(key("TN12345680", "DPD"), withArticles(TestShipments.bare(key("TN12345680", "DPD"),
+                        T0).details(), List.of(new Article("\\N", 1, Optional.empty(), Optional.of("C:\\t\\")))),
+                        List.of(), T0));
+
+        shipments.registerAll(batch);
+
+        for (Shipment shipment : batch) {
+            assertThat(shipments.find(shipment.key())).contains(shipment);
+        }
+        assertThat(shipments.findByNumber(new TrackingCode("1Z999AA10123456784")))
+                .containsExactly(dhl, batch.get(1), batch.get(0));
+        assertThat(shipments.list(Filter.NONE, Optional.empty(), 10)).hasSize(6)
+                .contains(batch.stream().map(ShipmentSummary::of).toArray(ShipmentSummary[]::new));
+        assertThat(shipments.find(key("TN12345680", "DPD")).orElseThrow().details().articles()).singleElement()
+                .satisfies(article -> {
+                    assertThat(article.name()).isEqualTo("\\N");
+                    assertThat(article.sku()).contains("C:\\t\\");
+                });
+        assertThat(count("SELECT count(*) FROM shipment_articles")).isEqualTo(3 + 3 + 3 + 1);
+        assertThat(count("SELECT count(*) FROM tracking_events")).isEqualTo(3 + 3 + 1 + 1);
+        assertThat(count("SELECT count(DISTINCT recorded_at) FROM tracking_events")).isEqualTo(1);
+        shipments.registerAll(List.of());
+        assertThat(count("SELECT count(*) FROM shipments")).isEqualTo(6);
+    }
+
+    @Test
+    void registerAllWithATakenKeyIsRefusedAndStoresNothingOfTheBatch() {
+        Shipment first = plain(key("TN12345678", "DHL"), T0, ShipmentStatus.RECEIVED, Optional.of(REDBOX), "TW", "MY");
+        shipments.register(first);
+        List<Shipment> batch = List.of(
+                TestShipments.full(key("TN11111111", "DHL"), T0),
+                TestShipments.full(key("TN12345678", "dhl"), T0.plusSeconds(60)),
+                imported(key("TN22222222", "UPS"), 2));
+
+        assertThatThrownBy(() -> shipments.registerAll(batch)).isInstanceOf(ShipmentExistsException.class)
+                .hasMessageContaining("TN12345678").hasMessageContaining("DHL");
+
+        assertThat(shipments.find(first.key())).contains(first);
+        assertThat(shipments.findAll(batch.stream().map(Shipment::key).toList()))
+                .containsOnlyKeys(first.key());
+        assertThat(count("SELECT count(*) FROM shipments")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM shipment_articles")).isZero();
+        assertThat(count("SELECT count(*) FROM tracking_events")).isEqualTo(1);
+    }
+
+    @Test
+    void registerAllWithAKeyTwiceIsRefusedAndStoresNothing() {
+        List<Shipment> batch = List.of(imported(key("TN11111111", "DHL"), 1), imported(key("TN22222222", "DHL"), 1),
+                imported(key("TN11111111", "DHL"), 2));
+
+        assertThatThrownBy(() -> shipments.registerAll(batch)).isInstanceOf(ShipmentExistsException.class)
+                .hasMessageContaining("TN11111111");
+
+        assertThat(count("SELECT count(*) FROM shipments")).isZero();
     }
 
     @Test
@@ -473,6 +590,11 @@ abstract class ShipmentStorageContract {
                 .isInstanceOf(StorageUnavailableException.class);
         assertThatThrownBy(() -> shipments.register(TestShipments.full(key("TN87654321", "DHL"), T0)))
                 .isInstanceOf(StorageUnavailableException.class);
+        assertThatThrownBy(() -> shipments.registerAll(List.of(TestShipments.full(key("TN87654321", "DHL"), T0),
+                        imported(key("TN87654322", "UPS"), 1))))
+                .isInstanceOf(StorageUnavailableException.class);
+        assertThatThrownBy(() -> shipments.findAll(List.of(registered.key())))
+                .isInstanceOf(StorageUnavailableException.class);
         assertThat(count("SELECT count(*) FROM shipments")).as("rolled back").isEqualTo(1);
         assertThat(count("SELECT max(version) FROM shipments")).as("rolled back").isZero();
 
@@ -502,6 +624,28 @@ abstract class ShipmentStorageContract {
     private static ShipmentDetails withArticles(ShipmentDetails details, List<Article> articles) {
         return new ShipmentDetails(details.origin(), details.destination(), details.weight(), details.customer(),
                 details.orderedAt(), details.sender(), details.receiver(), articles, details.publicTracking());
+    }
+
+    /**
+     * A shipment as an import makes it: parties known by their addresses only, 1 to 3 articles (by {@code seed}),
+     * one event.
+     */
+    private static Shipment imported(ShipmentKey key, int seed) {
+        List<Article> articles = new ArrayList<>();
+        for (int i = 0; i <= seed % 3; i++) {
+            articles.add(new Article("Article " + i, i + 1,
+                    i == 1 ? Optional.empty() : Optional.of(new BigDecimal(seed + ".5" + i)),
+                    i == 2 ? Optional.empty() : Optional.of("SKU-" + seed)));
+        }
+        ShipmentDetails details = new ShipmentDetails(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(),
+                Optional.of(Party.at(Address.of("Musterstraße " + seed, "10115", "Berlin", CountryCode.of("DE")))),
+                Optional.of(Party.at(Address.of("Street 10, 75001 Paris, Atlantis", null, null, null))), articles,
+                true);
+        TrackingEvent event = new TrackingEvent(new EventId("import-" + seed),
+                OffsetDateTime.parse("2026-11-21T10:00:00Z").plusNanos(seed), ShipmentStatus.IN_TRANSIT,
+                "in_transit", Optional.empty(), Optional.empty());
+        return Shipment.register(key, details, List.of(event), T0.plusMillis(seed));
     }
 
     private static Shipment received(ShipmentKey key) {

@@ -4,10 +4,12 @@ import io.waybill.application.port.in.FakeShipmentsUseCase;
 import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.application.port.out.ShipmentRepository.ShipmentExistsException;
 import io.waybill.domain.Shipment;
+import io.waybill.domain.ShipmentKey;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -18,7 +20,7 @@ import java.util.stream.StreamSupport;
 /** Generates shipments with {@link FakeShipments} and stores them in batches of {@value #BATCH}. Thread-safe. */
 public final class FakeShipmentsService implements FakeShipmentsUseCase {
 
-    static final int BATCH = 500;
+    static final int BATCH = 1_000;
 
     private final ShipmentRepository shipments;
     private final ShipmentLookup lookup;
@@ -72,20 +74,40 @@ public final class FakeShipmentsService implements FakeShipmentsUseCase {
         while (generated.hasNext()) {
             batch.add(generated.next());
             if (batch.size() == BATCH || !generated.hasNext()) {
-                for (Shipment shipment : batch) {
-                    try {
-                        shipments.register(shipment);
-                    } catch (ShipmentExistsException sameSeedAgain) {
-                        existing++;
-                        continue;
-                    }
-                    lookup.forget(shipment.key().number());
-                    created.accept(shipment);
-                    stored++;
-                }
+                List<Shipment> fresh = store(batch);
+                lookup.forgetAll(fresh.stream().map(shipment -> shipment.key().number()).toList());
+                fresh.forEach(created);
+                stored += fresh.size();
+                existing += batch.size() - fresh.size();
                 batch.clear();
             }
         }
         return new Created(stored, existing);
+    }
+
+    // The batch in one transaction; when some are stored already (the same seed again), the others.
+    private List<Shipment> store(List<Shipment> batch) {
+        try {
+            shipments.registerAll(batch);
+            return List.copyOf(batch);
+        } catch (ShipmentExistsException someStoredAlready) {
+            Map<ShipmentKey, Shipment> stored = shipments.findAll(batch.stream().map(Shipment::key).toList());
+            List<Shipment> fresh = batch.stream().filter(shipment -> !stored.containsKey(shipment.key())).toList();
+            try {
+                shipments.registerAll(fresh);
+                return fresh;
+            } catch (ShipmentExistsException storedMeanwhile) {
+                return fresh.stream().filter(this::registered).toList();
+            }
+        }
+    }
+
+    private boolean registered(Shipment shipment) {
+        try {
+            shipments.register(shipment);
+            return true;
+        } catch (ShipmentExistsException storedMeanwhile) {
+            return false;
+        }
     }
 }

@@ -56,6 +56,16 @@ final class ImportTally {
         reasons.forEach(this::list);
     }
 
+    /** Adds the counts and rejections of {@code other}, a part of the same import, as if they had come now. */
+    void add(ImportTally other) {
+        created += other.created;
+        updated += other.updated;
+        unchanged += other.unchanged;
+        rejectedShipments += other.rejectedShipments;
+        rejectedLines += other.rejectedLines;
+        other.listed.forEach(this::list);
+    }
+
     Report report() {
         return new Report(lines, created, updated, unchanged, rejectedShipments, rejectedLines, listed,
                 written);

@@ -5,6 +5,7 @@ import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.application.port.out.StorageUnavailableException;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.TrackingCode;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -32,14 +33,19 @@ public final class ShipmentLookup {
     }
 
     /**
+     * Drops the cached entries of these numbers, in as few round trips to the cache as it can; for writes too many to
+     * reload each, such as an import's.
+     */
+    void forgetAll(Collection<TrackingCode> numbers) {
+        if (!numbers.isEmpty()) {
+            cache.evictAll(numbers);
+        }
+    }
+
+    /**
      * Loads what is stored now and caches it; called after every write, before it is acknowledged. When the database
      * fails right after the write, the entry is dropped instead and the write still succeeds: it is committed.
      */
-    /** Drops the cached entry; for writes too many to reload each, such as an import's. */
-    void forget(TrackingCode number) {
-        cache.evict(number);
-    }
-
     void refresh(TrackingCode number) {
         List<Shipment> stored;
         try {

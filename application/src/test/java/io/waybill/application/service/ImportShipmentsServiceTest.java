@@ -1,6 +1,7 @@
 package io.waybill.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.waybill.application.port.in.ImportShipmentsUseCase.Command;
 import io.waybill.application.port.in.ImportShipmentsUseCase.Line;
@@ -9,6 +10,7 @@ import io.waybill.application.port.in.ImportShipmentsUseCase.Rejection;
 import io.waybill.application.port.in.ImportShipmentsUseCase.Report;
 import io.waybill.application.port.in.ImportShipmentsUseCase.Row;
 import io.waybill.application.port.in.ImportShipmentsUseCase.Unreadable;
+import io.waybill.application.port.out.StorageUnavailableException;
 import io.waybill.domain.Address;
 import io.waybill.domain.Carrier;
 import io.waybill.domain.CountryCode;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class ImportShipmentsServiceTest {
@@ -183,26 +186,203 @@ class ImportShipmentsServiceTest {
     }
 
     @Test
-    void rowsOfAShipmentFurtherApartThanABatchAreRefusedWithTheReason() {
+    void rowsOfAShipmentFurtherApartThanTheWindowAreRefusedWithTheReason() {
         List<Line> lines = new ArrayList<>();
         lines.add(row(2, "TN00000001", "DHL", BERLIN, PARIS, "Laptop", "1", "800", "LP123", "in_transit"));
-        for (int i = 0; i < ImportShipmentsService.BATCH; i++) {
+        for (int i = 0; i < ImportShipmentsService.WINDOW; i++) {
             lines.add(row(3 + i, "TN1" + String.format("%07d", i), "DHL", BERLIN, PARIS, "Mouse", "1", "25", "M",
                     "in_transit"));
         }
-        lines.add(row(3 + ImportShipmentsService.BATCH, "TN00000001", "DHL", BERLIN, PARIS, "Mouse", "1", "25",
+        lines.add(row(3 + ImportShipmentsService.WINDOW, "TN00000001", "DHL", BERLIN, PARIS, "Mouse", "1", "25",
                 "MO456", "in_transit"));
 
         Report report = run(lines, Mode.IMPORT);
 
-        assertThat(report.created()).isEqualTo(ImportShipmentsService.BATCH + 1);
-        assertThat(report.rejections()).singleElement().satisfies(rejection -> assertThat(rejection.reason())
-                .contains("TN00000001/DHL: is stored with other articles or addresses", "rows apart in the file"));
+        assertThat(report.created()).isEqualTo(ImportShipmentsService.WINDOW + 1);
+        assertThat(report.rejections()).singleElement().satisfies(rejection -> {
+            assertThat(rejection.line()).isEqualTo(3 + ImportShipmentsService.WINDOW);
+            assertThat(rejection.reason()).contains("TN00000001/DHL: is stored with other articles or addresses",
+                    "rows apart in the file");
+        });
         assertThat(stored("TN00000001", "DHL").details().articles()).hasSize(1);
+    }
+
+    @Test
+    void aShipmentWhoseRowsSpanTheEndOfABatchIsStoredWhole() {
+        List<Line> lines = new ArrayList<>();
+        // The batch's last shipment begins with its first row, and has two more after it; then a shipment whose rows
+        // are a batch less one shipment apart.
+        for (int i = 0; i < ImportShipmentsService.BATCH - 1; i++) {
+            lines.add(row(lines.size() + 2, "TN1" + String.format("%07d", i), "DHL", BERLIN, PARIS, "Mouse", "1",
+                    "25", "M", "in_transit"));
+        }
+        for (String article : List.of("Laptop", "Mouse", "Charger")) {
+            lines.add(row(lines.size() + 2, "TN00000001", "UPS", BERLIN, PARIS, article, "1", "", "", "delivery"));
+        }
+        lines.add(row(lines.size() + 2, "TN00000002", "GLS", BERLIN, PARIS, "Laptop", "1", "", "", "scanned"));
+        for (int i = 0; i < ImportShipmentsService.BATCH - 1; i++) {
+            lines.add(row(lines.size() + 2, "TN2" + String.format("%07d", i), "DHL", BERLIN, PARIS, "Mouse", "1",
+                    "25", "M", "in_transit"));
+        }
+        lines.add(row(lines.size() + 2, "TN00000002", "GLS", BERLIN, PARIS, "Mouse", "1", "", "", "scanned"));
+        for (int i = 0; i < ImportShipmentsService.WINDOW; i++) {
+            lines.add(row(lines.size() + 2, "TN3" + String.format("%07d", i), "DHL", BERLIN, PARIS, "Mouse", "1",
+                    "25", "M", "in_transit"));
+        }
+
+        Report report = run(lines, Mode.IMPORT);
+
+        assertThat(report.rejections()).isEmpty();
+        assertThat(report.created()).isEqualTo(2L * ImportShipmentsService.BATCH + ImportShipmentsService.WINDOW);
+        assertThat(stored("TN00000001", "UPS").details().articles()).extracting(article -> article.name())
+                .containsExactly("Laptop", "Mouse", "Charger");
+        assertThat(stored("TN00000002", "GLS").details().articles()).extracting(article -> article.name())
+                .containsExactly("Laptop", "Mouse");
+        assertThat(run(lines, Mode.IMPORT).unchanged()).as("imported again")
+                .isEqualTo(2L * ImportShipmentsService.BATCH + ImportShipmentsService.WINDOW);
+    }
+
+    @Test
+    void eachBatchIsReadWrittenAndEvictedTogether() {
+        int count = 2 * ImportShipmentsService.BATCH + 7;
+        List<Line> lines = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            lines.add(row(i + 2, "TN1" + String.format("%07d", i), "DHL", BERLIN, PARIS, "Mouse", "1", "25", "M",
+                    "in_transit"));
+        }
+        TrackingCode last = new TrackingCode("TN1" + String.format("%07d", count - 1));
+        cache.offer(last, List.of());
+
+        Report report = run(lines, Mode.IMPORT);
+
+        assertThat(report.created()).isEqualTo(count);
+        assertThat(repository.findAlls()).isEqualTo(3);
+        assertThat(repository.registerAlls()).isEqualTo(3);
+        assertThat(repository.finds()).as("no shipment read alone").isZero();
+        assertThat(repository.registers()).as("no shipment registered alone").isZero();
+        assertThat(cache.evictAlls()).isEqualTo(3);
+        assertThat(cache.peek(last)).as("the empty entry cached before the import").isEmpty();
+
+        assertThat(run(lines, Mode.IMPORT).unchanged()).isEqualTo(count);
+        assertThat(repository.findAlls()).isEqualTo(6);
+        assertThat(repository.registerAlls()).as("nothing new to register").isEqualTo(3);
+    }
+
+    @Test
+    void shipmentsRegisteredByOthersWhileABatchWasReadAreLookedAtAgainOneByOne() {
+        ImportShipmentsService other = new ImportShipmentsService(repository, new ShipmentLookup(repository, cache),
+                StatusMapping.builtIn(), Clock.fixed(Instant.parse("2026-11-21T09:00:00Z"), ZoneOffset.UTC));
+        AtomicBoolean once = new AtomicBoolean();
+        // Between this import's read and its write, another process imports one of its shipments as this file has
+        // it, and registers another with other articles.
+        repository.afterEachFindAll(keys -> {
+            if (once.compareAndSet(false, true)) {
+                other.importShipments(new Command(List.<Line>of(SAMPLE.get(2))::stream, Mode.IMPORT, read -> {}));
+                other.importShipments(new Command(List.<Line>of(row(2, "TN12345680", "DPD",
+                        "Street 3, 80331 Munich, Germany", "Street 5, 28013 Madrid, Spain", "Keyboard", "1", "50",
+                        "KB012", "delivery"))::stream, Mode.IMPORT, read -> {}));
+            }
+        });
+        cache.offer(new TrackingCode("TN12345678"), List.of());
+
+        Report report = run(SAMPLE, Mode.IMPORT);
+
+        assertThat(report.created()).isEqualTo(1);
+        assertThat(report.unchanged()).as("stored by the other import as this one would have").isEqualTo(1);
+        assertThat(report.rejectedShipments()).isEqualTo(1);
+        assertThat(report.rejections()).singleElement().satisfies(rejection -> {
+            assertThat(rejection.line()).isEqualTo(5);
+            assertThat(rejection.reason()).startsWith("TN12345680/DPD: is stored with other articles or addresses");
+        });
+        assertThat(stored("TN12345678", "DHL").details().articles()).hasSize(2);
+        assertThat(stored("TN12345679", "UPS").createdAt()).as("the other import's").isEqualTo(
+                Instant.parse("2026-11-21T09:00:00Z"));
+        assertThat(stored("TN12345680", "DPD").details().articles()).hasSize(1);
+        assertThat(repository.registerAlls()).as("the batch, which failed, and the other imports'").isEqualTo(3);
+        assertThat(cache.peek(new TrackingCode("TN12345678"))).as("evicted after the fallback").isEmpty();
+    }
+
+    @Test
+    void rejectionsAreListedInTheOrderOneThreadWouldFindThem() {
+        int count = ImportShipmentsService.WINDOW + ImportShipmentsService.BATCH / 10;
+        int firstBad = 10;
+        int secondBad = ImportShipmentsService.BATCH + 200;
+        List<Line> lines = new ArrayList<>();
+        List<Long> expected = new ArrayList<>(List.of(0L, 0L, 0L, 0L));
+        for (int i = 0; i < count; i++) {
+            long line = lines.size() + 2;
+            lines.add(row(line, "TN1" + String.format("%07d", i), "DHL", BERLIN, PARIS, "Mouse",
+                    i == firstBad || i == secondBad ? "two" : "1", "25", "M", "in_transit"));
+            if (i == firstBad) {
+                expected.set(1, line);
+            } else if (i == secondBad) {
+                expected.set(3, line);
+            } else if (i == ImportShipmentsService.BATCH + 100) {
+                lines.add(new Unreadable(line + 1, "has 3 fields where the header has 9"));
+                expected.set(0, line + 1);
+            }
+        }
+        lines.add(new Unreadable(lines.size() + 2, "has 2 fields where the header has 9"));
+        expected.set(2, lines.size() + 1L);
+
+        Report report = run(lines, Mode.IMPORT);
+
+        // A shipment's rows are refused when its batch is written: the first batch's once the window is full and one
+        // more shipment begins, the second's once the file is read, after the last line's rejection.
+        assertThat(report.rejections()).extracting(Rejection::line).containsExactlyElementsOf(expected);
+        assertThat(report.created()).isEqualTo(count - 2);
+        assertThat(report.rejectedLines()).isEqualTo(4);
+    }
+
+    @Test
+    void aDatabaseFailureStopsTheImportAndLeavesTheBatchesWrittenBeforeWhole() {
+        List<Line> lines = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            for (String article : List.of("Mouse", "Laptop")) {
+                lines.add(row(lines.size() + 2, "TN1" + String.format("%07d", i), "DHL", BERLIN, PARIS, article, "1",
+                        "25", "M", "in_transit"));
+            }
+        }
+        StorageUnavailableException failure = new StorageUnavailableException("the database is gone", null);
+        repository.afterEachFindAll(keys -> {
+            if (repository.findAlls() == 2) {
+                repository.goDown(failure);
+            }
+        });
+
+        assertThatThrownBy(() -> run(lines, Mode.IMPORT)).isSameAs(failure);
+
+        repository.goUp();
+        assertThat(repository.findAll(keysOf(lines))).hasSize(ImportShipmentsService.BATCH)
+                .allSatisfy((key, shipment) -> assertThat(shipment.details().articles()).hasSize(2));
+    }
+
+    @Test
+    void aDryRunOfAFileAlreadyImportedReadsButWritesNothing() {
+        run(SAMPLE, Mode.IMPORT);
+        int registerAlls = repository.registerAlls();
+        List<Line> changed = new ArrayList<>(SAMPLE.subList(0, 2));
+        changed.add(row(4, "TN12345681", "GLS", BERLIN, PARIS, "Charger", "1", "", "", "scanned"));
+        changed.set(0, row(2, "TN12345678", "DHL", BERLIN, PARIS, "Laptop", "1", "800", "LP123", "delivered"));
+        changed.set(1, row(3, "TN12345678", "DHL", BERLIN, PARIS, "Mouse", "1", "25", "MO456", "delivered"));
+        Shipment before = stored("TN12345678", "DHL");
+
+        Report report = run(changed, Mode.DRY_RUN);
+
+        assertThat(report).isEqualTo(new Report(3, 1, 1, 0, 0, 0, List.of(), false));
+        assertThat(stored("TN12345678", "DHL")).isEqualTo(before);
+        assertThat(repository.findByNumber(new TrackingCode("TN12345681"))).isEmpty();
+        assertThat(repository.registerAlls()).isEqualTo(registerAlls);
+        assertThat(repository.appends()).isZero();
     }
 
     private Report run(List<Line> lines, Mode mode) {
         return service.importShipments(new Command(lines::stream, mode, progress::add));
+    }
+
+    private static List<ShipmentKey> keysOf(List<Line> lines) {
+        return lines.stream().filter(Row.class::isInstance).map(line -> ImportGroup.keyOf((Row) line)).distinct()
+                .toList();
     }
 
     private Shipment stored(String number, String carrier) {

@@ -3,6 +3,7 @@ package io.waybill.application.service;
 import io.waybill.application.port.out.ShipmentCache;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.TrackingCode;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.Optional;
 /**
  * The {@link ShipmentCache} contract in memory, without expiry: the newest offer by generation wins. It can be told
  * to fail, and then misses and drops what it is offered, so it never serves an entry older than one it failed to
- * replace. It counts hits and misses.
+ * replace. It counts hits, misses and calls of {@link #evictAll}.
  */
 final class InMemoryShipmentCache implements ShipmentCache {
 
@@ -19,6 +20,7 @@ final class InMemoryShipmentCache implements ShipmentCache {
     private boolean failing;
     private int hits;
     private int misses;
+    private int evictAlls;
 
     @Override
     public synchronized Optional<List<Shipment>> get(TrackingCode number) {
@@ -48,6 +50,12 @@ final class InMemoryShipmentCache implements ShipmentCache {
         entries.remove(number);
     }
 
+    @Override
+    public synchronized void evictAll(Collection<TrackingCode> numbers) {
+        evictAlls++;
+        numbers.forEach(entries::remove);
+    }
+
     /** Puts an entry whatever its generation, as a cache holding an old entry would. */
     synchronized void put(TrackingCode number, List<Shipment> shipments) {
         entries.put(number, List.copyOf(shipments));
@@ -68,5 +76,9 @@ final class InMemoryShipmentCache implements ShipmentCache {
 
     synchronized int misses() {
         return misses;
+    }
+
+    synchronized int evictAlls() {
+        return evictAlls;
     }
 }

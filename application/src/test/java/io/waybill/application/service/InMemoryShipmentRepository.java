@@ -11,19 +11,22 @@ import io.waybill.domain.TrackingCode;
 import io.waybill.domain.TrackingEvent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
  * The {@link ShipmentRepository} contract in memory: version checks, {@link ShipmentExistsException}, listing in
- * the cursor's order. It counts reads by number and appends, can be taken down, and can run a concurrent writer just
- * before an append checks the version.
+ * the cursor's order. It counts reads and writes, can be taken down, and can run a concurrent writer just before an
+ * append checks the version, or just after a {@link #findAll}.
  */
 final class InMemoryShipmentRepository implements ShipmentRepository {
 
@@ -39,9 +42,14 @@ final class InMemoryShipmentRepository implements ShipmentRepository {
     private final List<IssuedTrackingNumber> issued = new ArrayList<>();
     private final AtomicInteger readsByNumber = new AtomicInteger();
     private final AtomicInteger appends = new AtomicInteger();
+    private final AtomicInteger finds = new AtomicInteger();
+    private final AtomicInteger findAlls = new AtomicInteger();
+    private final AtomicInteger registers = new AtomicInteger();
+    private final AtomicInteger registerAlls = new AtomicInteger();
     private RuntimeException down;
     private Consumer<ShipmentKey> beforeAppend = key -> {};
     private Consumer<ShipmentKey> afterAppend = key -> {};
+    private Consumer<Collection<ShipmentKey>> afterFindAll = keys -> {};
 
     @Override
     public synchronized void add(IssuedTrackingNumber number) {
@@ -53,10 +61,24 @@ final class InMemoryShipmentRepository implements ShipmentRepository {
     @Override
     public synchronized void register(Shipment shipment) {
         failIfDown();
+        registers.incrementAndGet();
         if (stored.containsKey(shipment.key())) {
             throw new ShipmentExistsException(shipment.key());
         }
         stored.put(shipment.key(), shipment.withVersion(0));
+    }
+
+    @Override
+    public synchronized void registerAll(List<Shipment> shipments) {
+        failIfDown();
+        registerAlls.incrementAndGet();
+        Set<ShipmentKey> keys = new HashSet<>();
+        for (Shipment shipment : shipments) {
+            if (stored.containsKey(shipment.key()) || !keys.add(shipment.key())) {
+                throw new ShipmentExistsException(shipment.key());
+            }
+        }
+        shipments.forEach(shipment -> stored.put(shipment.key(), shipment.withVersion(0)));
     }
 
     @Override
@@ -70,7 +92,29 @@ final class InMemoryShipmentRepository implements ShipmentRepository {
     @Override
     public synchronized Optional<Shipment> find(ShipmentKey key) {
         failIfDown();
+        finds.incrementAndGet();
         return Optional.ofNullable(stored.get(key));
+    }
+
+    // The writer that comes after runs without the lock, as another process would: it may use threads of its own.
+    @Override
+    public Map<ShipmentKey, Shipment> findAll(Collection<ShipmentKey> keys) {
+        Map<ShipmentKey, Shipment> found;
+        Consumer<Collection<ShipmentKey>> after;
+        synchronized (this) {
+            failIfDown();
+            findAlls.incrementAndGet();
+            found = new HashMap<>();
+            for (ShipmentKey key : keys) {
+                Shipment shipment = stored.get(key);
+                if (shipment != null) {
+                    found.put(key, shipment);
+                }
+            }
+            after = afterFindAll;
+        }
+        after.accept(List.copyOf(keys));
+        return found;
     }
 
     @Override
@@ -121,6 +165,11 @@ final class InMemoryShipmentRepository implements ShipmentRepository {
         afterAppend = action;
     }
 
+    /** Runs {@code action} with the keys once every {@link #findAll} has read: a writer that comes just after. */
+    synchronized void afterEachFindAll(Consumer<Collection<ShipmentKey>> action) {
+        afterFindAll = action;
+    }
+
     /** Another instance stores a change to the shipment, as one committed transaction: a new version. */
     synchronized void changeConcurrently(ShipmentKey key, UnaryOperator<Shipment> change) {
         stored.computeIfPresent(key, (k, shipment) -> change.apply(shipment).withVersion(shipment.version() + 1));
@@ -140,6 +189,24 @@ final class InMemoryShipmentRepository implements ShipmentRepository {
 
     int appends() {
         return appends.get();
+    }
+
+    /** Calls of {@link #find}, of one key each. */
+    int finds() {
+        return finds.get();
+    }
+
+    int findAlls() {
+        return findAlls.get();
+    }
+
+    /** Calls of {@link #register}, of one shipment each. */
+    int registers() {
+        return registers.get();
+    }
+
+    int registerAlls() {
+        return registerAlls.get();
     }
 
     private void failIfDown() {

@@ -2,6 +2,7 @@ package io.waybill.application.port.out;
 
 import io.waybill.domain.Shipment;
 import io.waybill.domain.TrackingCode;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,8 +10,9 @@ import java.util.Optional;
  * Lookups by tracking number, cached: for each number, every shipment with it (an empty list when there is none).
  *
  * <p>Contract: a cache never fails its caller. When it cannot answer (its server is down or slow) {@link #get}
- * reports a miss and {@link #offer} and {@link #evict} do nothing, and it must then never serve an entry older than one
- * it failed to replace or drop. An entry is kept for a configured time, an empty one for a short time. Thread-safe.
+ * reports a miss and {@link #offer}, {@link #evict} and {@link #evictAll} do nothing, and it must then never serve an
+ * entry older than one it failed to replace or drop. An entry is kept for a configured time, an empty one for a short
+ * time. Thread-safe.
  */
 public interface ShipmentCache {
 
@@ -29,6 +31,12 @@ public interface ShipmentCache {
      * before the write may still offer what it read afterwards; {@link #offer} with the stored state is preferred.
      */
     void evict(TrackingCode number);
+
+    /**
+     * {@link #evict} for each of {@code numbers}, in as few round trips as the cache can: for writers of many
+     * shipments at once, such as an import. The same contract holds for each number as for {@link #evict}.
+     */
+    void evictAll(Collection<TrackingCode> numbers);
 
     /**
      * How far the shipments with one number have got: grows with every shipment added and every change stored,

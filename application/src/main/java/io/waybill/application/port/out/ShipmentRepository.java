@@ -8,7 +8,9 @@ import io.waybill.domain.ShipmentKey;
 import io.waybill.domain.ShipmentSummary;
 import io.waybill.domain.TrackingCode;
 import io.waybill.domain.TrackingEvent;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,10 +36,27 @@ public interface ShipmentRepository {
      */
     void register(Shipment shipment);
 
+    /**
+     * Stores new shipments as {@link #register} does, all in one transaction: every one of them, or, when this throws,
+     * none. For writers of many shipments at once, such as an import, to whom one transaction per shipment costs more
+     * than the writing itself.
+     *
+     * @throws ShipmentExistsException when a shipment with the key of one of them is stored, or two of them share a
+     *     key; nothing is stored then, and the caller may register them one by one to learn which
+     */
+    void registerAll(List<Shipment> shipments);
+
     /** Every shipment with this number, whatever its carrier, in carrier order; empty when there is none. */
     List<Shipment> findByNumber(TrackingCode number);
 
     Optional<Shipment> find(ShipmentKey key);
+
+    /**
+     * The stored shipments with these keys, each whole as {@link #find} returns it; a key with no shipment is absent
+     * from the map. For readers of many shipments at once, such as an import, to whom a round trip per shipment costs
+     * more than the reading itself.
+     */
+    Map<ShipmentKey, Shipment> findAll(Collection<ShipmentKey> keys);
 
     /**
      * Stores {@code added}, events of {@code updated}, and the status and estimated delivery of {@code updated},
