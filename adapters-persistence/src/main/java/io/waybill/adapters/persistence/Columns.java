@@ -1,15 +1,7 @@
 package io.waybill.adapters.persistence;
 
-import io.waybill.domain.Address;
-import io.waybill.domain.CountryCode;
-import io.waybill.domain.Party;
-import io.waybill.domain.Phone;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * The column groups that several tables share: an address is {@code <prefix>_street}, {@code _zip}, {@code _city},
@@ -37,29 +29,6 @@ final class Columns {
         columns.addAll(address(prefix));
         columns.add(new Selected(prefix + "_phone", TEXT));
         return List.copyOf(columns);
-    }
-
-    /** Binds NULL untyped: PostgreSQL refuses a NULL typed as text (the default) for a UUID column. */
-    static void bindUuid(SqlStatement<?> statement, String name, Optional<UUID> value) {
-        if (value.isPresent()) {
-            statement.bind(name, value.get());
-        } else {
-            statement.bindNull(name, Types.OTHER);
-        }
-    }
-
-    static void bindAddress(SqlStatement<?> statement, String prefix, Optional<Address> address) {
-        statement.bind(prefix + "_street", address.flatMap(Address::street).orElse(null))
-                .bind(prefix + "_zip", address.flatMap(Address::zip).orElse(null))
-                .bind(prefix + "_city", address.flatMap(Address::city).orElse(null))
-                .bind(prefix + "_country", address.flatMap(Address::country).map(CountryCode::value).orElse(null));
-    }
-
-    static void bindParty(SqlStatement<?> statement, String prefix, Optional<Party> party) {
-        statement.bind(prefix + "_id", party.flatMap(Party::id).orElse(null))
-                .bind(prefix + "_name", party.flatMap(Party::name).orElse(null))
-                .bind(prefix + "_phone", party.flatMap(Party::phone).map(Phone::value).orElse(null));
-        bindAddress(statement, prefix, party.map(Party::address));
     }
 
     /**

@@ -3,8 +3,6 @@ package io.waybill.adapters.persistence;
 import io.waybill.domain.Address;
 import io.waybill.domain.EventId;
 import io.waybill.domain.Location;
-import io.waybill.domain.Shipment;
-import io.waybill.domain.ShipmentKey;
 import io.waybill.domain.TrackingEvent;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,24 +10,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** The {@code tracking_events} table: a shipment's history. */
 final class EventRows {
-
-    private static final String INSERT = """
-            INSERT INTO tracking_events (shipment_id, shipment_version, event_id, event_time, event_offset,
-                                         event_nano, status, carrier_status, location_kind, centre_id,
-                                         location_title, location_street, location_zip, location_city,
-                                         location_country, description, recorded_at)
-            VALUES (:shipment_id, :shipment_version, :event_id, :event_time, :event_offset, :event_nano, :status,
-                    :carrier_status, :location_kind, :centre_id, :location_title, :location_street, :location_zip,
-                    :location_city, :location_country, :description, :recorded_at)
-            """;
 
     private static final List<String> COLUMNS = List.of("shipment_id", "shipment_version", "event_id", "event_time",
             "event_offset", "event_nano", "status", "carrier_status", "location_kind", "centre_id", "location_title",
@@ -37,20 +22,21 @@ final class EventRows {
 
     private EventRows() {}
 
+    /** Events a change of one shipment recorded: the shipment's id, the version the change gave it, the events. */
+    record Recorded(long shipmentId, long shipmentVersion, List<TrackingEvent> events) {}
+
     /**
-     * The events of every shipment, by the shipments' ids, as the version 0 that registration gives them, in one go
-     * ({@link BulkInsert}); each shipment's in the order given.
+     * Inserts the events in one go ({@link BulkInsert}), each change's in the order given, which is the order of
+     * recording for events at the same time.
      */
-    static void insertAll(Connection connection, List<Shipment> shipments, Map<ShipmentKey, Long> ids,
-            Instant recordedAt) throws SQLException {
+    static void insert(Connection connection, List<Recorded> changes, Instant recordedAt) throws SQLException {
         OffsetDateTime recorded = Times.utc(recordedAt);
         BulkInsert.insert(connection, "tracking_events", COLUMNS, out -> {
-            for (Shipment shipment : shipments) {
-                long shipmentId = ids.get(shipment.key());
-                for (TrackingEvent event : shipment.events()) {
+            for (Recorded change : changes) {
+                for (TrackingEvent event : change.events()) {
                     Optional<Location> location = event.location();
-                    out.longInteger(shipmentId)
-                            .longInteger(0)
+                    out.longInteger(change.shipmentId())
+                            .longInteger(change.shipmentVersion())
                             .text(event.id().value())
                             .time(Optional.of(event.time()))
                             .text(event.status().code())
@@ -65,34 +51,6 @@ final class EventRows {
                 }
             }
         });
-    }
-
-    /** Inserts the events in the order given, which is the order of recording for events at the same time. */
-    static void insert(Handle handle, long shipmentId, long shipmentVersion, List<TrackingEvent> events,
-            Instant recordedAt) {
-        if (events.isEmpty()) {
-            return;
-        }
-        PreparedBatch batch = handle.prepareBatch(INSERT);
-        for (TrackingEvent event : events) {
-            Optional<Location> location = event.location();
-            batch.bind("shipment_id", shipmentId)
-                    .bind("shipment_version", shipmentVersion)
-                    .bind("event_id", event.id().value())
-                    .bind("event_time", Times.instantColumn(event.time()))
-                    .bind("event_offset", Times.offsetColumn(event.time()))
-                    .bind("event_nano", Times.nanoColumn(event.time()))
-                    .bind("status", event.status().code())
-                    .bind("carrier_status", event.carrierStatus())
-                    .bind("location_kind", location.map(EventRows::kind).orElse(null))
-                    .bind("centre_id", centre(location).map(Location.Centre::id).orElse(null))
-                    .bind("location_title", centre(location).map(Location.Centre::title).orElse(null))
-                    .bind("description", event.description().orElse(null))
-                    .bind("recorded_at", Times.utc(recordedAt));
-            Columns.bindAddress(batch, "location", location.map(EventRows::address));
-            batch.add();
-        }
-        batch.execute();
     }
 
     /** @throws IllegalArgumentException when two events have the same id, which the table would refuse */

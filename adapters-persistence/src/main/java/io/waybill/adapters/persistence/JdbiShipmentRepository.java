@@ -72,8 +72,7 @@ final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable 
 
     @Override
     public void register(Shipment shipment) {
-        Storage.run("register shipment " + shipment.key(), () -> writer.register(shipment));
-        afterCommit.run();
+        store("register shipment " + shipment.key(), List.of(shipment));
     }
 
     @Override
@@ -81,12 +80,16 @@ final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable 
         if (shipments.isEmpty()) {
             return;
         }
-        Storage.attempt("register " + shipments.size() + " shipments", () -> {
+        store("register " + shipments.size() + " shipments", shipments);
+        statistics.registered(shipments.size());
+    }
+
+    private void store(String what, List<Shipment> shipments) {
+        Storage.attempt(what, () -> {
             writer.registerAll(shipments);
             return null;
         });
         afterCommit.run();
-        statistics.registered(shipments.size());
     }
 
     @Override
@@ -106,7 +109,10 @@ final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable 
 
     @Override
     public void append(Shipment updated, long expectedVersion, List<TrackingEvent> added) {
-        Storage.run("update shipment " + updated.key(), () -> writer.append(updated, expectedVersion, added));
+        Storage.attempt("update shipment " + updated.key(), () -> {
+            writer.append(updated, expectedVersion, added);
+            return null;
+        });
         afterCommit.run();
     }
 

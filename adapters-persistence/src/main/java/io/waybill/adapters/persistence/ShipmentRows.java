@@ -12,19 +12,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Update;
 
 /** The {@code shipments} table: a shipment's row without its articles and events. */
 final class ShipmentRows {
@@ -41,40 +35,11 @@ final class ShipmentRows {
                             .flatMap(party -> PARTY_PARTS.stream().map(part -> party + "_" + part)))
             .toList();
 
-    private static final String INSERT = "INSERT INTO shipments (" + String.join(", ", COLUMNS) + ") VALUES ("
-            + COLUMNS.stream().map(column -> ":" + column).collect(Collectors.joining(", ")) + ")";
-
     // By number alone, as ShipmentReader reads many shipments.
     private static final String SELECT_IDS =
             "SELECT id, tracking_number, carrier FROM shipments WHERE tracking_number = ANY(?)";
 
     private ShipmentRows() {}
-
-    /** Inserts the shipment's row at version 0 and returns its id. */
-    static long insert(Handle handle, Shipment shipment) {
-        ShipmentDetails details = shipment.details();
-        Optional<OffsetDateTime> ordered = details.orderedAt().map(OrderTime::value);
-        Update insert = handle.createUpdate(INSERT)
-                .bind("tracking_number", shipment.key().number().value())
-                .bind("carrier", shipment.key().carrier().code())
-                .bind("status", shipment.status().code())
-                .bind("version", 0L)
-                .bind("created_at", Times.utc(shipment.createdAt()))
-                .bind("origin_country", details.origin().map(CountryCode::value).orElse(null))
-                .bind("destination_country", details.destination().map(CountryCode::value).orElse(null))
-                .bind("weight_kg", details.weight().map(Weight::kilograms).orElse(null))
-                .bind("customer_name", details.customer().map(customer -> customer.name().value()).orElse(null))
-                .bind("customer_slug", details.customer().map(customer -> customer.slug().value()).orElse(null))
-                .bindByType("order_created_at", ordered.map(Times::instantColumn).orElse(null), OffsetDateTime.class)
-                .bind("order_created_offset", ordered.map(Times::offsetColumn).orElse(null))
-                .bind("order_created_nano", ordered.map(Times::nanoColumn).orElse(null))
-                .bind("public_tracking", details.publicTracking())
-                .bindByType("estimated_delivery", shipment.estimatedDelivery().orElse(null), LocalDate.class);
-        Columns.bindUuid(insert, "customer_id", details.customer().map(customer -> customer.id().value()));
-        Columns.bindParty(insert, "sender", details.sender());
-        Columns.bindParty(insert, "receiver", details.receiver());
-        return insert.executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-    }
 
     /**
      * Inserts the shipments' rows at version 0 in one go ({@link BulkInsert}). Their ids are read afterwards with

@@ -44,25 +44,6 @@ final class ShipmentWriter {
         this.clock = clock;
     }
 
-    /** @throws ShipmentExistsException when the key is taken; nothing is stored then */
-    void register(Shipment shipment) {
-        EventRows.requireDistinctIds(shipment.events());
-        Instant now = clock.instant();
-        jdbi.useTransaction(handle -> {
-            long id;
-            try {
-                id = ShipmentRows.insert(handle, shipment);
-            } catch (JdbiException e) {
-                if (Jdbc.isUniqueViolation(e)) {
-                    throw new ShipmentExistsException(shipment.key());
-                }
-                throw e;
-            }
-            ArticleRows.insert(handle, id, shipment.details().articles());
-            EventRows.insert(handle, id, 0, shipment.events(), now);
-        });
-    }
-
     /**
      * Registers every shipment in one transaction: the shipments' rows, their articles and their events each in one
      * go ({@link BulkInsert}), with a read of the new rows' ids after the first.
@@ -85,7 +66,9 @@ final class ShipmentWriter {
                 ShipmentRows.insertAll(connection, shipments);
                 Map<ShipmentKey, Long> ids = ShipmentRows.ids(connection, keys);
                 ArticleRows.insertAll(connection, shipments, ids);
-                EventRows.insertAll(connection, shipments, ids, now);
+                EventRows.insert(connection, shipments.stream()
+                        .map(shipment -> new EventRows.Recorded(ids.get(shipment.key()), 0, shipment.events()))
+                        .toList(), now);
             });
         } catch (SQLException | JdbiException e) {
             if (Jdbc.isUniqueViolation(e)) {
@@ -101,8 +84,11 @@ final class ShipmentWriter {
         return keys.stream().filter(stored::contains).findFirst().orElse(keys.iterator().next());
     }
 
-    /** @throws ConcurrentUpdateException when the stored version is not the expected one; nothing is stored then */
-    void append(Shipment updated, long expectedVersion, List<TrackingEvent> added) {
+    /**
+     * @throws ConcurrentUpdateException when the stored version is not the expected one; nothing is stored then
+     * @throws SQLException when the database fails otherwise
+     */
+    void append(Shipment updated, long expectedVersion, List<TrackingEvent> added) throws SQLException {
         ShipmentKey key = updated.key();
         Instant now = clock.instant();
         try {
@@ -123,9 +109,10 @@ final class ShipmentWriter {
                         .bind("carrier", key.carrier().code())
                         .mapTo(Long.class)
                         .one();
-                EventRows.insert(handle, id, expectedVersion + 1, added, now);
+                EventRows.insert(handle.getConnection(), List.of(new EventRows.Recorded(id, expectedVersion + 1, added)),
+                        now);
             });
-        } catch (JdbiException e) {
+        } catch (SQLException | JdbiException e) {
             // An event id stored already: another writer recorded it, whatever the version said.
             if (Jdbc.isUniqueViolation(e)) {
                 throw new ConcurrentUpdateException(key);

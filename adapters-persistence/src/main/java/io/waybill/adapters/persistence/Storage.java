@@ -17,13 +17,6 @@ final class Storage {
         }
     }
 
-    static void run(String what, Runnable work) {
-        attempt(what, () -> {
-            work.run();
-            return null;
-        });
-    }
-
     /** Work on the database; plain JDBC throws {@link SQLException}s, Jdbi {@link JdbiException}s. */
     @FunctionalInterface
     interface Work<T> {
