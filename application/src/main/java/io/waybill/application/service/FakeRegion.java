@@ -36,16 +36,14 @@ final class FakeRegion {
     private static final int CENTRES = 12;
     private static final String DATA = "fake/";
 
-    private final String name;
     private final CountryCode country;
     private final List<Carrier> carriers;
     private final List<Centre> centres;
     private final Function<Random, Party> recipients;
     private final Function<Random, Party> senders;
 
-    private FakeRegion(String name, CountryCode country, List<Carrier> carriers, List<Centre> centres,
+    private FakeRegion(CountryCode country, List<Carrier> carriers, List<Centre> centres,
             Function<Random, Party> recipients, Function<Random, Party> senders) {
-        this.name = name;
         this.country = country;
         this.carriers = carriers;
         this.centres = centres;
@@ -78,7 +76,7 @@ final class FakeRegion {
                             at);
                 })
                 .toList();
-        return new FakeRegion(languageTag, country, carriers.stream().map(Carrier::new).toList(), centres,
+        return new FakeRegion(country, carriers.stream().map(Carrier::new).toList(), centres,
                 r -> new Party(Optional.empty(), Optional.of(pick(names, r)), address.apply(r),
                         Optional.of(pick(phones, r))),
                 r -> new Party(Optional.empty(), Optional.of(pick(shops, r)), address.apply(r), Optional.empty()));
@@ -86,22 +84,18 @@ final class FakeRegion {
 
     /**
      * The logistics system's own data: its centres and recipients in Taiwan, from {@code logistics_centres.csv} and
-     * {@code recipients.csv}, with shops drawn from {@code shops}.
+     * {@code recipients.csv}, with the carriers and shops of {@code taiwan}.
      */
-    static FakeRegion logisticsSystem(List<Carrier> carriers, FakeRegion shops) {
-        CountryCode taiwan = CountryCode.of("TW");
+    static FakeRegion logisticsSystem(FakeRegion taiwan) {
         List<Centre> centres = rows("logistics_centres.csv", 4).stream()
-                .map(row -> new Centre(row[0], row[1], taiwan(row[3], taiwan)))
+                .map(row -> new Centre(row[0], row[1], taiwanese(row[3], taiwan.country)))
                 .toList();
         List<Party> recipients = rows("recipients.csv", 4).stream()
-                .map(row -> new Party(Optional.of(row[0]), Optional.of(row[1]), taiwan(row[2], taiwan),
+                .map(row -> new Party(Optional.of(row[0]), Optional.of(row[1]), taiwanese(row[2], taiwan.country),
                         Optional.of(new Phone(row[3]))))
                 .toList();
-        return new FakeRegion("logistics-system", taiwan, carriers, centres, r -> pick(recipients, r), shops.senders);
-    }
-
-    String name() {
-        return name;
+        return new FakeRegion(taiwan.country, taiwan.carriers, centres, r -> pick(recipients, r),
+                taiwan.senders);
     }
 
     CountryCode country() {
@@ -150,7 +144,7 @@ final class FakeRegion {
     }
 
     // A Taiwanese address as the logistics system wrote it: the city (…市 or …縣) first, then the street.
-    private static Address taiwan(String line, CountryCode country) {
+    private static Address taiwanese(String line, CountryCode country) {
         int end = IntStream.range(0, line.length()).filter(i -> "市縣".indexOf(line.charAt(i)) >= 0).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no city in the built-in address " + line));
         return Address.of(line.substring(end + 1), null, line.substring(0, end + 1), country);

@@ -71,8 +71,7 @@ final class FakeShipments {
         FakeRegion taiwan = FakeRegion.of("zh-TW", CountryCode.of("TW"), List.of("TCAT", "HCT", "CHUNGHWAPOST"),
                 city -> city + "物流中心", random);
         this.regions = List.of(
-                FakeRegion.logisticsSystem(List.of("TCAT", "HCT", "CHUNGHWAPOST").stream().map(Carrier::new).toList(),
-                        taiwan),
+                FakeRegion.logisticsSystem(taiwan),
                 taiwan,
                 FakeRegion.of("en-US", CountryCode.of("US"), List.of("UPS", "FEDEX", "USPS"),
                         city -> city + " Distribution Center", random),
