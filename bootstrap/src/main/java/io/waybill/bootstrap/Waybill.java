@@ -6,6 +6,7 @@ import io.waybill.adapters.persistence.Persistence;
 import io.waybill.application.port.in.FakeShipmentsUseCase;
 import io.waybill.application.port.in.FindShipmentUseCase;
 import io.waybill.application.port.in.ImportShipmentsUseCase;
+import io.waybill.application.port.in.IssueTrackingNumberOnceUseCase;
 import io.waybill.application.port.in.IssueTrackingNumberUseCase;
 import io.waybill.application.port.in.ListShipmentsUseCase;
 import io.waybill.application.port.in.RecordTrackingEventsUseCase;
@@ -14,6 +15,7 @@ import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.application.service.FakeShipmentsService;
 import io.waybill.application.service.FindShipmentService;
 import io.waybill.application.service.ImportShipmentsService;
+import io.waybill.application.service.IssueTrackingNumberOnceService;
 import io.waybill.application.service.IssueTrackingNumberService;
 import io.waybill.application.service.ListShipmentsService;
 import io.waybill.application.service.PermutationKeys;
@@ -23,6 +25,7 @@ import io.waybill.application.service.RegisterShipmentService;
 import io.waybill.application.service.SequenceAllocator;
 import io.waybill.application.service.ShipmentLookup;
 import io.waybill.application.service.TrackingEvents;
+import io.waybill.domain.IdempotencyKey;
 import io.waybill.domain.IssuedTrackingNumber;
 import io.waybill.domain.Order;
 import io.waybill.domain.Shipment;
@@ -70,9 +73,13 @@ public final class Waybill implements AutoCloseable {
      * @throws RuntimeException when the database cannot be reached or the HTTP port cannot be bound
      */
     public static Waybill start(WaybillConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    /** With a clock of the test's, for times such as the expiry of idempotency keys. */
+    static Waybill start(WaybillConfig config, Clock clock) {
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {
-            Clock clock = Clock.systemUTC();
             SecureRandom random = new SecureRandom();
             Persistence persistence = opened(resources, Persistence.open(config.database(), clock));
             Caches caches = opened(resources, Caches.open(config.cache()));
@@ -86,6 +93,7 @@ public final class Waybill implements AutoCloseable {
             TrackingEvents events = new TrackingEvents(config.statusMapping(), random);
             HttpApi.UseCases useCases = new HttpApi.UseCases(
                     new IssueTrackingNumberService(format, sequence, shipments, clock),
+                    new IssueTrackingNumberOnceService(format, sequence, persistence.keyedIssues(), clock),
                     new ReadinessService(List.of(persistence.probe(), caches.probe())),
                     new RegisterShipmentService(
                             origin -> format.issue(origin, sequence), shipments, lookup, events, clock),
@@ -105,6 +113,14 @@ public final class Waybill implements AutoCloseable {
     /** Issues a tracking number for {@code order}; see {@link IssueTrackingNumberUseCase#issue}. */
     public IssuedTrackingNumber nextTrackingNumber(Order order) {
         return useCases.issueTrackingNumber().issue(order);
+    }
+
+    /**
+     * Issues a tracking number for {@code order} at most once per {@code key}: a repeated call answers the number
+     * stored under the key; see {@link IssueTrackingNumberOnceUseCase#issue}.
+     */
+    public IssueTrackingNumberOnceUseCase.Issue nextTrackingNumber(IdempotencyKey key, Order order) {
+        return useCases.issueTrackingNumberOnce().issue(new IssueTrackingNumberOnceUseCase.Command(key, order));
     }
 
     /** Registers a shipment; see {@link RegisterShipmentUseCase#register}. */

@@ -7,6 +7,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.MethodNotAllowedResponse;
 import io.waybill.application.port.in.AmbiguousShipmentException;
 import io.waybill.application.port.in.InvalidCommandException;
+import io.waybill.application.port.in.IssueTrackingNumberOnceUseCase.IdempotencyKeyReusedException;
 import io.waybill.application.port.in.ShipmentNotFoundException;
 import io.waybill.application.port.in.UnknownCarrierStatusException;
 import io.waybill.application.port.out.ShipmentRepository.ConcurrentUpdateException;
@@ -48,6 +49,7 @@ final class ExceptionMapping {
                 problem(409, e.getMessage(), ctx).withCarriers(e.carriers().stream().map(Carrier::code).toList())));
         routes.exception(IllegalTransitionException.class, (e, ctx) -> mapping.answer(ctx, 409, e.getMessage()));
         routes.exception(UnknownCarrierStatusException.class, (e, ctx) -> mapping.answer(ctx, 422, e.getMessage()));
+        routes.exception(IdempotencyKeyReusedException.class, (e, ctx) -> mapping.answer(ctx, 422, e.getMessage()));
         routes.exception(InvalidCommandException.class, (e, ctx) -> mapping.answer(ctx, 400, e.getMessage()));
         routes.exception(ShipmentExistsException.class, (e, ctx) -> mapping.answer(ctx, 409, e.getMessage()));
         routes.exception(ConcurrentUpdateException.class, (e, ctx) ->

@@ -8,6 +8,7 @@ import io.waybill.application.port.in.CheckReadinessUseCase;
 import io.waybill.application.port.in.FakeShipmentsUseCase;
 import io.waybill.application.port.in.FindShipmentUseCase;
 import io.waybill.application.port.in.ImportShipmentsUseCase;
+import io.waybill.application.port.in.IssueTrackingNumberOnceUseCase;
 import io.waybill.application.port.in.IssueTrackingNumberUseCase;
 import io.waybill.application.port.in.ListShipmentsUseCase;
 import io.waybill.application.port.in.RecordTrackingEventsUseCase;
@@ -44,13 +45,15 @@ public final class HttpApi implements AutoCloseable {
     }
 
     /** The use cases the API serves; none may be null. */
-    public record UseCases(IssueTrackingNumberUseCase issueTrackingNumber, CheckReadinessUseCase checkReadiness,
+    public record UseCases(IssueTrackingNumberUseCase issueTrackingNumber,
+            IssueTrackingNumberOnceUseCase issueTrackingNumberOnce, CheckReadinessUseCase checkReadiness,
             RegisterShipmentUseCase registerShipment, RecordTrackingEventsUseCase recordTrackingEvents,
             FindShipmentUseCase findShipment, ListShipmentsUseCase listShipments,
             ImportShipmentsUseCase importShipments, FakeShipmentsUseCase fakeShipments) {
 
         public UseCases {
             Objects.requireNonNull(issueTrackingNumber, "issueTrackingNumber");
+            Objects.requireNonNull(issueTrackingNumberOnce, "issueTrackingNumberOnce");
             Objects.requireNonNull(checkReadiness, "checkReadiness");
             Objects.requireNonNull(registerShipment, "registerShipment");
             Objects.requireNonNull(recordTrackingEvents, "recordTrackingEvents");

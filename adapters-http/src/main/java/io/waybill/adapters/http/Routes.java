@@ -17,7 +17,8 @@ final class Routes {
         routes.get("/health", new HealthHandler(json));
         routes.get("/ready", new ReadinessHandler(useCases.checkReadiness(), json));
 
-        NextTrackingNumberHandler nextTrackingNumber = new NextTrackingNumberHandler(useCases.issueTrackingNumber(), json);
+        NextTrackingNumberHandler nextTrackingNumber = new NextTrackingNumberHandler(useCases.issueTrackingNumber(),
+                useCases.issueTrackingNumberOnce(), json);
         routes.get("/next-tracking-number", access.anyone((ctx, audience) -> nextTrackingNumber.handle(ctx)));
 
         ShipmentLookupHandlers lookups = new ShipmentLookupHandlers(useCases.findShipment(), body, json);

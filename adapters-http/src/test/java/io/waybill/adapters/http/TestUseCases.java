@@ -6,6 +6,7 @@ import io.waybill.application.port.in.FakeShipmentsUseCase;
 import io.waybill.application.port.in.FindShipmentUseCase;
 import io.waybill.application.port.in.FindShipmentUseCase.Audience;
 import io.waybill.application.port.in.ImportShipmentsUseCase;
+import io.waybill.application.port.in.IssueTrackingNumberOnceUseCase;
 import io.waybill.application.port.in.IssueTrackingNumberUseCase;
 import io.waybill.application.port.in.ListShipmentsUseCase;
 import io.waybill.application.port.in.RecordTrackingEventsUseCase;
@@ -14,6 +15,7 @@ import io.waybill.application.port.in.RegisterShipmentUseCase;
 import io.waybill.application.port.in.UnknownCarrierStatusException;
 import io.waybill.application.port.out.ComponentProbe;
 import io.waybill.domain.EventId;
+import io.waybill.domain.IdempotencyKey;
 import io.waybill.domain.IssuedTrackingNumber;
 import io.waybill.domain.PermutationKey;
 import io.waybill.domain.Shipment;
@@ -24,6 +26,7 @@ import io.waybill.domain.TrackingNumberFormat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -45,6 +48,24 @@ final class TestUseCases {
         return order -> {
             calls.incrementAndGet();
             return new IssuedTrackingNumber(format.issue(order.origin(), sequence::getAndIncrement), order, ISSUED_AT);
+        };
+    }
+
+    /** Issues as {@link #issuing} does, once per key: a key given again replays, or is refused for another order. */
+    static IssueTrackingNumberOnceUseCase issuingOnce(AtomicInteger calls) {
+        IssueTrackingNumberUseCase issuing = issuing(new AtomicInteger());
+        Map<IdempotencyKey, IssuedTrackingNumber> issued = new ConcurrentHashMap<>();
+        return command -> {
+            calls.incrementAndGet();
+            IssuedTrackingNumber earlier = issued.get(command.key());
+            if (earlier == null) {
+                IssuedTrackingNumber fresh = issued.computeIfAbsent(command.key(), key -> issuing.issue(command.order()));
+                return new IssueTrackingNumberOnceUseCase.Issue(fresh, false);
+            }
+            if (!earlier.order().equals(command.order())) {
+                throw new IssueTrackingNumberOnceUseCase.IdempotencyKeyReusedException();
+            }
+            return new IssueTrackingNumberOnceUseCase.Issue(earlier, true);
         };
     }
 
@@ -82,6 +103,7 @@ final class TestUseCases {
     static final class Builder {
 
         private IssueTrackingNumberUseCase issueTrackingNumber = order -> fail();
+        private IssueTrackingNumberOnceUseCase issueTrackingNumberOnce = command -> fail();
         private CheckReadinessUseCase checkReadiness = READY;
         private RegisterShipmentUseCase registerShipment = command -> fail();
         private RecordTrackingEventsUseCase recordTrackingEvents = command -> fail();
@@ -102,6 +124,11 @@ final class TestUseCases {
 
         Builder issueTrackingNumber(IssueTrackingNumberUseCase useCase) {
             issueTrackingNumber = useCase;
+            return this;
+        }
+
+        Builder issueTrackingNumberOnce(IssueTrackingNumberOnceUseCase useCase) {
+            issueTrackingNumberOnce = useCase;
             return this;
         }
 
@@ -141,7 +168,8 @@ final class TestUseCases {
         }
 
         HttpApi.UseCases build() {
-            return new HttpApi.UseCases(issueTrackingNumber, checkReadiness, registerShipment, recordTrackingEvents,
+            return new HttpApi.UseCases(issueTrackingNumber, issueTrackingNumberOnce, checkReadiness, registerShipment,
+                    recordTrackingEvents,
                     findShipment, listShipments, importShipments, fakeShipments);
         }
 

@@ -100,6 +100,11 @@ final class GroupCommit<T> implements AutoCloseable {
             if (batch.size() > 1 && Jdbc.isRowFault(e)) {
                 LOG.warn("A batch of {} rows has a bad row; committing them one by one", batch.size(), e);
                 batch.forEach(pending -> write(List.of(pending)));
+            } else if (Jdbc.isRowFault(e)) {
+                // One row the database refuses, such as an idempotency key that a concurrent request stored first:
+                // its caller is told and answers for it. No trace: the cause is the row, and its message quotes it.
+                LOG.info("A row was refused by a constraint or as bad data; its caller is told");
+                batch.forEach(pending -> pending.done().completeExceptionally(e));
             } else {
                 LOG.error("A commit of {} rows failed", batch.size(), e);
                 batch.forEach(pending -> pending.done().completeExceptionally(e));

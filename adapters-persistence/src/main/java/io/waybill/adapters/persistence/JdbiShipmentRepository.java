@@ -3,22 +3,16 @@ package io.waybill.adapters.persistence;
 import io.waybill.application.port.in.ListShipmentsUseCase.Cursor;
 import io.waybill.application.port.in.ListShipmentsUseCase.Filter;
 import io.waybill.application.port.out.ShipmentRepository;
-import io.waybill.domain.Carrier;
 import io.waybill.domain.IssuedTrackingNumber;
-import io.waybill.domain.Order;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentKey;
-import io.waybill.domain.ShipmentStatus;
 import io.waybill.domain.ShipmentSummary;
 import io.waybill.domain.TrackingCode;
 import io.waybill.domain.TrackingEvent;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -34,16 +28,9 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable {
 
-    private static final String INSERT = """
-            INSERT INTO shipments (tracking_number, carrier, status, origin_country, destination_country, weight_kg,
-                                   customer_id, customer_name, customer_slug, order_created_at,
-                                   order_created_offset, order_created_nano, created_at, estimated_delivery)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """;
-
     private static final int MAX_BATCH = 512;
 
-    private final GroupCommit<Issued> groupCommit;
+    private final GroupCommit<IssuedRows.Row> groupCommit;
     private final ShipmentWriter writer;
     private final ShipmentReader reader;
     private final ShipmentLister lister;
@@ -65,9 +52,7 @@ final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable 
 
     @Override
     public void add(IssuedTrackingNumber issued) {
-        // Worked out here, so that the writer threads run nothing but JDBC; stored so that lists show the estimate
-        // the shipment itself shows, until its first event changes it.
-        groupCommit.commit(new Issued(issued, issued.asShipment().estimatedDelivery()));
+        groupCommit.commit(IssuedRows.Row.of(issued));
     }
 
     @Override
@@ -126,35 +111,14 @@ final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable 
         groupCommit.close();
     }
 
-    // Plain JDBC inside Jdbi's transaction: this runs for every issued number, and Jdbi's named binding cost
-    // more CPU per row than the database's own work (measured with JFR under bench/run.sh).
-    private static void insert(Jdbi jdbi, List<Issued> batch) throws SQLException {
+    private static void insert(Jdbi jdbi, List<IssuedRows.Row> batch) throws SQLException {
         jdbi.useTransaction(handle -> {
-            try (PreparedStatement insert = handle.getConnection().prepareStatement(INSERT)) {
-                for (Issued row : batch) {
-                    IssuedTrackingNumber issued = row.issued();
-                    Order order = issued.order();
-                    OffsetDateTime ordered = order.createdAt().value();
-                    insert.setString(1, issued.trackingNumber().value());
-                    insert.setString(2, Carrier.WAYBILL.code());
-                    insert.setString(3, ShipmentStatus.CREATED.code());
-                    insert.setString(4, order.origin().value());
-                    insert.setString(5, order.destination().value());
-                    insert.setBigDecimal(6, order.weight().kilograms());
-                    insert.setObject(7, order.customer().id().value());
-                    insert.setString(8, order.customer().name().value());
-                    insert.setString(9, order.customer().slug().value());
-                    insert.setObject(10, Times.instantColumn(ordered));
-                    insert.setInt(11, Times.offsetColumn(ordered));
-                    insert.setInt(12, Times.nanoColumn(ordered));
-                    insert.setObject(13, Times.utc(issued.issuedAt()));
-                    insert.setObject(14, row.estimatedDelivery().orElse(null), Types.DATE);
-                    insert.addBatch();
+            try (PreparedStatement insert = handle.getConnection().prepareStatement(IssuedRows.INSERT)) {
+                for (IssuedRows.Row row : batch) {
+                    IssuedRows.addBatch(insert, row);
                 }
                 insert.executeBatch();
             }
         });
     }
-
-    private record Issued(IssuedTrackingNumber issued, Optional<LocalDate> estimatedDelivery) {}
 }

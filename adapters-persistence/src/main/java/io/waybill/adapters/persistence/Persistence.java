@@ -3,6 +3,7 @@ package io.waybill.adapters.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.waybill.application.port.out.ComponentProbe;
+import io.waybill.application.port.out.KeyedIssues;
 import io.waybill.application.port.out.PermutationKeyStore;
 import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.application.port.out.TrackingSequence;
@@ -31,6 +32,7 @@ public final class Persistence implements AutoCloseable {
     private final Jdbi jdbi;
     private final JdbiShipmentRepository shipments;
     private final JdbiPermutationKeyStore keys;
+    private final JdbiKeyedIssues keyedIssues;
 
     private Persistence(DatabaseSettings settings, HikariDataSource dataSource, Clock clock) {
         this.settings = settings;
@@ -40,6 +42,8 @@ public final class Persistence implements AutoCloseable {
                 new JdbiShipmentRepository(jdbi, dataSource, clock, writers(settings), settings.commitTimeout(),
                         this::flush, new TableStatistics(jdbi, settings.isPostgres()));
         this.keys = new JdbiPermutationKeyStore(jdbi, clock);
+        this.keyedIssues =
+                new JdbiKeyedIssues(jdbi, dataSource, writers(settings), settings.commitTimeout(), this::flush);
     }
 
     /**
@@ -78,6 +82,10 @@ public final class Persistence implements AutoCloseable {
         return new JdbiTrackingSequence(jdbi, this::flush);
     }
 
+    public KeyedIssues keyedIssues() {
+        return keyedIssues;
+    }
+
     public PermutationKeyStore permutationKeys() {
         return keys;
     }
@@ -88,8 +96,8 @@ public final class Persistence implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            shipments.close();
+        try (JdbiShipmentRepository queued = shipments; JdbiKeyedIssues queuedWithKeys = keyedIssues) {
+            // closing commits what is queued
         } finally {
             dataSource.close();
             if (settings.isInMemoryH2()) {

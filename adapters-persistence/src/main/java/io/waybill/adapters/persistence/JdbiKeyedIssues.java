@@ -1,0 +1,138 @@
+package io.waybill.adapters.persistence;
+
+import io.waybill.application.port.out.KeyedIssues;
+import io.waybill.application.port.out.StorageUnavailableException;
+import io.waybill.domain.IdempotencyKey;
+import io.waybill.domain.IssuedTrackingNumber;
+import io.waybill.domain.TrackingNumber;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stores keyed numbers through a {@link GroupCommit} of their own, so that requests without a key keep the path and
+ * the batches of {@link JdbiShipmentRepository}; each batch stores its shipments and their keys in one transaction.
+ * Reads with plain JDBC on {@code dataSource}, the pool behind {@code jdbi}. Thread-safe.
+ */
+final class JdbiKeyedIssues implements KeyedIssues, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbiKeyedIssues.class);
+    private static final int MAX_BATCH = 512;
+    // Expired keys are never answered, so deleting them is only housekeeping: by index, now and then.
+    private static final Duration CLEAN_UP_EVERY = Duration.ofMinutes(10);
+
+    private static final String FIND =
+            "SELECT request_hash, tracking_number, issued_at FROM idempotency_keys WHERE idempotency_key = ?";
+    private static final String FORGET_EXPIRED =
+            "DELETE FROM idempotency_keys WHERE idempotency_key = ? AND issued_at < ?";
+    private static final String INSERT_KEY =
+            "INSERT INTO idempotency_keys (idempotency_key, request_hash, tracking_number, issued_at) VALUES (?, ?, ?, ?)";
+    private static final String CLEAN_UP = "DELETE FROM idempotency_keys WHERE issued_at < ?";
+
+    private final Jdbi jdbi;
+    private final DataSource dataSource;
+    private final GroupCommit<Keyed> groupCommit;
+    private final AtomicReference<Instant> cleanedUpTo = new AtomicReference<>(Instant.MIN);
+
+    JdbiKeyedIssues(Jdbi jdbi, DataSource dataSource, int writers, Duration commitTimeout, Runnable afterCommit) {
+        this.jdbi = jdbi;
+        this.dataSource = dataSource;
+        this.groupCommit = new GroupCommit<>("keyed-shipments", writers, MAX_BATCH, commitTimeout, batch -> {
+            insert(jdbi, batch);
+            afterCommit.run();
+        });
+    }
+
+    @Override
+    public Optional<Recorded> find(IdempotencyKey key) {
+        return Storage.attempt("read an idempotency key", () -> {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement find = connection.prepareStatement(FIND)) {
+                find.setString(1, key.value());
+                try (ResultSet row = find.executeQuery()) {
+                    return row.next()
+                            ? Optional.of(new Recorded(row.getString(1).strip(), new TrackingNumber(row.getString(2)),
+                                    row.getObject(3, OffsetDateTime.class).toInstant()))
+                            : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void add(IdempotencyKey key, String requestHash, IssuedTrackingNumber issued, Instant expiredBefore) {
+        try {
+            groupCommit.commit(new Keyed(key, requestHash, IssuedRows.Row.of(issued), expiredBefore));
+        } catch (StorageUnavailableException e) {
+            if (Jdbc.isUniqueViolation(e)) {
+                throw new KeyTakenException(e);
+            }
+            throw e;
+        }
+        cleanUpIfDue(expiredBefore);
+    }
+
+    private void cleanUpIfDue(Instant expiredBefore) {
+        Instant last = cleanedUpTo.get();
+        if (!expiredBefore.isAfter(last.plus(CLEAN_UP_EVERY)) || !cleanedUpTo.compareAndSet(last, expiredBefore)) {
+            return;
+        }
+        try {
+            int deleted = jdbi.withHandle(handle ->
+                    handle.createUpdate(CLEAN_UP).bind(0, Times.utc(expiredBefore)).execute());
+            LOG.debug("Deleted {} idempotency keys issued before {}", deleted, expiredBefore);
+        } catch (RuntimeException e) {
+            // The number is stored and answered; the old keys go next time.
+            LOG.warn("Could not delete expired idempotency keys: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        groupCommit.close();
+    }
+
+    // The key first: of concurrent requests with one key, the later one fails there, before it wrote its shipment.
+    private static void insert(Jdbi jdbi, List<Keyed> batch) throws SQLException {
+        jdbi.useTransaction(handle -> {
+            Connection connection = handle.getConnection();
+            try (PreparedStatement forget = connection.prepareStatement(FORGET_EXPIRED)) {
+                for (Keyed row : batch) {
+                    forget.setString(1, row.key().value());
+                    forget.setObject(2, Times.utc(row.expiredBefore()));
+                    forget.addBatch();
+                }
+                forget.executeBatch();
+            }
+            try (PreparedStatement keys = connection.prepareStatement(INSERT_KEY)) {
+                for (Keyed row : batch) {
+                    keys.setString(1, row.key().value());
+                    keys.setString(2, row.requestHash());
+                    keys.setString(3, row.shipment().issued().trackingNumber().value());
+                    keys.setObject(4, Times.utc(row.shipment().issued().issuedAt()));
+                    keys.addBatch();
+                }
+                keys.executeBatch();
+            }
+            try (PreparedStatement shipments = connection.prepareStatement(IssuedRows.INSERT)) {
+                for (Keyed row : batch) {
+                    IssuedRows.addBatch(shipments, row.shipment());
+                }
+                shipments.executeBatch();
+            }
+        });
+    }
+
+    private record Keyed(IdempotencyKey key, String requestHash, IssuedRows.Row shipment, Instant expiredBefore) {}
+}
