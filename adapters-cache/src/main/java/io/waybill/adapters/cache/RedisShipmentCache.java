@@ -140,6 +140,12 @@ final class RedisShipmentCache implements ShipmentCache {
         }
     }
 
+    /** Empties the near cache; Redis keeps its entries, which other instances' writers keep current. */
+    @Override
+    public void forgetLocalCopies() {
+        near.evictAll();
+    }
+
     /** UP when Redis answers a ping now; DEGRADED when it does not, or has failed and is not back yet. */
     ComponentProbe.State state() {
         if (!breaker.allowsReads()) {

@@ -51,18 +51,21 @@ final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable 
     private final TableStatistics statistics;
 
     JdbiShipmentRepository(Jdbi jdbi, DataSource dataSource, Clock clock, int writers, Duration commitTimeout,
-            Runnable afterCommit, TableStatistics statistics) {
+            Runnable afterCommit, TableStatistics statistics, ChangeNotifier notifier) {
         this.groupCommit = new GroupCommit<>("shipments", writers, MAX_BATCH, commitTimeout, batch -> {
             insert(jdbi, batch);
             afterCommit.run();
         });
-        this.writer = new ShipmentWriter(jdbi, clock);
+        this.writer = new ShipmentWriter(jdbi, clock, notifier);
         this.reader = new ShipmentReader(dataSource);
         this.lister = new ShipmentLister(jdbi);
         this.afterCommit = afterCommit;
         this.statistics = statistics;
     }
 
+    // Not announced to the other instances (ChangeNotifier): a number just issued cannot be in any cache, since no one
+    // could know it to look it up, and no cache is refreshed for it here either. That keeps NOTIFY, whose commits
+    // PostgreSQL serialises, off the hottest route.
     @Override
     public void add(IssuedTrackingNumber issued) {
         // Worked out here, so that the writer threads run nothing but JDBC; stored so that lists show the estimate

@@ -39,6 +39,12 @@ public interface ShipmentCache {
     void evictAll(Collection<TrackingCode> numbers);
 
     /**
+     * Drops whatever this process holds of the cache, leaving a store shared with other instances alone: for an
+     * instance that may have missed reports of changes made elsewhere, which the shared store got from their writers.
+     */
+    void forgetLocalCopies();
+
+    /**
      * How far the shipments with one number have got: grows with every shipment added and every change stored,
      * since each change raises a shipment's version. 0 for none.
      */
