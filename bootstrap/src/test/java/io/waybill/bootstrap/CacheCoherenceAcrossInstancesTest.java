@@ -11,6 +11,7 @@ import io.waybill.domain.Carrier;
 import io.waybill.domain.ShipmentStatus;
 import io.waybill.domain.TrackingCode;
 import java.io.IOException;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -49,6 +50,7 @@ class CacheCoherenceAcrossInstancesTest {
     void aChangeWrittenByAnInstanceCutOffFromRedisReachesTheOthersWithinASecond() {
         try (Waybill cutOff = Waybill.start(config(redis.cacheSettings().withRedisUrl(proxy.url())));
                 Waybill other = Waybill.start(config(redis.cacheSettings()))) {
+            awaitListening(2);
             TrackingCode number = TrackingCode.of(cutOff.nextTrackingNumber(Orders.sample()).trackingNumber());
             cacheEverywhere(number, cutOff, other);
 
@@ -65,6 +67,7 @@ class CacheCoherenceAcrossInstancesTest {
     void aChangeReachesTheInProcessCacheOfAnotherInstanceWithinASecond() {
         try (Waybill writer = Waybill.start(config(CacheSettings.defaults()));
                 Waybill other = Waybill.start(config(CacheSettings.defaults()))) {
+            awaitListening(2);
             TrackingCode number = TrackingCode.of(writer.nextTrackingNumber(Orders.sample()).trackingNumber());
             cacheEverywhere(number, writer, other);
 
@@ -73,6 +76,17 @@ class CacheCoherenceAcrossInstancesTest {
             Poll.until("the other instance shows the change", () -> status(other, number) == ShipmentStatus.RECEIVED,
                     WITHIN);
         }
+    }
+
+    // A change committed before an instance listens is not reported to it (it drops its own copies once it does).
+    private void awaitListening(int instances) {
+        Poll.until("every instance listens", () -> {
+            try {
+                return database.listeningInstances() == instances;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }, Duration.ofSeconds(10));
     }
 
     private WaybillConfig config(CacheSettings cache) {

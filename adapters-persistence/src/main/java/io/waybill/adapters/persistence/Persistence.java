@@ -11,8 +11,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.DriverManager;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -28,28 +26,22 @@ import org.slf4j.LoggerFactory;
 public final class Persistence implements AutoCloseable {
 
     private static final int H2_DATABASE_IN_USE = 90020;
-    private static final Duration CHANGES_RETRY_AFTER = Duration.ofSeconds(1);
 
     private final DatabaseSettings settings;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final JdbiShipmentRepository shipments;
     private final JdbiPermutationKeyStore keys;
-    private final Optional<PostgresShipmentChanges> changes;
+    private final ChangeReports changes;
 
     private Persistence(DatabaseSettings settings, HikariDataSource dataSource, Clock clock) {
         this.settings = settings;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
-        Optional<ChangeChannel> channel = settings.isPostgres()
-                ? Optional.of(ChangeChannel.forSchema(settings.schema().orElseGet(this::currentSchema)))
-                : Optional.empty();
-        this.changes = channel.map(named -> new PostgresShipmentChanges(
-                PostgresShipmentChanges.connector(settings, named), named, CHANGES_RETRY_AFTER));
+        this.changes = ChangeReports.forDatabase(settings, jdbi);
         this.shipments =
                 new JdbiShipmentRepository(jdbi, dataSource, clock, writers(settings), settings.commitTimeout(),
-                        this::flush, new TableStatistics(jdbi, settings.isPostgres()),
-                        channel.map(ChangeNotifier::postgres).orElseGet(ChangeNotifier::none));
+                        this::flush, new TableStatistics(jdbi, settings.isPostgres()), changes.notifier());
         this.keys = new JdbiPermutationKeyStore(jdbi, clock);
     }
 
@@ -108,13 +100,13 @@ public final class Persistence implements AutoCloseable {
      * in the transaction of each change, heard on a connection of its own), never on H2, which one process uses.
      */
     public ShipmentChanges shipmentChanges() {
-        return changes.<ShipmentChanges>map(listening -> listening).orElseGet(ShipmentChanges::none);
+        return changes.changes();
     }
 
     @Override
     public void close() {
         try {
-            changes.ifPresent(PostgresShipmentChanges::close);
+            changes.close();
             shipments.close();
         } finally {
             dataSource.close();
@@ -132,11 +124,6 @@ public final class Persistence implements AutoCloseable {
         } catch (SQLException e) {
             LoggerFactory.getLogger(Persistence.class).warn("Could not shut the in-memory database down", e);
         }
-    }
-
-    private String currentSchema() {
-        return Objects.requireNonNullElse(
-                jdbi.withHandle(handle -> handle.createQuery("SELECT current_schema()").mapTo(String.class).one()), "");
     }
 
     // H2 keeps commits in memory for up to WRITE_DELAY (500 ms) and would lose them to kill -9; a CHECKPOINT writes

@@ -3,13 +3,11 @@ package io.waybill.adapters.persistence;
 import io.waybill.application.port.out.ShipmentChanges;
 import io.waybill.domain.TrackingCode;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -54,21 +52,6 @@ final class PostgresShipmentChanges implements ShipmentChanges, AutoCloseable {
         this.retryAfter = retryAfter;
         this.thread = new Thread(this::run, "waybill-shipment-changes");
         this.thread.setDaemon(true);
-    }
-
-    /**
-     * New connections to the database {@code settings} name, which the server lists under the channel's name, and
-     * which fail within seconds when the server stops answering.
-     */
-    static Connector connector(DatabaseSettings settings, ChangeChannel channel) {
-        Properties properties = new Properties();
-        properties.setProperty("user", settings.user());
-        properties.setProperty("password", settings.password());
-        properties.setProperty("ApplicationName", "waybill changes " + channel.name());
-        properties.setProperty("connectTimeout", "5");
-        properties.setProperty("socketTimeout", "10");
-        properties.setProperty("tcpKeepAlive", "true");
-        return () -> DriverManager.getConnection(settings.jdbcUrl(), properties);
     }
 
     @Override
