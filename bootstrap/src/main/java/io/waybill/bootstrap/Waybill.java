@@ -84,7 +84,7 @@ public final class Waybill implements AutoCloseable {
             SequenceAllocator sequence = new SequenceAllocator(persistence.trackingSequence(), background);
             ShipmentRepository shipments = persistence.shipments();
             ShipmentLookup lookup = new ShipmentLookup(shipments, caches.shipments());
-            persistence.shipmentChanges().subscribe(new CacheCoherence(lookup));
+            persistence.shipmentChanges().subscribe(new CacheCoherence(shipments, caches.shipments()));
             TrackingEvents events = new TrackingEvents(config.statusMapping(), random);
             HttpApi.UseCases useCases = new HttpApi.UseCases(
                     new IssueTrackingNumberService(format, sequence, shipments, clock),

@@ -1,6 +1,8 @@
 package io.waybill.application.service;
 
+import io.waybill.application.port.out.ShipmentCache;
 import io.waybill.application.port.out.ShipmentChanges;
+import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.domain.TrackingCode;
 import java.util.Set;
 
@@ -11,7 +13,9 @@ import java.util.Set;
  * <p>A few changed numbers are reloaded and offered, as their writer does, rather than evicted: the cache's
  * newest-wins offer then keeps a reader that loaded before the change from caching what it read, where an eviction
  * would let it. Many at once, such as an import's, are evicted in one go, as the importer itself does; their next
- * lookups read the database. When reports may have been missed, what this process holds is dropped. Thread-safe.
+ * lookups read the database. When reports may have been missed, what this process holds is dropped. What the cache
+ * cannot take now is left to the instance that made the change ({@link ShipmentCache#forChangesMadeElsewhere}).
+ * Thread-safe.
  */
 public final class CacheCoherence implements ShipmentChanges.Listener {
 
@@ -20,8 +24,8 @@ public final class CacheCoherence implements ShipmentChanges.Listener {
 
     private final ShipmentLookup lookup;
 
-    public CacheCoherence(ShipmentLookup lookup) {
-        this.lookup = lookup;
+    public CacheCoherence(ShipmentRepository shipments, ShipmentCache cache) {
+        this.lookup = new ShipmentLookup(shipments, cache.forChangesMadeElsewhere());
     }
 
     @Override

@@ -18,7 +18,7 @@ class CacheCoherenceTest {
 
     private final InMemoryShipmentRepository repository = new InMemoryShipmentRepository();
     private final InMemoryShipmentCache cache = new InMemoryShipmentCache();
-    private final CacheCoherence coherence = new CacheCoherence(new ShipmentLookup(repository, cache));
+    private final CacheCoherence coherence = new CacheCoherence(repository, cache);
 
     @Test
     void aChangeElsewhereReplacesWhatIsCachedWithWhatIsStored() {
