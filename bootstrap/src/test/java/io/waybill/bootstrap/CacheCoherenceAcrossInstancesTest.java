@@ -64,6 +64,23 @@ class CacheCoherenceAcrossInstancesTest {
     }
 
     @Test
+    void anInstanceCutOffFromRedisSeesTheOthersChangesWithinASecond() {
+        try (Waybill cutOff = Waybill.start(config(redis.cacheSettings().withRedisUrl(proxy.url())));
+                Waybill writer = Waybill.start(config(redis.cacheSettings()))) {
+            awaitListening(2);
+            TrackingCode number = TrackingCode.of(writer.nextTrackingNumber(Orders.sample()).trackingNumber());
+            cacheEverywhere(number, cutOff, writer);
+
+            proxy.cut();
+            writer.recordEvents(received(number));
+
+            Poll.until("the instance cut off from Redis shows the change",
+                    () -> status(cutOff, number) == ShipmentStatus.RECEIVED, WITHIN);
+            assertThat(status(writer, number)).isEqualTo(ShipmentStatus.RECEIVED);
+        }
+    }
+
+    @Test
     void aChangeReachesTheInProcessCacheOfAnotherInstanceWithinASecond() {
         try (Waybill writer = Waybill.start(config(CacheSettings.defaults()));
                 Waybill other = Waybill.start(config(CacheSettings.defaults()))) {

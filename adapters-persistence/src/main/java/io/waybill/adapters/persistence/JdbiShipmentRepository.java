@@ -63,9 +63,9 @@ final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable 
         this.statistics = statistics;
     }
 
-    // Not announced to the other instances (ChangeNotifier): a number just issued cannot be in any cache, since no one
-    // could know it to look it up, and no cache is refreshed for it here either. That keeps NOTIFY, whose commits
-    // PostgreSQL serialises, off the hottest route.
+    // Not announced to the other instances (ChangeNotifier): no one can have cached a number before it is issued
+    // (at most the empty entry of a lucky guess, which lives the short negative ttl, as it does on one instance,
+    // since issuing refreshes no cache). That keeps NOTIFY, whose commits PostgreSQL serialises, off the hottest route.
     @Override
     public void add(IssuedTrackingNumber issued) {
         // Worked out here, so that the writer threads run nothing but JDBC; stored so that lists show the estimate
