@@ -12,6 +12,7 @@ import io.waybill.application.port.in.ListShipmentsUseCase;
 import io.waybill.application.port.in.RecordTrackingEventsUseCase;
 import io.waybill.application.port.in.RegisterShipmentUseCase;
 import io.waybill.application.port.out.ShipmentRepository;
+import io.waybill.application.service.CacheCoherence;
 import io.waybill.application.service.FakeShipmentsService;
 import io.waybill.application.service.FindShipmentService;
 import io.waybill.application.service.ImportShipmentsService;
@@ -52,8 +53,8 @@ import java.util.stream.Stream;
  * }
  * }</pre>
  *
- * <p>Lifecycle: {@link #start} connects to and migrates the database, opens the cache, settles the tracking-number
- * key and starts HTTP if configured; {@link #close} stops HTTP, closes the cache, stores what is queued and closes
+ * <p>Lifecycle: {@link #start} connects to and migrates the database, opens the cache, listens for the changes other
+ * instances on the same database make (PostgreSQL), settles the tracking-number key and starts HTTP if configured; {@link #close} stops HTTP, closes the cache, stores what is queued and closes
  * the database, in that order. Thread-safe: any number of threads may use it at once.
  */
 public final class Waybill implements AutoCloseable {
@@ -90,6 +91,7 @@ public final class Waybill implements AutoCloseable {
             SequenceAllocator sequence = new SequenceAllocator(persistence.trackingSequence(), background);
             ShipmentRepository shipments = persistence.shipments();
             ShipmentLookup lookup = new ShipmentLookup(shipments, caches.shipments());
+            persistence.shipmentChanges().subscribe(new CacheCoherence(shipments, caches.shipments()));
             TrackingEvents events = new TrackingEvents(config.statusMapping(), random);
             HttpApi.UseCases useCases = new HttpApi.UseCases(
                     new IssueTrackingNumberService(format, sequence, shipments, clock),

@@ -3,6 +3,7 @@ package io.waybill.bootstrap;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -73,6 +74,22 @@ final class TestDatabase implements AutoCloseable {
             }
         }
         return numbers;
+    }
+
+    /**
+     * How many instances listen for the changes made in this PostgreSQL schema: connections named for its channel
+     * that have run a statement, the first of which is their {@code LISTEN}.
+     */
+    int listeningInstances() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, "");
+                PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM pg_stat_activity"
+                        + " WHERE application_name = ? AND (query LIKE 'LISTEN %' OR query = 'SELECT 1')")) {
+            statement.setString(1, "waybill changes waybill:" + schema);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
     }
 
     @Override

@@ -69,6 +69,11 @@ final class CaffeineShipmentCache implements ShipmentCache {
         entries.invalidateAll(numbers);
     }
 
+    @Override
+    public void forgetLocalCopies() {
+        clear();
+    }
+
     void clear() {
         entries.invalidateAll();
     }

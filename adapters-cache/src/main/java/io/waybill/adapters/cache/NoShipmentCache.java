@@ -23,4 +23,7 @@ final class NoShipmentCache implements ShipmentCache {
 
     @Override
     public void evictAll(Collection<TrackingCode> numbers) {}
+
+    @Override
+    public void forgetLocalCopies() {}
 }

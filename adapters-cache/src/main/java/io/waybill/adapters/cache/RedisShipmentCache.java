@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  *   <li>A read that reached Redis before a concurrent offer failed may return the entry that offer meant to replace;
  *       it raced with the write, as any read a moment earlier would have.
  *   <li>Other instances know nothing of this one's failures: if Redis is unreachable from this instance only, the
- *       others serve the entries this one could not replace until it reaches Redis again, or until they expire.
+ *       others serve the entries this one could not replace until it reaches Redis again, or until they expire,
+ *       unless they hear of its changes by another channel (on PostgreSQL they do, see the application's
+ *       {@code CacheCoherence}, and reload those entries themselves).
  *   <li>An instance that stops while its breaker is open forgets its numbers; their entries live out their ttl.
  *   <li>An offer may fail after Redis stored it; the entry is then deleted, which costs only a miss.
  *   <li>Newest-wins needs the newer entry in Redis. A reader that loaded before a write whose offer failed, and
@@ -47,7 +49,8 @@ final class RedisShipmentCache implements ShipmentCache {
     private final Duration ttl;
     private final Duration negativeTtl;
     private final CircuitBreaker breaker;
-    private final AtomicBoolean undecodableLogged = new AtomicBoolean();
+    private final AtomicBoolean undecodableLogged;
+    private final boolean remembersFailedWrites;
 
     RedisShipmentCache(RedisEntries entries, NearCache near, CacheSettings settings, String target, int staleLimit) {
         this.entries = entries;
@@ -55,6 +58,28 @@ final class RedisShipmentCache implements ShipmentCache {
         this.ttl = settings.ttl();
         this.negativeTtl = settings.negativeTtl();
         this.breaker = new CircuitBreaker(target, settings.retryAfter(), staleLimit, this::recover);
+        this.undecodableLogged = new AtomicBoolean();
+        this.remembersFailedWrites = true;
+    }
+
+    private RedisShipmentCache(RedisShipmentCache cache) {
+        this.entries = cache.entries;
+        this.near = cache.near;
+        this.ttl = cache.ttl;
+        this.negativeTtl = cache.negativeTtl;
+        this.breaker = cache.breaker;
+        this.undecodableLogged = cache.undecodableLogged;
+        this.remembersFailedWrites = false;
+    }
+
+    /**
+     * The same entries, near cache and breaker, but the numbers of writes that fail or are skipped are not
+     * remembered: the instance that made the change deletes their entries itself. Otherwise an instance cut off from
+     * Redis would remember every change the whole cluster made meanwhile, and past the stale limit delete every entry.
+     */
+    @Override
+    public ShipmentCache forChangesMadeElsewhere() {
+        return remembersFailedWrites ? new RedisShipmentCache(this) : this;
     }
 
     @Override
@@ -89,7 +114,7 @@ final class RedisShipmentCache implements ShipmentCache {
     @Override
     public void offer(TrackingCode number, List<Shipment> shipments) {
         near.evict(number);
-        if (!breaker.allowsWrites() && breaker.skip(number)) {
+        if (skipped(number)) {
             return;
         }
         String json;
@@ -103,7 +128,7 @@ final class RedisShipmentCache implements ShipmentCache {
         try {
             entries.offer(number, ShipmentCache.generation(shipments), json, shipments.isEmpty() ? negativeTtl : ttl);
         } catch (RuntimeException e) {
-            breaker.failed(number, e);
+            failed(List.of(number), e);
         }
     }
 
@@ -111,7 +136,7 @@ final class RedisShipmentCache implements ShipmentCache {
     @Override
     public void evict(TrackingCode number) {
         near.evict(number);
-        if (!breaker.allowsWrites() && breaker.skip(number)) {
+        if (skipped(number)) {
             return;
         }
         delete(number);
@@ -126,7 +151,7 @@ final class RedisShipmentCache implements ShipmentCache {
         List<TrackingCode> sent = new ArrayList<>(numbers.size());
         for (TrackingCode number : numbers) {
             near.evict(number);
-            if (breaker.allowsWrites() || !breaker.skip(number)) {
+            if (!skipped(number)) {
                 sent.add(number);
             }
         }
@@ -136,8 +161,14 @@ final class RedisShipmentCache implements ShipmentCache {
         try {
             entries.delete(sent);
         } catch (RuntimeException e) {
-            breaker.failed(sent, e);
+            failed(sent, e);
         }
+    }
+
+    /** Empties the near cache; Redis keeps its entries, which other instances' writers keep current. */
+    @Override
+    public void forgetLocalCopies() {
+        near.evictAll();
     }
 
     /** UP when Redis answers a ping now; DEGRADED when it does not, or has failed and is not back yet. */
@@ -178,11 +209,25 @@ final class RedisShipmentCache implements ShipmentCache {
         return done;
     }
 
+    // While the breaker is open: remembered, so that the entry is deleted before Redis is read again, unless that is
+    // left to the instance that made the change.
+    private boolean skipped(TrackingCode number) {
+        return !breaker.allowsWrites() && (!remembersFailedWrites || breaker.skip(number));
+    }
+
+    private void failed(Collection<TrackingCode> numbers, RuntimeException e) {
+        if (remembersFailedWrites) {
+            breaker.failed(numbers, e);
+        } else {
+            breaker.failed(e);
+        }
+    }
+
     private void delete(TrackingCode number) {
         try {
             entries.delete(List.of(number));
         } catch (RuntimeException e) {
-            breaker.failed(number, e);
+            failed(List.of(number), e);
         }
     }
 

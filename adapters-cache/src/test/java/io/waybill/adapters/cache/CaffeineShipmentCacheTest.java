@@ -46,6 +46,17 @@ class CaffeineShipmentCacheTest extends ShipmentCacheContract {
     }
 
     @Test
+    void forgettingLocalCopiesEmptiesItSinceItIsAllLocal() {
+        ShipmentCache cache = openCaches(LONG, LONG).shipments();
+        TrackingCode number = newNumber();
+        cache.offer(number, List.of(rich(number, "DHL", 0)));
+
+        cache.forgetLocalCopies();
+
+        assertThat(cache.get(number)).isEmpty();
+    }
+
+    @Test
     void anEntryKeptAgainstAnOlderOfferLivesNoLongerThanItsTtl() {
         Duration ttl = Duration.ofSeconds(10);
         ShipmentCache cache = openCaches(ttl, ttl).shipments();

@@ -138,6 +138,20 @@ class NearCacheTest {
         }
 
         @Test
+        void forgettingLocalCopiesEmptiesMemoryAndLeavesRedis() {
+            ShipmentCache cache = open();
+            TrackingCode number = newNumber();
+            List<Shipment> shipments = List.of(rich(number, "DHL", 0));
+            cache.offer(number, shipments);
+            awaitHeld(cache, number, shipments);
+            List<Shipment> held = cache.get(number).orElseThrow();
+
+            cache.forgetLocalCopies();
+
+            assertThat(cache.get(number).orElseThrow()).isEqualTo(shipments).isNotSameAs(held); // read from Redis
+        }
+
+        @Test
         void itsOwnChangesAreSeenAtOnce() {
             ShipmentCache cache = open();
             TrackingCode number = newNumber();

@@ -117,6 +117,24 @@ class RedisOutageTest {
     }
 
     @Test
+    void changesMadeElsewhereThatItCouldNotSendAreLeftToTheirWriter() {
+        ShipmentCache cache = open(proxy.url(), Caches.STALE_LIMIT);
+        ShipmentCache elsewhere = cache.forChangesMadeElsewhere();
+        List<TrackingCode> numbers = List.of(newNumber(), newNumber(), newNumber());
+        numbers.forEach(number -> cache.offer(number, List.of(rich(number, "DHL", 0))));
+
+        proxy.cut();
+        elsewhere.offer(numbers.get(0), List.of(rich(numbers.get(0), "DHL", 1))); // fails, and opens the breaker
+        elsewhere.evict(numbers.get(1)); // skipped while the breaker is open
+        elsewhere.evictAll(numbers.subList(2, 3));
+
+        proxy.restore();
+        awaitUp(caches.probe());
+        numbers.forEach(number -> assertThat(cache.get(number)).as("an entry its writer keeps current").isPresent());
+        assertThat(messages(Level.INFO)).hasSize(1).first().asString().contains("may have been stale: 0");
+    }
+
+    @Test
     void evictionsOfManyItCouldNotSendAreCarriedOutBeforeRedisIsReadAgain() {
         ShipmentCache cache = open(proxy.url(), Caches.STALE_LIMIT);
         List<TrackingCode> numbers = List.of(newNumber(), newNumber(), newNumber(), newNumber());

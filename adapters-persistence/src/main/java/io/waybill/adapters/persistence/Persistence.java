@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.waybill.application.port.out.ComponentProbe;
 import io.waybill.application.port.out.KeyedIssues;
 import io.waybill.application.port.out.PermutationKeyStore;
+import io.waybill.application.port.out.ShipmentChanges;
 import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.application.port.out.TrackingSequence;
 import java.sql.Connection;
@@ -33,14 +34,16 @@ public final class Persistence implements AutoCloseable {
     private final JdbiShipmentRepository shipments;
     private final JdbiPermutationKeyStore keys;
     private final JdbiKeyedIssues keyedIssues;
+    private final ChangeReports changes;
 
     private Persistence(DatabaseSettings settings, HikariDataSource dataSource, Clock clock) {
         this.settings = settings;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        this.changes = ChangeReports.forDatabase(settings, jdbi);
         this.shipments =
                 new JdbiShipmentRepository(jdbi, dataSource, clock, writers(settings), settings.commitTimeout(),
-                        this::flush, new TableStatistics(jdbi, settings.isPostgres()));
+                        this::flush, new TableStatistics(jdbi, settings.isPostgres()), changes.notifier());
         this.keys = new JdbiPermutationKeyStore(jdbi, clock);
         this.keyedIssues =
                 new JdbiKeyedIssues(jdbi, dataSource, writers(settings), settings.commitTimeout(), this::flush);
@@ -58,7 +61,13 @@ public final class Persistence implements AutoCloseable {
         } catch (RuntimeException e) {
             throw inUseElsewhere(e).orElseThrow(() -> e);
         }
-        return new Persistence(settings, new HikariDataSource(poolConfig(settings)), clock);
+        HikariDataSource dataSource = new HikariDataSource(poolConfig(settings));
+        try {
+            return new Persistence(settings, dataSource, clock);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
     }
 
     // H2 lets one process at a time open its files, and says so with error 90020.
@@ -94,10 +103,20 @@ public final class Persistence implements AutoCloseable {
         return new DatabaseProbe(jdbi);
     }
 
+    /**
+     * The changes to shipments that other instances on this schema commit: reported on PostgreSQL (by {@code NOTIFY}
+     * in the transaction of each change, heard on a connection of its own), never on H2, which one process uses.
+     */
+    public ShipmentChanges shipmentChanges() {
+        return changes.changes();
+    }
+
     @Override
     public void close() {
-        try (JdbiShipmentRepository queued = shipments; JdbiKeyedIssues queuedWithKeys = keyedIssues) {
-            // closing commits what is queued
+        try (ChangeReports reports = changes;
+                JdbiShipmentRepository queued = shipments;
+                JdbiKeyedIssues queuedWithKeys = keyedIssues) {
+            // closing commits what is queued; resources close in reverse order, the change reports last
         } finally {
             dataSource.close();
             if (settings.isInMemoryH2()) {

@@ -18,7 +18,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
 /**
- * Registers shipments and appends to their histories, each in one transaction (a batch of registrations in one).
+ * Registers shipments and appends to their histories, each in one transaction (a batch of registrations in one),
+ * which also announces the numbers changed to the other instances ({@link ChangeNotifier}).
  * Failures of the database pass as {@link JdbiException}s, or as the {@link SQLException}s of
  * {@link #registerAll}'s plain JDBC. Thread-safe.
  */
@@ -38,10 +39,12 @@ final class ShipmentWriter {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final ChangeNotifier notifier;
 
-    ShipmentWriter(Jdbi jdbi, Clock clock) {
+    ShipmentWriter(Jdbi jdbi, Clock clock, ChangeNotifier notifier) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.notifier = notifier;
     }
 
     /**
@@ -69,6 +72,7 @@ final class ShipmentWriter {
                 EventRows.insert(connection, shipments.stream()
                         .map(shipment -> new EventRows.Recorded(ids.get(shipment.key()), 0, shipment.events()))
                         .toList(), now);
+                notifier.announce(connection, keys.stream().map(ShipmentKey::number).distinct().toList());
             });
         } catch (SQLException | JdbiException e) {
             if (Jdbc.isUniqueViolation(e)) {
@@ -111,6 +115,7 @@ final class ShipmentWriter {
                         .one();
                 EventRows.insert(handle.getConnection(), List.of(new EventRows.Recorded(id, expectedVersion + 1, added)),
                         now);
+                notifier.announce(handle.getConnection(), List.of(key.number()));
             });
         } catch (SQLException | JdbiException e) {
             // An event id stored already: another writer recorded it, whatever the version said.

@@ -42,6 +42,11 @@ public final class ShipmentLookup {
         }
     }
 
+    /** Drops what this process holds of the cache, for an instance that may have missed changes made elsewhere. */
+    void forgetLocalCopies() {
+        cache.forgetLocalCopies();
+    }
+
     /**
      * Loads what is stored now and caches it; called after every write, before it is acknowledged. When the database
      * fails right after the write, the entry is dropped instead and the write still succeeds: it is committed.

@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * The {@link ShipmentCache} contract in memory, without expiry: the newest offer by generation wins. It can be told
  * to fail, and then misses and drops what it is offered, so it never serves an entry older than one it failed to
- * replace. It counts hits, misses and calls of {@link #evictAll}.
+ * replace. It counts hits, misses and calls of {@link #evictAll}
+ * and {@link #forgetLocalCopies}.
  */
 final class InMemoryShipmentCache implements ShipmentCache {
 
@@ -21,6 +22,7 @@ final class InMemoryShipmentCache implements ShipmentCache {
     private int hits;
     private int misses;
     private int evictAlls;
+    private int localForgets;
 
     @Override
     public synchronized Optional<List<Shipment>> get(TrackingCode number) {
@@ -56,6 +58,12 @@ final class InMemoryShipmentCache implements ShipmentCache {
         numbers.forEach(entries::remove);
     }
 
+    /** Holds nothing in process apart from what it shares, so only counts the call. */
+    @Override
+    public synchronized void forgetLocalCopies() {
+        localForgets++;
+    }
+
     /** Puts an entry whatever its generation, as a cache holding an old entry would. */
     synchronized void put(TrackingCode number, List<Shipment> shipments) {
         entries.put(number, List.copyOf(shipments));
@@ -80,5 +88,9 @@ final class InMemoryShipmentCache implements ShipmentCache {
 
     synchronized int evictAlls() {
         return evictAlls;
+    }
+
+    synchronized int localForgets() {
+        return localForgets;
     }
 }

@@ -39,6 +39,21 @@ public interface ShipmentCache {
     void evictAll(Collection<TrackingCode> numbers);
 
     /**
+     * Drops whatever this process holds of the cache, leaving a store shared with other instances alone: for an
+     * instance that may have missed reports of changes made elsewhere, which the shared store got from their writers.
+     */
+    void forgetLocalCopies();
+
+    /**
+     * This cache, for applying changes that another instance made: the same entries, and the same contract, except
+     * that an offer or eviction the cache cannot carry out now is not remembered for later, since the instance that
+     * made the change answers for that, and does. The cache itself when it remembers nothing.
+     */
+    default ShipmentCache forChangesMadeElsewhere() {
+        return this;
+    }
+
+    /**
      * How far the shipments with one number have got: grows with every shipment added and every change stored,
      * since each change raises a shipment's version. 0 for none.
      */

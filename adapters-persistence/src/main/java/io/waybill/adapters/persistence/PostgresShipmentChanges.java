@@ -1,0 +1,146 @@
+package io.waybill.adapters.persistence;
+
+import io.waybill.application.port.out.ShipmentChanges;
+import io.waybill.domain.TrackingCode;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Listens on a connection of its own to the {@link ChangeChannel} of its schema, on a daemon thread started by the
+ * first {@link #subscribe}, and hands the numbers that other instances announce to the listeners; all that arrived
+ * together go in one call. The connection is checked with a query after {@link #KEEP_ALIVE} of silence; when it fails,
+ * a new one is tried every {@code retryAfter}, and the listeners are told, once it listens again, that they may have
+ * missed changes. One warning is logged for each time the reports stop. Thread-safe.
+ */
+final class PostgresShipmentChanges implements ShipmentChanges, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresShipmentChanges.class);
+    private static final int WAIT_MILLIS = 250;
+    static final Duration KEEP_ALIVE = Duration.ofSeconds(5);
+
+    /** Opens a new connection, not one of the pool's: it is held for as long as this listens. */
+    @FunctionalInterface
+    interface Connector {
+        Connection connect() throws SQLException;
+    }
+
+    private final Connector connector;
+    private final ChangeChannel channel;
+    private final Duration retryAfter;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final Thread thread;
+    private volatile boolean closed;
+
+    PostgresShipmentChanges(Connector connector, ChangeChannel channel, Duration retryAfter) {
+        this.connector = connector;
+        this.channel = channel;
+        this.retryAfter = retryAfter;
+        this.thread = new Thread(this::run, "waybill-shipment-changes");
+        this.thread.setDaemon(true);
+    }
+
+    @Override
+    public void subscribe(Listener listener) {
+        listeners.add(listener);
+        if (started.compareAndSet(false, true) && !closed) {
+            thread.start();
+        }
+    }
+
+    /** Stops listening within a fraction of a second; listeners are not called any more once this returns. */
+    @Override
+    public void close() {
+        closed = true;
+        if (started.get()) {
+            thread.interrupt(); // ends a wait between attempts; a wait for notifications ends by itself
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(2));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void run() {
+        boolean failing = false;
+        while (!closed) {
+            try (Connection connection = connector.connect()) {
+                try (Statement listen = connection.createStatement()) {
+                    listen.execute("LISTEN " + channel.quotedName());
+                }
+                if (failing) {
+                    LOG.info("Changes made through other instances are reported to this one again");
+                    failing = false;
+                }
+                listeners.forEach(listener -> deliver(listener, Listener::mayHaveMissedChanges));
+                receive(connection);
+            } catch (SQLException | RuntimeException lost) {
+                if (!closed && !failing) {
+                    LOG.warn("Changes made through other instances are not reported to this one ({}); trying again"
+                            + " every {} ms, and until then this instance's caches may serve what they changed",
+                            lost.getMessage(), retryAfter.toMillis());
+                    failing = true;
+                }
+                LOG.debug("The loss", lost);
+            }
+            if (!closed) {
+                LockSupport.parkNanos(retryAfter.toNanos());
+            }
+        }
+    }
+
+    private void receive(Connection connection) throws SQLException {
+        PGConnection notifications = connection.unwrap(PGConnection.class);
+        long heard = System.nanoTime();
+        while (!closed) {
+            PGNotification[] arrived = notifications.getNotifications(WAIT_MILLIS);
+            if (arrived != null && arrived.length > 0) {
+                heard = System.nanoTime();
+                Set<TrackingCode> numbers = othersNumbers(arrived);
+                if (!numbers.isEmpty() && !closed) {
+                    listeners.forEach(listener -> deliver(listener, each -> each.changed(numbers)));
+                }
+            } else if (System.nanoTime() - heard > KEEP_ALIVE.toNanos()) {
+                try (Statement alive = connection.createStatement()) {
+                    alive.execute("SELECT 1"); // fails, within the socket timeout, on a connection that is gone
+                }
+                heard = System.nanoTime();
+            }
+        }
+    }
+
+    private Set<TrackingCode> othersNumbers(PGNotification[] arrived) {
+        Set<TrackingCode> numbers = new LinkedHashSet<>();
+        for (PGNotification notification : arrived) {
+            ChangeNotices.parse(notification.getParameter())
+                    .filter(notice -> !notice.origin().equals(channel.origin()))
+                    .ifPresent(notice -> numbers.addAll(notice.numbers()));
+        }
+        return numbers;
+    }
+
+    // A listener that fails does not stop the reports, to it or to the others.
+    private static void deliver(Listener listener, Consumer<Listener> call) {
+        try {
+            call.accept(listener);
+        } catch (RuntimeException e) {
+            LOG.warn("A listener to changes of shipments failed: {}", e.toString());
+            LOG.debug("The failure", e);
+        }
+    }
+}

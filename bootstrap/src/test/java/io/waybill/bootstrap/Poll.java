@@ -1,0 +1,27 @@
+package io.waybill.bootstrap;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/** Waits for a condition that needs time to pass, asking again every few milliseconds until a deadline. */
+final class Poll {
+
+    private Poll() {}
+
+    static void until(String what, BooleanSupplier condition, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                fail("Not true within " + within + ": " + what);
+            }
+            try {
+                Thread.sleep(5); // between two tries, not to wait for an event
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
