@@ -54,6 +54,11 @@ final class BodyAnswers {
                         + " bytes its Content-Length announced"));
     }
 
+    void stopping(Request request, Response response, Callback callback) {
+        response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+        answer(request, response, callback, 503, "The server is stopping; send the request again");
+    }
+
     private void answer(Request request, Response response, Callback callback, int status, String detail) {
         byte[] body = json.bytes(Problem.of(status, HttpStatus.getMessage(status), detail,
                 Request.getPathInContext(request)));

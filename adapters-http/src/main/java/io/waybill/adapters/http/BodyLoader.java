@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -34,13 +35,14 @@ final class BodyLoader implements Invocable.Task {
     private final int maxBytes;
     private final Duration timeout;
     private final BodyAnswers answers;
+    private final Consumer<BodyLoader> whenSettled;
     private final AtomicBoolean settled = new AtomicBoolean();
     private byte[] bytes;
     private int size;
     private volatile Scheduler.Task deadline;
 
     BodyLoader(Handler next, Request request, Response response, Callback callback, int maxBytes, Duration timeout,
-            BodyAnswers answers) {
+            BodyAnswers answers, Consumer<BodyLoader> whenSettled) {
         this.next = next;
         this.request = request;
         this.response = response;
@@ -48,6 +50,7 @@ final class BodyLoader implements Invocable.Task {
         this.maxBytes = maxBytes;
         this.timeout = timeout;
         this.answers = answers;
+        this.whenSettled = whenSettled;
     }
 
     void start() {
@@ -139,6 +142,13 @@ final class BodyLoader implements Invocable.Task {
         }
     }
 
+    /** The server is stopping: the body is no longer awaited. */
+    void abandon() {
+        if (settle()) {
+            answers.stopping(request, response, callback);
+        }
+    }
+
     private void tooLarge() {
         if (settle()) {
             answers.tooLarge(request, response, callback, maxBytes);
@@ -153,6 +163,7 @@ final class BodyLoader implements Invocable.Task {
         if (task != null) {
             task.cancel();
         }
+        whenSettled.accept(this);
         return true;
     }
 

@@ -1,27 +1,34 @@
 package io.waybill.adapters.http;
 
 import io.waybill.adapters.http.HttpSettings.BodyLimits;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.component.Graceful;
 
 /**
  * Sits before Javalin's servlet so that no request thread waits on a slow client's body. A JSON body (any body but
  * an import's) is read asynchronously, up to {@code maxJsonBytes} (413 beyond) and within the body timeout (408
  * after), and the handlers only start once it is whole ({@link BodyLoader}). An import's body is streamed to its
  * handler as before, since it may be far larger than memory, under a minimum data rate ({@link PacedRequest}).
- * Requests without a body pass straight on.
+ * Requests without a body pass straight on. When the server stops, the bodies still awaited are answered 503 at
+ * once rather than waited for.
  */
-final class BodyReadingHandler extends Handler.Wrapper {
+final class BodyReadingHandler extends Handler.Wrapper implements Graceful {
 
     static final String IMPORTS_PATH = "/api/v1/imports";
 
     private final int maxJsonBytes;
     private final BodyLimits limits;
     private final BodyAnswers answers;
+    private final Set<BodyLoader> loading = ConcurrentHashMap.newKeySet();
+    private volatile boolean shutdown;
 
     BodyReadingHandler(int maxJsonBytes, BodyLimits limits, BodyAnswers answers) {
         this.maxJsonBytes = maxJsonBytes;
@@ -39,8 +46,23 @@ final class BodyReadingHandler extends Handler.Wrapper {
             return next.handle(new PacedRequest(request, limits.minImportBytesPerSecond(), limits.timeout()),
                     response, callback);
         }
-        new BodyLoader(next, request, response, callback, maxJsonBytes, limits.timeout(), answers).start();
+        BodyLoader loader = new BodyLoader(next, request, response, callback, maxJsonBytes, limits.timeout(), answers,
+                loading::remove);
+        loading.add(loader);
+        loader.start();
         return true;
+    }
+
+    @Override
+    public CompletableFuture<Void> shutdown() {
+        shutdown = true; // the graceful handler before this one lets no new request in
+        loading.forEach(BodyLoader::abandon);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public boolean isShutdown() {
+        return shutdown;
     }
 
     private static boolean carriesBody(Request request) {

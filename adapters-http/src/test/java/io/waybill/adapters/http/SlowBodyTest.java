@@ -47,6 +47,23 @@ class SlowBodyTest {
         }
     }
 
+    // Whichever comes first: the handler gives up the bodies still awaited (503), or the short idle timeout that
+    // the graceful stop sets ends the wait for them (408). Before, the blocked read failed into a 500.
+    @Test
+    void closingTheServerAnswersTheBodiesStillAwaited() {
+        TestServer server = TestServer.start(TestUseCases.builder().build());
+        try (SlowClients slow = SlowClients.open(server.port(), 3, "/shipment/")) {
+            assertThat(slow.trickle()).isEqualTo(3);
+
+            server.close();
+
+            assertThat(slow.answers()).allSatisfy(answer -> {
+                assertThat(answer.status()).as(text(answer.body())).isIn(408, 503);
+                assertThat(answer.headers().get("content-type")).isEqualTo(Problem.CONTENT_TYPE);
+            });
+        }
+    }
+
     /** Sends {@code request} whole on a new connection; the answer, which must come within the bound. */
     static RawResponse exchange(int port, String request) {
         try (Socket socket = new Socket("127.0.0.1", port)) {

@@ -51,6 +51,20 @@ final class SlowClients implements AutoCloseable {
         return open;
     }
 
+    /** Reads each connection's answer, to its end; fails if one does not come within ten seconds. */
+    List<TestServer.RawResponse> answers() {
+        List<TestServer.RawResponse> answers = new ArrayList<>();
+        for (Socket socket : sockets) {
+            try {
+                socket.setSoTimeout(10_000);
+                answers.add(TestServer.RawResponse.parse(socket.getInputStream().readAllBytes()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return answers;
+    }
+
     private static void write(Socket socket, String text) throws IOException {
         OutputStream out = socket.getOutputStream();
         out.write(text.getBytes(StandardCharsets.US_ASCII));
