@@ -54,6 +54,14 @@ final class BodyAnswers {
                         + " bytes its Content-Length announced"));
     }
 
+    void overloaded(Request request, Response response, Callback callback) {
+        LOG.info("Too many request bodies in memory at once: {} {} refused", request.getMethod(),
+                Request.getPathInContext(request));
+        response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+        answer(request, response, callback, 503, "The server is receiving too many request bodies at once; send the"
+                + " request again");
+    }
+
     void stopping(Request request, Response response, Callback callback) {
         response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
         answer(request, response, callback, 503, "The server is stopping; send the request again");

@@ -26,7 +26,7 @@ import org.eclipse.jetty.util.thread.Scheduler;
 final class BodyLoader implements Invocable.Task {
 
     // A client's announced length is not trusted with memory: the buffer grows only as bytes arrive.
-    private static final int FIRST_CAPACITY = 16 * 1024;
+    private static final int FIRST_CAPACITY = 4 * 1024;
 
     private final Handler next;
     private final Request request;
@@ -35,6 +35,7 @@ final class BodyLoader implements Invocable.Task {
     private final int maxBytes;
     private final Duration timeout;
     private final BodyAnswers answers;
+    private final BodyBudget.Share share;
     private final Consumer<BodyLoader> whenSettled;
     private final AtomicBoolean settled = new AtomicBoolean();
     private byte[] bytes;
@@ -42,11 +43,13 @@ final class BodyLoader implements Invocable.Task {
     private volatile Scheduler.Task deadline;
 
     BodyLoader(Handler next, Request request, Response response, Callback callback, int maxBytes, Duration timeout,
-            BodyAnswers answers, Consumer<BodyLoader> whenSettled) {
+            BodyAnswers answers, BodyBudget budget, Consumer<BodyLoader> whenSettled) {
         this.next = next;
         this.request = request;
         this.response = response;
-        this.callback = callback;
+        this.share = budget.share();
+        // What the body took from the budget is given back when the request is over, however it ends.
+        this.callback = Callback.from(callback, share::close);
         this.maxBytes = maxBytes;
         this.timeout = timeout;
         this.answers = answers;
@@ -87,10 +90,19 @@ final class BodyLoader implements Invocable.Task {
                 return;
             }
             boolean last = chunk.isLast();
-            boolean fits = append(chunk.getByteBuffer());
+            int length = chunk.remaining();
+            boolean fits = length <= maxBytes - size;
+            boolean affordable = fits && share.take(length);
+            if (affordable) {
+                append(chunk.getByteBuffer());
+            }
             chunk.release();
             if (!fits) {
                 tooLarge();
+                return;
+            }
+            if (!affordable) {
+                overloaded();
                 return;
             }
             if (last) {
@@ -102,17 +114,13 @@ final class BodyLoader implements Invocable.Task {
         }
     }
 
-    private boolean append(ByteBuffer buffer) {
+    private void append(ByteBuffer buffer) {
         int length = buffer.remaining();
-        if (length > maxBytes - size) {
-            return false;
-        }
         if (size + length > bytes.length) {
             bytes = Arrays.copyOf(bytes, (int) Math.min(maxBytes, Math.max(2L * bytes.length, size + length)));
         }
         buffer.get(bytes, size, length);
         size += length;
-        return true;
     }
 
     private void handOn(boolean onDemand) {
@@ -146,6 +154,12 @@ final class BodyLoader implements Invocable.Task {
     void abandon() {
         if (settle()) {
             answers.stopping(request, response, callback);
+        }
+    }
+
+    private void overloaded() {
+        if (settle()) {
+            answers.overloaded(request, response, callback);
         }
     }
 

@@ -23,10 +23,13 @@ import org.eclipse.jetty.util.component.Graceful;
 final class BodyReadingHandler extends Handler.Wrapper implements Graceful {
 
     static final String IMPORTS_PATH = "/api/v1/imports";
+    // The bodies being read may take this much memory together; a request beyond it is answered 503.
+    static final long MAX_BUFFERED_BYTES = 32L * 1024 * 1024;
 
     private final int maxJsonBytes;
     private final BodyLimits limits;
     private final BodyAnswers answers;
+    private final BodyBudget budget = new BodyBudget(MAX_BUFFERED_BYTES);
     private final Set<BodyLoader> loading = ConcurrentHashMap.newKeySet();
     private volatile boolean shutdown;
 
@@ -47,7 +50,7 @@ final class BodyReadingHandler extends Handler.Wrapper implements Graceful {
                     response, callback);
         }
         BodyLoader loader = new BodyLoader(next, request, response, callback, maxJsonBytes, limits.timeout(), answers,
-                loading::remove);
+                budget, loading::remove);
         loading.add(loader);
         loader.start();
         return true;
