@@ -55,8 +55,14 @@ public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings databa
         List<String> apiKeys = settings.apiKeys(new SecureRandom());
         long maxStrictImportBytes = settings.atLeast("WAYBILL_HTTP_STRICT_IMPORT_MAX_MB",
                 (int) (HttpSettings.DEFAULT_MAX_STRICT_IMPORT_BYTES / MIB), 1) * MIB;
+        HttpSettings.BodyLimits bodyDefaults = HttpSettings.BodyLimits.DEFAULTS;
+        HttpSettings.BodyLimits bodyLimits = new HttpSettings.BodyLimits(
+                Duration.ofMillis(settings.atLeast("WAYBILL_HTTP_BODY_TIMEOUT_MS",
+                        (int) bodyDefaults.timeout().toMillis(), 1)),
+                settings.atLeast("WAYBILL_HTTP_IMPORT_MIN_BYTES_PER_SECOND",
+                        (int) bodyDefaults.minImportBytesPerSecond(), 0));
         HttpSettings http = settings.parse("WAYBILL_API_KEYS", apiKeys,
-                keys -> new HttpSettings(host, port, keys, maxStrictImportBytes));
+                keys -> new HttpSettings(host, port, keys, maxStrictImportBytes, bodyLimits));
         return storage(settings).withHttp(http);
     }
 

@@ -107,6 +107,22 @@ class WaybillConfigTest {
     }
 
     @Test
+    void boundsHowSlowlyABodyMayArrive() {
+        HttpSettings.BodyLimits defaults = WaybillConfig.fromEnvironment(Map.of()).http().orElseThrow().bodyLimits();
+        HttpSettings.BodyLimits configured = WaybillConfig.fromEnvironment(Map.of("WAYBILL_HTTP_BODY_TIMEOUT_MS", "2500",
+                "WAYBILL_HTTP_IMPORT_MIN_BYTES_PER_SECOND", "0")).http().orElseThrow().bodyLimits();
+
+        assertThat(defaults).isEqualTo(new HttpSettings.BodyLimits(Duration.ofSeconds(15), 4096));
+        assertThat(configured).isEqualTo(new HttpSettings.BodyLimits(Duration.ofMillis(2500), 0));
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_HTTP_BODY_TIMEOUT_MS", "0")))
+                .hasMessageStartingWith("WAYBILL_HTTP_BODY_TIMEOUT_MS must be at least 1");
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_HTTP_IMPORT_MIN_BYTES_PER_SECOND", "-1")))
+                .hasMessageStartingWith("WAYBILL_HTTP_IMPORT_MIN_BYTES_PER_SECOND must be at least 0");
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_HTTP_BODY_TIMEOUT_MS", "soon")))
+                .hasMessageStartingWith("WAYBILL_HTTP_BODY_TIMEOUT_MS is malformed");
+    }
+
+    @Test
     void makesAnApiKeyPerRunUnlessKeysAreConfigured() {
         assertThat(WaybillConfig.fromEnvironment(Map.of()).http().orElseThrow().apiKeys())
                 .isNotEqualTo(WaybillConfig.fromEnvironment(Map.of()).http().orElseThrow().apiKeys());

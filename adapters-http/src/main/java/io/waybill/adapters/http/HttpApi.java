@@ -33,6 +33,9 @@ public final class HttpApi implements AutoCloseable {
     // the parameter rather than rejected by Jetty with a 414.
     private static final int MAX_REQUEST_HEADER_BYTES = 64 * 1024;
 
+    // Javalin's own bound on a body read whole, enforced here before Javalin sees the request.
+    private static final int MAX_JSON_BODY_BYTES = 1_000_000;
+
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration SHUTDOWN_IDLE_TIMEOUT = Duration.ofMillis(100);
 
@@ -77,11 +80,15 @@ public final class HttpApi implements AutoCloseable {
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new JettyErrorHandler(json));
+                // Inserted first, so that it ends up inside the graceful handler, which counts its requests.
+                server.insertHandler(new BodyReadingHandler(MAX_JSON_BODY_BYTES, settings.bodyLimits(),
+                        new BodyAnswers(json)));
                 server.insertHandler(gracefulHandler());
                 server.setStopTimeout(STOP_TIMEOUT.toMillis());
             });
             config.router.ignoreTrailingSlashes = true;
             config.http.prefer405over404 = true;
+            config.http.maxRequestSize = MAX_JSON_BODY_BYTES;
             config.http.compressionStrategy = CompressionStrategy.NONE; // bodies are small; Content-Length is exact
             config.jsonMapper(new JavalinJackson(mapper, true));
             Routes.register(config.routes, useCases, new Access(new ApiKeys(settings.apiKeys())),

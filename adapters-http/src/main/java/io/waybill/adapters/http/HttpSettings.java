@@ -1,5 +1,6 @@
 package io.waybill.adapters.http;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -7,15 +8,39 @@ import java.util.Objects;
  * Where the HTTP API listens, and the keys that open it: {@code host} is an interface name or address, {@code port}
  * 0 picks any free port. A request carrying one of {@code apiKeys} is staff's; {@link #toString} never shows them.
  * {@code maxStrictImportBytes} bounds the body of a strict import, which is copied to a temporary file (in
- * {@code java.io.tmpdir}) to be read twice; other imports are streamed and have no bound.
+ * {@code java.io.tmpdir}) to be read twice; other imports are streamed and have no bound. {@code bodyLimits} bound
+ * how long a client may take to send a body.
  */
-public record HttpSettings(String host, int port, List<String> apiKeys, long maxStrictImportBytes) {
+public record HttpSettings(String host, int port, List<String> apiKeys, long maxStrictImportBytes,
+        BodyLimits bodyLimits) {
 
     public static final int MIN_KEY_LENGTH = 16;
     public static final long DEFAULT_MAX_STRICT_IMPORT_BYTES = 512L * 1024 * 1024;
 
+    /**
+     * How slowly a client may send a body. A JSON body must arrive whole within {@code timeout} of its request's
+     * start (408 otherwise); an import's streamed body must keep an average of at least
+     * {@code minImportBytesPerSecond} once {@code timeout} has passed (0: no bound but the connection's idle timeout).
+     */
+    public record BodyLimits(Duration timeout, long minImportBytesPerSecond) {
+
+        public static final BodyLimits DEFAULTS = new BodyLimits(Duration.ofSeconds(15), 4096);
+
+        public BodyLimits {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.toMillis() < 1) {
+                throw new IllegalArgumentException("the body timeout must be at least 1 ms; got " + timeout);
+            }
+            if (minImportBytesPerSecond < 0) {
+                throw new IllegalArgumentException(
+                        "minImportBytesPerSecond must not be negative; got " + minImportBytesPerSecond);
+            }
+        }
+    }
+
     public HttpSettings {
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(bodyLimits, "bodyLimits");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be between 0 and 65535; got " + port);
         }
@@ -45,9 +70,22 @@ public record HttpSettings(String host, int port, List<String> apiKeys, long max
         this(host, port, apiKeys, DEFAULT_MAX_STRICT_IMPORT_BYTES);
     }
 
+    /** With the default limits on bodies. */
+    public HttpSettings(String host, int port, List<String> apiKeys, long maxStrictImportBytes) {
+        this(host, port, apiKeys, maxStrictImportBytes, BodyLimits.DEFAULTS);
+    }
+
+    public HttpSettings withAddress(String host, int port) {
+        return new HttpSettings(host, port, apiKeys, maxStrictImportBytes, bodyLimits);
+    }
+
+    public HttpSettings withBodyLimits(BodyLimits limits) {
+        return new HttpSettings(host, port, apiKeys, maxStrictImportBytes, limits);
+    }
+
     @Override
     public String toString() {
         return "HttpSettings[host=" + host + ", port=" + port + ", apiKeys=" + apiKeys.size() + " (hidden)"
-                + ", maxStrictImportBytes=" + maxStrictImportBytes + "]";
+                + ", maxStrictImportBytes=" + maxStrictImportBytes + ", bodyLimits=" + bodyLimits + "]";
     }
 }

@@ -4,6 +4,7 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.UnsupportedMediaTypeResponse;
 import io.waybill.application.port.in.ImportShipmentsUseCase;
 import io.waybill.application.port.in.ImportShipmentsUseCase.Command;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /api/v1/imports?mode=import|strict|dry-run}: the track-and-trace CSV format, read as it arrives. 200
  * with the report when the import ran, rejected lines or not; 422 with the report when a strict import found bad
- * lines and wrote nothing; 400 for a body that is not that format, or that broke off; 413 for a strict import's body
+ * lines and wrote nothing; 400 for a body that is not that format, or that broke off; 408 for a body that arrives
+ * slower than the minimum rate ({@link PacedRequest}); 413 for a strict import's body
  * over its bound; 415 for another content type than UTF-8 {@code text/csv}.
  */
 final class ImportShipmentsHandler implements Handler {
@@ -81,12 +83,26 @@ final class ImportShipmentsHandler implements Handler {
                     + ", since it is kept to be read twice; nothing was imported. Check the file with mode=dry-run"
                     + " and import it without mode=strict, or send it in parts");
         }
+        if (cause instanceof ImportBody.BrokenOffException && tooSlow(cause)) {
+            LOG.info("An import's body arrived too slowly: {}", cause.getMessage());
+            return new HttpResponseException(408, "The body arrived too slowly (" + cause.getMessage() + ")"
+                    + whatWasImported(body, mode));
+        }
         if (cause instanceof ImportBody.BrokenOffException) {
             LOG.info("An import's body broke off: {}", cause.getMessage());
             return new BadRequestResponse("The body could not be read to its end (" + cause.getMessage() + ")"
                     + whatWasImported(body, mode));
         }
         return e;
+    }
+
+    private static boolean tooSlow(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PacedRequest.TooSlowException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String whatWasImported(ImportBody body, Mode mode) {

@@ -1,0 +1,36 @@
+package io.waybill.adapters.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class BodyBudgetTest {
+
+    private final BodyBudget budget = new BodyBudget(100);
+
+    @Test
+    void sharesTakeFromOneBudgetAndGiveBackWhatTheyTookWhenClosed() {
+        BodyBudget.Share first = budget.share();
+        BodyBudget.Share second = budget.share();
+
+        assertThat(first.take(60)).isTrue();
+        assertThat(second.take(50)).as("over the budget").isFalse();
+        assertThat(second.take(40)).isTrue();
+        assertThat(budget.used()).isEqualTo(100);
+
+        first.close();
+        assertThat(budget.used()).isEqualTo(40);
+        assertThat(second.take(60)).isTrue();
+        second.close();
+        assertThat(budget.used()).isZero();
+    }
+
+    @Test
+    void aClosedShareTakesNothingMore() {
+        BodyBudget.Share share = budget.share();
+        share.close();
+
+        assertThat(share.take(1)).isFalse();
+        assertThat(budget.used()).isZero();
+    }
+}
