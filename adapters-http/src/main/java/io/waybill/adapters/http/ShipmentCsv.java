@@ -31,7 +31,9 @@ import java.util.stream.StreamSupport;
  * {@code tracking_number,carrier,sender_address,receiver_address,article_name,article_quantity,article_price,SKU,status}.
  * UTF-8 (a byte-order mark is skipped), RFC 4180 quoting (commas, quotes and line breaks inside quoted fields), LF or
  * CRLF; columns are found by their header, in any order and any case; other columns are ignored; blank lines are
- * skipped. Streams: one row in memory at a time. Not thread-safe.
+ * skipped. Values are read as written, a formula ({@code =HYPERLINK(...)}) as text; only the {@code '} that
+ * {@link ShipmentCsvWriter} puts before a formula's first character is taken away. Streams: one row in memory at a
+ * time. Not thread-safe.
  *
  * <p>A file it cannot read as that format fails at once with a {@link FormatException}: empty, not UTF-8, a first
  * line that does not name every column, a quote left open. A row with another number of fields than the header is
@@ -179,7 +181,9 @@ public final class ShipmentCsv implements AutoCloseable {
                                     + " lines " + start + " to " + end + " are this one line"));
         }
         Map<Column, String> values = new EnumMap<>(Column.class);
-        positions.forEach((column, position) -> values.put(column, record.getField(position)));
+        // A leading ' that the writer put before a formula's first character is not part of the value.
+        positions.forEach((column, position) ->
+                values.put(column, FormulaGuard.restored(record.getField(position))));
         return new Row(record.getStartingLineNumber(), values);
     }
 
