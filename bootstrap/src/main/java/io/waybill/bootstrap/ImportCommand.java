@@ -39,9 +39,24 @@ import picocli.CommandLine.Parameters;
                     + " updated when their status changed. A bad row is reported with its line number and skips its"
                     + " whole shipment; the others are imported.",
             "",
-            "Exit status: 0 when every line was imported, 1 when some were rejected, 2 when the file cannot be read."
-        })
+            "If the file breaks part way (bytes that are not UTF-8, a quote that never closes), the shipments read"
+                    + " before the break are imported all the same, but for the last one, whose rows may go on past"
+                    + " it; the summary counts exactly what was done, and the error names the break's line. With"
+                    + " --strict or --dry-run nothing is written.",
+            "",
+            "Exit status:",
+            "  0  every line was imported",
+            "  1  some lines were rejected (listed with their line numbers); the others were imported",
+            "  2  the file cannot be read: not found, not the format, or broken part way (see above)",
+            "  3  the import crashed (out of memory, the database unavailable, a bug): shipments written before"
+                    + " are stored whole; run it again, what is stored counts as unchanged"
+        },
+        exitCodeOnExecutionException = ImportCommand.CRASHED)
 final class ImportCommand implements Callable<Integer> {
+
+    static final int REJECTED = 1;
+    static final int UNREADABLE = 2;
+    static final int CRASHED = 3;
 
     @Parameters(paramLabel = "FILE", description = "The CSV file.")
     Path file;
@@ -69,14 +84,14 @@ final class ImportCommand implements Callable<Integer> {
         PrintStream err = System.err;
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             err.println("waybill import: cannot read " + file + ": no such file, or not readable");
-            return 2;
+            return UNREADABLE;
         }
         Mode mode = checks.strict ? Mode.STRICT : checks.dryRun ? Mode.DRY_RUN : Mode.IMPORT;
         try (Stream<ImportShipmentsUseCase.Line> header = lines()) {
             // the header is read and checked before the database is opened
         } catch (ShipmentCsv.FormatException e) {
             err.println("waybill import: " + file + ": " + e.getMessage());
-            return 2;
+            return UNREADABLE;
         }
         try (Waybill waybill = Waybill.start(WaybillConfig.fromEnvironmentWithoutHttp(System.getenv()))) {
             ProgressBar progress = new ProgressBar(err, ProgressBar.Style.of(quiet), "lines", this::position,
@@ -86,14 +101,19 @@ final class ImportCommand implements Callable<Integer> {
                         new ImportShipmentsUseCase.Command(this::lines, mode, progress::update));
                 progress.finish();
                 print(report, out);
-                return report.rejectedLines() == 0 ? 0 : 1;
-            } catch (ShipmentCsv.FormatException e) {
+                return report.rejectedLines() == 0 ? 0 : REJECTED;
+            } catch (ImportShipmentsUseCase.IncompleteImportException e) {
                 progress.finish();
-                err.println("waybill import: " + file + ": " + e.getMessage() + (mode == Mode.IMPORT
-                        ? "; whole shipments read before that point were imported: run it again once the file is"
-                                + " mended, they count as unchanged"
+                if (!(e.getCause() instanceof ShipmentCsv.FormatException
+                        || e.getCause() instanceof UncheckedIOException)) {
+                    throw e;
+                }
+                print(e.report(), out);
+                err.println("waybill import: " + file + ": " + e.getMessage() + (e.report().written()
+                        ? "; the shipments read before it were imported as counted above, the last one aside: run"
+                                + " it again once the file is mended, they count as unchanged"
                         : "; nothing was imported"));
-                return 2;
+                return UNREADABLE;
             }
         }
     }

@@ -22,12 +22,28 @@ public final class Main implements Runnable {
         if (System.getProperty(LOGBACK_CONFIGURATION) == null) {
             System.setProperty(LOGBACK_CONFIGURATION, "waybill-logback.xml");
         }
-        System.exit(new CommandLine(new Main())
+        System.exit(run(args));
+    }
+
+    /**
+     * The exit status: a command's own, or for a failure it did not handle (its exception, or an error such as
+     * {@code OutOfMemoryError}, which picocli lets through) the command's {@code exitCodeOnExecutionException}, so that
+     * a crash never passes for one of the statuses a command gives on purpose ({@code import}'s 1, rows rejected).
+     */
+    static int run(String... args) {
+        CommandLine line = new CommandLine(new Main())
                 .setExecutionExceptionHandler((error, command, parsed) -> {
                     command.getErr().println("waybill: " + error.getMessage());
-                    return 1;
-                })
-                .execute(args));
+                    return command.getCommandSpec().exitCodeOnExecutionException();
+                });
+        try {
+            return line.execute(args);
+        } catch (Error error) {
+            CommandLine command = line.getParseResult() == null ? line : line.getParseResult().asCommandLineList()
+                    .get(line.getParseResult().asCommandLineList().size() - 1);
+            System.err.println("waybill: crashed: " + error);
+            return command.getCommandSpec().exitCodeOnExecutionException();
+        }
     }
 
     @Override

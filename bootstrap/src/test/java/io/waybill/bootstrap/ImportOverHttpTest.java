@@ -148,6 +148,50 @@ class ImportOverHttpTest {
         assertThat(storedShipments()).isEmpty();
     }
 
+    /**
+     * A body that breaks part way: 400 with the report of exactly what was stored, every shipment before the break but
+     * the last; sending the mended file then creates only that one.
+     */
+    @Test
+    void aBodyThatBreaksPartWayAnswers400WithTheReportOfExactlyWhatWasStored() {
+        StringBuilder rows = new StringBuilder(HEADER);
+        int shipments = 2_500; // more than an import keeps open
+        for (int i = 0; i < shipments; i++) {
+            for (int article = 0; article <= i % 2; article++) {
+                rows.append("TN%08d,DHL,\"Street 1, 10115 Berlin, Germany\",".formatted(i))
+                        .append("\"Street 10, 75001 Paris, France\",Lamp %d,1,10,LA1,in_transit\n".formatted(article));
+            }
+        }
+        long lines = rows.chars().filter(c -> c == '\n').count();
+        byte[] mended = rows.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] broken = new byte[mended.length + 3];
+        System.arraycopy(mended, 0, broken, 0, mended.length);
+        broken[mended.length] = (byte) 0xff;
+        broken[mended.length + 1] = (byte) 0xfe;
+        broken[mended.length + 2] = '\n';
+
+        Response response = importing("", broken);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.json().get("detail").asText()).contains("bytes at line " + (lines + 1) + " are not valid");
+        JsonNode report = response.json().get("report");
+        assertThat(report.get("lines").asLong()).isEqualTo(lines - 1);
+        assertThat(report.get("created").asLong()).isEqualTo(shipments - 1);
+        assertThat(report.get("rejected_shipments").asLong()).isEqualTo(1);
+        assertThat(report.get("rejected_lines").asLong()).isEqualTo(2);
+        assertThat(report.get("rejections")).singleElement().satisfies(rejection -> {
+            assertThat(rejection.get("line").asLong()).isEqualTo(lines - 1);
+            assertThat(rejection.get("reason").asText())
+                    .startsWith("TN%08d/DHL: not imported".formatted(shipments - 1));
+        });
+
+        Response again = importing("", mended);
+
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.json().get("created").asLong()).as("only the one withheld").isEqualTo(1);
+        assertThat(again.json().get("unchanged").asLong()).isEqualTo(shipments - 1);
+    }
+
     @Test
     void onlyStaffMayImport() {
         Response anonymous = client.post(IMPORTS, "text/csv", sample("seed_data.csv"), PUBLIC);

@@ -50,7 +50,7 @@ final class TrackingViews {
                 "sender", "receiver");
         assertThat(view.get("status").asText()).isEqualTo("delivered");
         assertThat(view.get("receiver").toString()).isEqualTo("{\"name\":\"賴**\",\"phone\":\"******567\"}");
-        assertThat(view.get("sender").toString()).isEqualTo("{\"name\":\"W****** *** ****\",\"phone\":\"**-****-*789\"}");
+        assertThat(view.get("sender").toString()).isEqualTo("{\"name\":\"W**\",\"phone\":\"******789\"}");
         assertThat(view.get("destination").toString())
                 .isEqualTo("{\"city\":\"台北市\",\"zip\":\"100\",\"country\":\"TW\"}");
         assertThat(view.get("articles").toString()).isEqualTo("[{\"name\":\"烏龍茶\",\"quantity\":2,\"sku\":\"TEA-0001\"},"

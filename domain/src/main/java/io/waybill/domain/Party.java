@@ -2,6 +2,8 @@ package io.waybill.domain;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A shipment's sender or receiver: at least a name, a part of an address or a phone. An imported file may give only
@@ -12,6 +14,11 @@ import java.util.Optional;
 public record Party(Optional<String> id, Optional<String> name, Address address, Optional<Phone> phone) {
 
     public static final int MAX_NAME_LENGTH = 200;
+
+    private static final String NAME_MASK = "**";
+    // \X is an extended grapheme cluster: a base character with its combining marks (Thai and Devanagari vowel
+    // signs, accents), a flag, an emoji sequence.
+    private static final Pattern GRAPHEME = Pattern.compile("\\X");
 
     public Party {
         Objects.requireNonNull(id, "id").ifPresent(text -> {
@@ -41,16 +48,15 @@ public record Party(Optional<String> id, Optional<String> name, Address address,
     }
 
     /**
-     * The name for the public: its first character kept, every other letter or digit hidden, so {@code 賴小賴} shows
-     * as {@code 賴**} and {@code Ann Lee} as {@code A** ***}.
+     * The name for the public: its first grapheme (a letter with its vowel signs and accents, as the eye sees one)
+     * and a fixed {@value #NAME_MASK}, so {@code 賴小賴} shows as {@code 賴**}, {@code Ann Lee} as {@code A**} and
+     * {@code สมชาย} as {@code ส**}. Fixed, because a mask that follows the name tells the length of each word and of
+     * the name, which narrow down who it is; one grapheme is enough to tell one's own parcel from another's.
      */
     public Optional<String> maskedName() {
         return name.map(text -> {
-            StringBuilder masked = new StringBuilder();
-            masked.appendCodePoint(text.strip().codePointAt(0));
-            text.strip().codePoints().skip(1)
-                    .forEach(c -> masked.appendCodePoint(Character.isLetterOrDigit(c) ? '*' : c));
-            return masked.toString();
+            Matcher first = GRAPHEME.matcher(text.strip());
+            return (first.lookingAt() ? first.group() : "") + NAME_MASK;
         });
     }
 }

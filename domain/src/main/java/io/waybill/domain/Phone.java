@@ -5,6 +5,8 @@ import java.util.regex.Pattern;
 /** A phone number as written: digits with optional {@code +}, spaces, hyphens, dots and parentheses. */
 public record Phone(String value) {
 
+    /** How many digits a phone needs before the public sees its last three. */
+    static final int MIN_DIGITS_SHOWING_END = 8;
     private static final Pattern SHAPE = Pattern.compile("\\+?[0-9 ().-]{3,31}");
 
     public Phone {
@@ -14,18 +16,17 @@ public record Phone(String value) {
         }
     }
 
-    /** For the public: every digit but the last three hidden, {@code 091234567} as {@code ******567}. */
+    /**
+     * For the public: a fixed {@code ******} and the last three digits, {@code 091234567} and {@code +886 912 345 567}
+     * both as {@code ******567}; a phone of fewer than {@value #MIN_DIGITS_SHOWING_END} digits (an extension, a short
+     * number) all hidden, as {@code *********}, since three of its digits would tell most of it. Fixed, so that the
+     * mask tells neither the number's length nor its country's prefix.
+     */
     public String masked() {
-        StringBuilder masked = new StringBuilder(value.length());
-        long digitsLeft = value.chars().filter(Character::isDigit).count();
-        for (char c : value.toCharArray()) {
-            if (Character.isDigit(c)) {
-                masked.append(digitsLeft-- > 3 ? '*' : c);
-            } else {
-                masked.append(c);
-            }
-        }
-        return masked.toString();
+        String digits = value.replaceAll("[^0-9]", "");
+        return digits.length() < MIN_DIGITS_SHOWING_END
+                ? "*********"
+                : "******" + digits.substring(digits.length() - 3);
     }
 
     @Override

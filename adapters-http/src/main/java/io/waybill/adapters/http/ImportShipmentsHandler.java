@@ -5,6 +5,7 @@ import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.UnsupportedMediaTypeResponse;
 import io.waybill.application.port.in.ImportShipmentsUseCase;
 import io.waybill.application.port.in.ImportShipmentsUseCase.Command;
@@ -21,9 +22,10 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /api/v1/imports?mode=import|strict|dry-run}: the track-and-trace CSV format, read as it arrives. 200
  * with the report when the import ran, rejected lines or not; 422 with the report when a strict import found bad
- * lines and wrote nothing; 400 for a body that is not that format, or that broke off; 408 for a body that arrives
- * slower than the minimum rate ({@link PacedRequest}); 413 for a strict import's body
- * over its bound; 415 for another content type than UTF-8 {@code text/csv}.
+ * lines and wrote nothing; 400 for a body that is not that format, or that broke off, with the report of what was done
+ * before the break when it broke part way; 408 for a body that arrives slower than the minimum rate
+ * ({@link PacedRequest}); 413 for a strict import's body over its bound; 415 for another content
+ * type than UTF-8 {@code text/csv}.
  */
 final class ImportShipmentsHandler implements Handler {
 
@@ -31,6 +33,7 @@ final class ImportShipmentsHandler implements Handler {
     private static final Map<String, Mode> MODES = modes();
     private static final Pattern CSV = Pattern.compile("text/csv");
     private static final long MIB = 1024 * 1024;
+    private static final String NOTHING_IMPORTED = "; nothing was imported";
     private static final Logger LOG = LoggerFactory.getLogger(ImportShipmentsHandler.class);
 
     private final ImportShipmentsUseCase importShipments;
@@ -65,14 +68,39 @@ final class ImportShipmentsHandler implements Handler {
                         ImportReportJson.of(report, name(mode)));
             } catch (ShipmentCsv.FormatException e) {
                 throw new BadRequestResponse("The body is not the track-and-trace CSV format: " + e.getMessage()
-                        + whatWasImported(body, mode));
+                        + NOTHING_IMPORTED);
             } catch (UncheckedIOException e) {
-                throw unread(e, body, mode);
+                throw unread(e, NOTHING_IMPORTED);
+            } catch (ImportShipmentsUseCase.IncompleteImportException e) {
+                answerIncomplete(ctx, e, mode);
             }
         }
     }
 
-    private RuntimeException unread(UncheckedIOException e, ImportBody body, Mode mode) {
+    // A body that breaks part way: 400 (413 for a strict import over its bound) with the report of what was done.
+    private void answerIncomplete(Context ctx, ImportShipmentsUseCase.IncompleteImportException e, Mode mode) {
+        String imported = e.report().written()
+                ? "; the shipments read before it were imported as the report says, the last one aside: send the"
+                        + " file again once it is mended, and they count as unchanged"
+                : NOTHING_IMPORTED;
+        RuntimeException failure;
+        if (e.getCause() instanceof ShipmentCsv.FormatException format) {
+            failure = new BadRequestResponse("The body is not the track-and-trace CSV format past a point: "
+                    + format.getMessage() + imported);
+        } else if (e.getCause() instanceof UncheckedIOException unread) {
+            failure = unread(unread, imported);
+        } else {
+            throw e;
+        }
+        if (!(failure instanceof HttpResponseException response)) {
+            throw failure;
+        }
+        ExceptionMapping.closeIfBodyUnread(ctx);
+        json.problem(ctx, Problem.of(response.getStatus(), HttpStatus.forStatus(response.getStatus()).getMessage(),
+                response.getMessage(), ctx.path()).withReport(ImportReportJson.of(e.report(), name(mode))));
+    }
+
+    private RuntimeException unread(UncheckedIOException e, String imported) {
         Throwable cause = e.getCause();
         while (cause.getCause() != null && !(cause instanceof ImportBody.TooLargeException
                 || cause instanceof ImportBody.BrokenOffException)) {
@@ -86,12 +114,12 @@ final class ImportShipmentsHandler implements Handler {
         if (cause instanceof ImportBody.BrokenOffException && tooSlow(cause)) {
             LOG.info("An import's body arrived too slowly: {}", cause.getMessage());
             return new HttpResponseException(408, "The body arrived too slowly (" + cause.getMessage() + ")"
-                    + whatWasImported(body, mode));
+                    + imported);
         }
         if (cause instanceof ImportBody.BrokenOffException) {
             LOG.info("An import's body broke off: {}", cause.getMessage());
             return new BadRequestResponse("The body could not be read to its end (" + cause.getMessage() + ")"
-                    + whatWasImported(body, mode));
+                    + imported);
         }
         return e;
     }
@@ -103,13 +131,6 @@ final class ImportShipmentsHandler implements Handler {
             }
         }
         return false;
-    }
-
-    private static String whatWasImported(ImportBody body, Mode mode) {
-        return mode == Mode.IMPORT && body.headerRead()
-                ? "; whole shipments read before that point may have been imported: send the file again once it is"
-                        + " mended, and they count as unchanged"
-                : "; nothing was imported";
     }
 
     private static Mode mode(String text) {

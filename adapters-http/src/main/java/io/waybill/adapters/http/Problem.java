@@ -1,14 +1,16 @@
 package io.waybill.adapters.http;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * An RFC 9457 problem-details body. With the type {@code about:blank} the title is the status's reason phrase, as
  * the RFC asks. Extension members, left out when there are none: {@code errors}, every invalid parameter or field;
- * {@code carriers}, the carriers to choose from when a tracking number is ambiguous.
+ * {@code carriers}, the carriers to choose from when a tracking number is ambiguous; {@code report}, what an import
+ * that broke part way did before the break.
  */
 record Problem(String type, String title, int status, String detail, String instance, List<InvalidParameter> errors,
-        List<String> carriers) {
+        List<String> carriers, Map<String, Object> report) {
 
     static final String CONTENT_TYPE = "application/problem+json";
 
@@ -16,7 +18,7 @@ record Problem(String type, String title, int status, String detail, String inst
     record InvalidParameter(String parameter, String message) {}
 
     static Problem of(int status, String title, String detail, String instance) {
-        return new Problem("about:blank", title, status, detail, instance, null, null);
+        return new Problem("about:blank", title, status, detail, instance, null, null, null);
     }
 
     /** @param noun what is invalid, such as {@code query parameter}: "1 query parameter is invalid" */
@@ -24,10 +26,14 @@ record Problem(String type, String title, int status, String detail, String inst
         String detail = errors.size() == 1
                 ? "1 " + noun + " is invalid"
                 : errors.size() + " " + noun + "s are invalid";
-        return new Problem("about:blank", "Bad Request", 400, detail, instance, List.copyOf(errors), null);
+        return new Problem("about:blank", "Bad Request", 400, detail, instance, List.copyOf(errors), null, null);
     }
 
     Problem withCarriers(List<String> choices) {
-        return new Problem(type, title, status, detail, instance, errors, List.copyOf(choices));
+        return new Problem(type, title, status, detail, instance, errors, List.copyOf(choices), report);
+    }
+
+    Problem withReport(Map<String, Object> importReport) {
+        return new Problem(type, title, status, detail, instance, errors, carriers, importReport);
     }
 }

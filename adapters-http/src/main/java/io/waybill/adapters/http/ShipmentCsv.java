@@ -6,11 +6,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import io.waybill.application.port.in.ImportShipmentsUseCase;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -22,6 +18,8 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -31,7 +29,9 @@ import java.util.stream.StreamSupport;
  * {@code tracking_number,carrier,sender_address,receiver_address,article_name,article_quantity,article_price,SKU,status}.
  * UTF-8 (a byte-order mark is skipped), RFC 4180 quoting (commas, quotes and line breaks inside quoted fields), LF or
  * CRLF; columns are found by their header, in any order and any case; other columns are ignored; blank lines are
- * skipped. Streams: one row in memory at a time. Not thread-safe.
+ * skipped. Values are read as written, a formula ({@code =HYPERLINK(...)}) as text; only the {@code '} that
+ * {@link ShipmentCsvWriter} puts before a formula's first character is taken away. Streams: one row in memory at a
+ * time. Not thread-safe.
  *
  * <p>A file it cannot read as that format fails at once with a {@link FormatException}: empty, not UTF-8, a first
  * line that does not name every column, a quote left open. A row with another number of fields than the header is
@@ -83,6 +83,7 @@ public final class ShipmentCsv implements AutoCloseable {
     }
 
     private static final int MAX_SHOWN = 80;
+    private static final Pattern STARTED_IN_LINE = Pattern.compile("started in line (\\d+)");
 
     private final CsvReader<CsvRecord> reader;
     private final Iterator<CsvRecord> records;
@@ -103,9 +104,7 @@ public final class ShipmentCsv implements AutoCloseable {
 
     /** Reads the header at once; the stream is closed with this. */
     public static ShipmentCsv open(InputStream in) {
-        InputStreamReader text = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT));
+        Utf8Reader text = new Utf8Reader(in);
         CsvReader<CsvRecord> reader = CsvReader.builder()
                 .skipEmptyLines(true)
                 .allowMissingFields(true)
@@ -126,17 +125,24 @@ public final class ShipmentCsv implements AutoCloseable {
     public static Stream<ImportShipmentsUseCase.Line> importLines(InputStream in) {
         ShipmentCsv csv = open(in);
         Iterator<ImportShipmentsUseCase.Line> lines = new Iterator<>() {
-            private Optional<Line> next = csv.next();
+            // Read when asked for, not ahead: a line read ahead would be lost when the one after it fails to read.
+            private Optional<Line> next;
 
             @Override
             public boolean hasNext() {
+                if (next == null) {
+                    next = csv.next();
+                }
                 return next.isPresent();
             }
 
             @Override
             public ImportShipmentsUseCase.Line next() {
-                Line line = next.orElseThrow(NoSuchElementException::new);
-                next = csv.next();
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                Line line = next.get();
+                next = null;
                 if (line instanceof Row row) {
                     return new ImportShipmentsUseCase.Row(row.number(), row.value(Column.TRACKING_NUMBER),
                             row.value(Column.CARRIER), row.value(Column.SENDER_ADDRESS),
@@ -179,7 +185,9 @@ public final class ShipmentCsv implements AutoCloseable {
                                     + " lines " + start + " to " + end + " are this one line"));
         }
         Map<Column, String> values = new EnumMap<>(Column.class);
-        positions.forEach((column, position) -> values.put(column, record.getField(position)));
+        // A leading ' that the writer put before a formula's first character is not part of the value.
+        positions.forEach((column, position) ->
+                values.put(column, FormulaGuard.restored(record.getField(position))));
         return new Row(record.getStartingLineNumber(), values);
     }
 
@@ -192,13 +200,17 @@ public final class ShipmentCsv implements AutoCloseable {
             lastLine = record.getStartingLineNumber();
             return Optional.of(record);
         } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof CharacterCodingException) {
-                throw new FormatException("the file is not UTF-8 text: bytes after line " + lastLine
-                        + " are not valid UTF-8 (is it binary, or in another encoding?)", e);
+            if (e.getCause() instanceof Utf8Reader.NotUtf8Exception notUtf8) {
+                throw new FormatException("the file is not UTF-8 text: " + notUtf8.getMessage()
+                        + " (is it binary, or in another encoding?)", e);
             }
             throw e;
         } catch (CsvParseException e) {
-            throw new FormatException("the file cannot be read as CSV after line " + lastLine + ": " + rootMessage(e)
+            throwIfError(e);
+            // The parser names the line where the row it could not read starts, past blank lines and quoted breaks.
+            Matcher started = STARTED_IN_LINE.matcher(String.valueOf(e.getMessage()));
+            throw new FormatException("the file cannot be read as CSV " + (started.find()
+                    ? "from line " + started.group(1) : "after line " + lastLine) + ": " + rootMessage(e)
                     + " (a quote left open swallows the rest of the file)", e);
         }
     }
@@ -240,6 +252,15 @@ public final class ShipmentCsv implements AutoCloseable {
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
                 .toString();
         return printable + (text.codePointCount(0, text.length()) > MAX_SHOWN ? "…" : "");
+    }
+
+    // The parser wraps whatever it meets, an OutOfMemoryError too: that is a crash, not a file in another format.
+    private static void throwIfError(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Error error) {
+                throw error;
+            }
+        }
     }
 
     private static String rootMessage(Throwable e) {

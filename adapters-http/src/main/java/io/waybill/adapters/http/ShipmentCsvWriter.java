@@ -2,6 +2,7 @@ package io.waybill.adapters.http;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
+import de.siegmar.fastcsv.writer.QuoteStrategy;
 import io.waybill.adapters.http.ShipmentCsv.Column;
 import io.waybill.domain.Article;
 import io.waybill.domain.CountryCode;
@@ -15,11 +16,15 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Writes shipments in the track-and-trace format that {@link ShipmentCsv} reads: the header, then one row per article,
  * each with the shipment's number, carrier, addresses on one line ({@code Street 10, 75001 Paris, France}) and the
- * carrier's wording of its latest status. Not thread-safe.
+ * carrier's wording of its latest status. Safe to open in a spreadsheet (OWASP's advice on CSV injection): every cell
+ * of a row is quoted, so that a spreadsheet that splits on another separator ({@code ;}) cannot start a cell inside
+ * one, and a cell that would start a formula gets a {@code '} in front ({@link FormulaGuard}), which the reader takes
+ * away again. Not thread-safe.
  */
 public final class ShipmentCsvWriter implements AutoCloseable {
 
@@ -31,7 +36,8 @@ public final class ShipmentCsvWriter implements AutoCloseable {
 
     /** Writes the header at once; {@code out} is closed with this. */
     public static ShipmentCsvWriter open(Writer out) {
-        ShipmentCsvWriter writer = new ShipmentCsvWriter(CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out));
+        ShipmentCsvWriter writer = new ShipmentCsvWriter(CsvWriter.builder().lineDelimiter(LineDelimiter.LF)
+                .quoteStrategy(new QuoteRows()).build(out));
         writer.csv.writeRecord(Arrays.stream(Column.values()).map(Column::header).toList());
         return writer;
     }
@@ -46,9 +52,10 @@ public final class ShipmentCsvWriter implements AutoCloseable {
         String sender = address(shipment.details().sender());
         String receiver = address(shipment.details().receiver());
         for (Article article : shipment.details().articles()) {
-            csv.writeRecord(shipment.key().number().value(), shipment.key().carrier().code(), sender, receiver,
-                    article.name(), Integer.toString(article.quantity()),
-                    article.price().map(BigDecimal::toPlainString).orElse(""), article.sku().orElse(""), status);
+            csv.writeRecord(Stream.of(shipment.key().number().value(), shipment.key().carrier().code(), sender,
+                    receiver, article.name(), Integer.toString(article.quantity()),
+                    article.price().map(BigDecimal::toPlainString).orElse(""), article.sku().orElse(""), status)
+                    .map(FormulaGuard::neutralised).toList());
         }
         return shipment.details().articles().size();
     }
@@ -59,6 +66,20 @@ public final class ShipmentCsvWriter implements AutoCloseable {
             csv.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every cell quoted but the header's, which stays as the sample files write it. */
+    private static final class QuoteRows implements QuoteStrategy {
+
+        @Override
+        public boolean quoteEmpty(int line, int field) {
+            return line > 1;
+        }
+
+        @Override
+        public boolean quoteValue(int line, int field, String value) {
+            return line > 1;
         }
     }
 

@@ -222,7 +222,7 @@ class ImportShipmentsTest {
     }
 
     @Test
-    void aBodyThatStopsBeingUtf8PartWaySaysWhatMayHaveBeenImported() {
+    void aBodyThatStopsBeingUtf8PartWayAnswers400WithTheReportOfWhatWasImportedAndTheLine() {
         // Far enough into the body that the header is read before the bad bytes are.
         byte[] start = (HEADER + Stream.generate(() -> row("TN10000001")).limit(1_000).reduce("", String::concat))
                 .getBytes(StandardCharsets.UTF_8);
@@ -235,11 +235,19 @@ class ImportShipmentsTest {
         HttpResponse<byte[]> checked = server.post(PATH + "?mode=strict", body, "Content-Type", CSV, "X-API-Key", KEY);
 
         assertThat(imported.statusCode()).isEqualTo(400);
-        assertThat(json(imported.body()).get("detail").asText()).contains("not UTF-8 text")
-                .endsWith("whole shipments read before that point may have been imported: send the file again once"
-                        + " it is mended, and they count as unchanged");
+        assertThat(imported.headers().firstValue("Content-Type")).hasValue(PROBLEM_JSON);
+        JsonNode problem = json(imported.body());
+        assertThat(problem.get("detail").asText())
+                .isEqualTo("The body is not the track-and-trace CSV format past a point: the file is not UTF-8 text:"
+                        + " bytes at line 1002 are not valid UTF-8 (is it binary, or in another encoding?); the"
+                        + " shipments read before it were imported as the report says, the last one aside: send the"
+                        + " file again once it is mended, and they count as unchanged");
+        assertThat(problem.get("report").get("written").asBoolean()).isTrue();
+        assertThat(problem.get("report").get("lines").asLong()).as("every row before the bad bytes").isEqualTo(1_000);
+        assertThat(problem.get("report").get("created").asLong()).isEqualTo(1_000);
         assertThat(checked.statusCode()).isEqualTo(400);
         assertThat(json(checked.body()).get("detail").asText()).endsWith("; nothing was imported");
+        assertThat(json(checked.body()).get("report").get("written").asBoolean()).isFalse();
     }
 
     @Test
@@ -316,13 +324,19 @@ class ImportShipmentsTest {
                 "Authorization", "Bearer " + KEY);
     }
 
+    // As the service does: a break part way ends the import with the report of the lines read before it.
     private static List<Line> read(ImportShipmentsUseCase.Command command) {
         List<Line> lines = new ArrayList<>();
         try (Stream<Line> stream = command.lines().get()) {
-            stream.forEach(line -> {
-                lines.add(line);
-                LINE_READ.get().countDown();
-            });
+            try {
+                stream.forEach(line -> {
+                    lines.add(line);
+                    LINE_READ.get().countDown();
+                });
+            } catch (RuntimeException broken) {
+                throw new ImportShipmentsUseCase.IncompleteImportException(new Report(lines.size(), lines.size(), 0, 0,
+                        0, 0, List.of(), command.mode() == Mode.IMPORT), broken);
+            }
         }
         return lines;
     }

@@ -57,7 +57,7 @@ class LegacyRoutesTest {
         assertThat(data.get("details").get(1).toString()).isEqualTo("{\"id\":\"e2\",\"date\":\"2026-11-20T15:00:00+08:00\","
                 + "\"status\":\"Package Received\",\"location_id\":\"1\",\"location_title\":\"台北物流中心\"}");
         assertThat(data.get("recipient").toString())
-                .isEqualTo("{\"name\":\"賴**\",\"address\":\"110 台北市, TW\",\"phone\":\"*******678\"}");
+                .isEqualTo("{\"name\":\"賴**\",\"address\":\"110 台北市, TW\",\"phone\":\"******678\"}");
         assertThat(data.get("current_location").toString())
                 .isEqualTo("{\"location_id\":\"7\",\"title\":\"新竹轉運站\",\"address\":\"300 新竹市, TW\"}");
     }

@@ -7,7 +7,9 @@ import io.waybill.adapters.http.ShipmentCsv.Column;
 import io.waybill.adapters.http.ShipmentCsv.Line;
 import io.waybill.adapters.http.ShipmentCsv.Malformed;
 import io.waybill.adapters.http.ShipmentCsv.Row;
+import io.waybill.application.port.in.ImportShipmentsUseCase;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -135,6 +138,55 @@ class ShipmentCsvTest {
 
         assertThatThrownBy(() -> all(new ByteArrayInputStream(file))).isInstanceOf(ShipmentCsv.FormatException.class)
                 .hasMessageContaining("not UTF-8");
+    }
+
+    /**
+     * 100,000 rows, some spanning two lines and some with blank lines between, then bytes that are not UTF-8: every row
+     * before them is read, and the failure names their line, wherever they fall in the reader's buffers.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"\n", "\r\n"})
+    void bytesThatAreNotUtf8FarIntoTheFileFailAfterEveryRowBeforeThemNamingTheirLine(String lineBreak) {
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        file.writeBytes(HEADER.replace("\n", lineBreak).getBytes(StandardCharsets.UTF_8));
+        long line = 2;
+        int rows = 100_000;
+        for (int i = 0; i < rows; i++) {
+            String row = i % 7 == 0
+                    ? "TN%d,DHL,\"Street 1,%s10115 Berlin, Germany\",b,Stra\u00dfe %d,1,2,S%d,in_transit%s"
+                            .formatted(i, lineBreak, i, i, lineBreak)
+                    : "TN%d,DHL,a,b,\u8cf4\u5c0f\u8cf4 %d,1,2,S%d,in_transit%s".formatted(i, i, i, lineBreak);
+            file.writeBytes(row.getBytes(StandardCharsets.UTF_8));
+            line += i % 7 == 0 ? 2 : 1;
+            if (i % 1000 == 999) {
+                file.writeBytes(lineBreak.getBytes(StandardCharsets.UTF_8));
+                line++;
+            }
+        }
+        // Right after a line break: the row before must not be lost for being read ahead.
+        file.writeBytes(new byte[] {(byte) 0xdf, 'e', ',', '1'}); // ISO-8859-1, not UTF-8
+        file.writeBytes(lineBreak.getBytes(StandardCharsets.UTF_8));
+        List<ImportShipmentsUseCase.Line> read = new ArrayList<>();
+
+        try (Stream<ImportShipmentsUseCase.Line> lines = ShipmentCsv.importLines(
+                new ByteArrayInputStream(file.toByteArray()))) {
+            assertThatThrownBy(() -> lines.forEach(read::add)).isInstanceOf(ShipmentCsv.FormatException.class)
+                    .hasMessage("the file is not UTF-8 text: bytes at line " + line + " are not valid UTF-8 (is it"
+                            + " binary, or in another encoding?)");
+        }
+        assertThat(read).hasSize(rows).allMatch(ImportShipmentsUseCase.Row.class::isInstance);
+        assertThat(((ImportShipmentsUseCase.Row) read.get(rows - 1)).trackingNumber()).isEqualTo("TN" + (rows - 1));
+    }
+
+    @Test
+    void aQuotedFieldTooLargeToReadFailsNamingTheLineWhereItsRowStarts() {
+        String file = HEADER + "TN1,DHL,a,b,name,1,2,S1,in_transit\n\n"
+                + "TN2,DHL,\"Street 1,\n10115 Berlin\",b,name,1,2,S2,in_transit\n\n\n"
+                + "TN3,DHL,\"open,b,name,1,2,S3,in_transit\n"
+                + "TN4,DHL,a,b,name,1,2,S4,in_transit\n".repeat(800_000);
+
+        assertThatThrownBy(() -> all(file)).isInstanceOf(ShipmentCsv.FormatException.class)
+                .hasMessageStartingWith("the file cannot be read as CSV from line 8: ");
     }
 
     @Test

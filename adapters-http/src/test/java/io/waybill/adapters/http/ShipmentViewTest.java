@@ -86,8 +86,8 @@ class ShipmentViewTest {
         assertThat(body.get("status_label").asText()).isEqualTo("In Transit");
         assertThat(body.get("estimated_delivery").asText()).isEqualTo("2026-11-24");
         assertThat(body.get("destination").toString()).isEqualTo("{\"city\":\"台北市\",\"zip\":\"110\",\"country\":\"TW\"}");
-        assertThat(body.get("receiver").toString()).isEqualTo("{\"name\":\"賴**\",\"phone\":\"*******678\"}");
-        assertThat(body.get("sender").get("name").asText()).isEqualTo("紅***");
+        assertThat(body.get("receiver").toString()).isEqualTo("{\"name\":\"賴**\",\"phone\":\"******678\"}");
+        assertThat(body.get("sender").get("name").asText()).isEqualTo("紅**");
         assertThat(body.get("events").get(0).toString()).isEqualTo("{\"time\":\"2026-11-20T09:00:00+08:00\","
                 + "\"status\":\"created\",\"status_label\":\"Created\",\"location\":{\"title\":\"台北物流中心\","
                 + "\"city\":\"台北市\"}}");

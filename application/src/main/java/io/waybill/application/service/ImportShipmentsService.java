@@ -87,35 +87,57 @@ public final class ImportShipmentsService implements ImportShipmentsUseCase {
         ImportTally tally = new ImportTally(write);
         // In the order the shipments began: the first BATCH are the ones to write when the window is full.
         Map<ShipmentKey, ImportGroup> open = new LinkedHashMap<>();
+        RuntimeException broken = null;
         try (Batches batches = new Batches(tally, write); Stream<Line> lines = command.lines().get()) {
             Iterator<Line> iterator = lines.iterator();
-            while (iterator.hasNext()) {
-                Line line = iterator.next();
+            ImportGroup last = null;
+            while (true) {
+                Line line;
+                try {
+                    if (!iterator.hasNext()) {
+                        break;
+                    }
+                    line = iterator.next();
+                } catch (RuntimeException unreadable) {
+                    broken = unreadable;
+                    break;
+                }
                 if (tally.read() % Command.PROGRESS_EVERY == 0) {
                     command.progress().accept(tally.lines());
                 }
                 if (line instanceof Unreadable unreadable) {
                     batches.found().reject(new Rejection(unreadable.number(), unreadable.reason()));
                 } else if (line instanceof Row row) {
-                    gather(row, open, batches);
+                    last = gather(row, open, batches).orElse(last);
                 }
             }
+            // The rows of the shipment read last may go on past a break: it waits for the mended file.
+            boolean withheld = broken != null && last != null && open.remove(last.key(), last);
             while (!open.isEmpty()) {
                 batches.write(oldest(open));
             }
             batches.finish();
+            if (withheld) {
+                tally.refuse(last, List.of(new Rejection(last.lines().get(0), last.key() + ": not imported: the file"
+                        + " could not be read past line " + last.lines().get(last.lines().size() - 1)
+                        + ", and more rows of this shipment may follow; import it again once the file is mended")));
+            }
         }
         command.progress().accept(tally.lines());
+        if (broken != null) {
+            throw new IncompleteImportException(tally.report(), broken);
+        }
         return tally.report();
     }
 
-    private void gather(Row row, Map<ShipmentKey, ImportGroup> open, Batches batches) {
+    /** The row's shipment, gathering its rows; empty when the row names none. */
+    private Optional<ImportGroup> gather(Row row, Map<ShipmentKey, ImportGroup> open, Batches batches) {
         ShipmentKey key;
         try {
             key = ImportGroup.keyOf(row);
         } catch (IllegalArgumentException e) {
             batches.found().reject(new Rejection(row.number(), e.getMessage()));
-            return;
+            return Optional.empty();
         }
         ImportGroup group = open.get(key);
         if (group == null) {
@@ -126,6 +148,7 @@ public final class ImportShipmentsService implements ImportShipmentsUseCase {
             open.put(key, group);
         }
         group.add(row);
+        return Optional.of(group);
     }
 
     /** Closes the {@value #BATCH} shipments that began first, and returns them. */

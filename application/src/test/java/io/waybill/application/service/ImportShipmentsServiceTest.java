@@ -2,8 +2,10 @@ package io.waybill.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.waybill.application.port.in.ImportShipmentsUseCase.Command;
+import io.waybill.application.port.in.ImportShipmentsUseCase.IncompleteImportException;
 import io.waybill.application.port.in.ImportShipmentsUseCase.Line;
 import io.waybill.application.port.in.ImportShipmentsUseCase.Mode;
 import io.waybill.application.port.in.ImportShipmentsUseCase.Rejection;
@@ -25,6 +27,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class ImportShipmentsServiceTest {
@@ -355,6 +358,61 @@ class ImportShipmentsServiceTest {
         repository.goUp();
         assertThat(repository.findAll(keysOf(lines))).hasSize(ImportShipmentsService.BATCH)
                 .allSatisfy((key, shipment) -> assertThat(shipment.details().articles()).hasSize(2));
+    }
+
+    /**
+     * 20,000 good rows (ten times the shipments that may be open at once), then the file breaks: every shipment read
+     * before the break is stored, but the last, whose rows may go on past it; the report counts exactly that, and says
+     * why the last one is not. Before, the shipments still open (up to 2,000) were silently not stored.
+     */
+    @Test
+    void aFileThatBreaksPartWayStoresEveryShipmentReadBeforeTheBreakButTheLastAndReportsExactlyThat() {
+        List<Line> lines = new ArrayList<>();
+        int shipments = 0;
+        while (lines.size() < 20_000) {
+            String number = "TN" + String.format("%08d", shipments++);
+            for (String article : shipments % 3 == 0 ? List.of("Mouse", "Laptop") : List.of("Mouse")) {
+                lines.add(row(lines.size() + 2, number, "DHL", BERLIN, PARIS, article, "1", "25", "M", "in_transit"));
+            }
+        }
+        lines.add(new Unreadable(lines.size() + 2, "has 3 fields where the header has 9"));
+        Row lastRow = (Row) lines.get(lines.size() - 2);
+        long lastShipmentRows = lines.stream().filter(line -> line instanceof Row row
+                && row.trackingNumber().equals(lastRow.trackingNumber())).count();
+        RuntimeException brokenAt = new IllegalStateException("the file breaks at line " + (lines.size() + 2));
+        List<Line> read = List.copyOf(lines);
+        Command command = new Command(() -> Stream.concat(read.stream(), Stream.generate(() -> {
+            throw brokenAt;
+        })), Mode.IMPORT, progress::add);
+
+        Throwable thrown = catchThrowable(() -> service.importShipments(command));
+
+        assertThat(thrown).isInstanceOf(IncompleteImportException.class).hasCause(brokenAt)
+                .hasMessage(brokenAt.getMessage());
+        Report report = ((IncompleteImportException) thrown).report();
+        long firstRowOfLast = lines.size() + 1 - lastShipmentRows;
+        assertThat(report).isEqualTo(new Report(read.size(), shipments - 1, 0, 0, 1, lastShipmentRows + 1, List.of(
+                new Rejection(read.size() + 1, "has 3 fields where the header has 9"),
+                new Rejection(firstRowOfLast, lastRow.trackingNumber() + "/DHL: not imported: the file could not be"
+                        + " read past line " + (read.size()) + ", and more rows of this shipment may follow; import it"
+                        + " again once the file is mended")), true));
+        assertThat(repository.findAll(keysOf(lines))).hasSize(shipments - 1)
+                .doesNotContainKey(ImportGroup.keyOf(lastRow));
+        assertThat(progress).last().isEqualTo((long) read.size());
+    }
+
+    @Test
+    void aStrictImportOfAFileThatBreaksPartWayWritesNothing() {
+        RuntimeException brokenAt = new IllegalStateException("the file breaks at line 4");
+        Command command = new Command(() -> Stream.concat(SAMPLE.subList(0, 3).stream(), Stream.generate(() -> {
+            throw brokenAt;
+        })), Mode.STRICT, progress::add);
+
+        Throwable thrown = catchThrowable(() -> service.importShipments(command));
+
+        assertThat(thrown).isInstanceOf(IncompleteImportException.class).hasCause(brokenAt);
+        assertThat(((IncompleteImportException) thrown).report().written()).isFalse();
+        assertThat(repository.findAll(keysOf(SAMPLE))).isEmpty();
     }
 
     @Test

@@ -24,10 +24,32 @@ public interface ImportShipmentsUseCase {
      * Reads the lines and imports the shipments they hold, as the mode says. Bad lines never throw: each is in the
      * report with its reason, and every row of its shipment is refused with it.
      *
+     * @throws IncompleteImportException when the lines could not be read to their end; its report says exactly what
+     *     was done with those read before
      * @throws io.waybill.application.port.out.StorageUnavailableException when the database fails; the shipments
      *     written before stay, each whole
      */
     Report importShipments(Command command);
+
+    /**
+     * Reading the lines failed part way, for the reason its cause gives (bytes that are not UTF-8, a request that broke
+     * off). Unless the mode writes nothing, every shipment read before the break was handled as in a whole file, and is
+     * counted in the {@link #report}, but for the last one read, whose rows may go on past the break: it is refused
+     * with that reason and left as it was. Nothing after the break was read.
+     */
+    final class IncompleteImportException extends RuntimeException {
+
+        private final transient Report report;
+
+        public IncompleteImportException(Report report, RuntimeException cause) {
+            super(cause.getMessage(), cause);
+            this.report = report;
+        }
+
+        public Report report() {
+            return report;
+        }
+    }
 
     enum Mode {
         /** Valid shipments are imported, invalid ones skipped whole. */
@@ -39,7 +61,9 @@ public interface ImportShipmentsUseCase {
     }
 
     /**
-     * @param lines the lines of the file, from the start on every call (STRICT calls it twice); closed when read
+     * @param lines the lines of the file, from the start on every call (STRICT calls it twice); closed when read. The
+     *     stream throws where the file stops being readable: at once when it is not the format at all, part way
+     *     when it breaks there
      * @param progress told how many lines were read so far, every {@link #PROGRESS_EVERY} lines and at the end
      */
     record Command(Supplier<Stream<Line>> lines, Mode mode, LongConsumer progress) {
