@@ -7,9 +7,11 @@ import java.util.Objects;
  * Where the HTTP API listens, and the keys that open it: {@code host} is an interface name or address, {@code port}
  * 0 picks any free port. A request carrying one of {@code apiKeys} is staff's; {@link #toString} never shows them.
  * {@code maxStrictImportBytes} bounds the body of a strict import, which is copied to a temporary file (in
- * {@code java.io.tmpdir}) to be read twice; other imports are streamed and have no bound.
+ * {@code java.io.tmpdir}) to be read twice; other imports are streamed and have no bound. {@code corsOrigins}, each
+ * {@code http(s)://host[:port]}, may call the API from a browser; none (CORS off) by default.
  */
-public record HttpSettings(String host, int port, List<String> apiKeys, long maxStrictImportBytes) {
+public record HttpSettings(String host, int port, List<String> apiKeys, long maxStrictImportBytes,
+        List<String> corsOrigins) {
 
     public static final int MIN_KEY_LENGTH = 16;
     public static final long DEFAULT_MAX_STRICT_IMPORT_BYTES = 512L * 1024 * 1024;
@@ -22,6 +24,7 @@ public record HttpSettings(String host, int port, List<String> apiKeys, long max
         if (maxStrictImportBytes < 1) {
             throw new IllegalArgumentException("maxStrictImportBytes must be positive; got " + maxStrictImportBytes);
         }
+        corsOrigins = Objects.requireNonNull(corsOrigins, "corsOrigins").stream().map(Cors::normalised).toList();
         apiKeys = List.copyOf(Objects.requireNonNull(apiKeys, "apiKeys"));
         if (apiKeys.isEmpty()) {
             throw new IllegalArgumentException("at least one API key is required");
@@ -40,14 +43,24 @@ public record HttpSettings(String host, int port, List<String> apiKeys, long max
         }
     }
 
-    /** With the default bound on strict imports. */
+    /** With the default bound on strict imports, and CORS off. */
     public HttpSettings(String host, int port, List<String> apiKeys) {
         this(host, port, apiKeys, DEFAULT_MAX_STRICT_IMPORT_BYTES);
+    }
+
+    /** With CORS off. */
+    public HttpSettings(String host, int port, List<String> apiKeys, long maxStrictImportBytes) {
+        this(host, port, apiKeys, maxStrictImportBytes, List.of());
+    }
+
+    /** The same settings on another address. */
+    public HttpSettings withAddress(String host, int port) {
+        return new HttpSettings(host, port, apiKeys, maxStrictImportBytes, corsOrigins);
     }
 
     @Override
     public String toString() {
         return "HttpSettings[host=" + host + ", port=" + port + ", apiKeys=" + apiKeys.size() + " (hidden)"
-                + ", maxStrictImportBytes=" + maxStrictImportBytes + "]";
+                + ", maxStrictImportBytes=" + maxStrictImportBytes + ", corsOrigins=" + corsOrigins + "]";
     }
 }
