@@ -26,9 +26,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         WaybillConfig config = WaybillConfig.fromEnvironment(System.getenv());
         HttpSettings http = config.http().orElseThrow();
-        config = config.withHttp(new HttpSettings(
-                host == null ? http.host() : host, port == null ? http.port() : port, http.apiKeys(),
-                http.maxStrictImportBytes()));
+        config = config.withHttp(http.withAddress(host == null ? http.host() : host, port == null ? http.port() : port));
         Waybill waybill = Waybill.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

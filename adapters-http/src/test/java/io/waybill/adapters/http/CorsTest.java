@@ -100,6 +100,7 @@ class CorsTest {
 
         assertThat(settings.corsOrigins())
                 .containsExactly("https://shop.example.com", "http://127.0.0.1:3000", "http://[::1]:8080");
+        assertThat(settings.withAddress("0.0.0.0", 8080).corsOrigins()).isEqualTo(settings.corsOrigins());
     }
 
     private static TestServer start(List<String> origins) {
