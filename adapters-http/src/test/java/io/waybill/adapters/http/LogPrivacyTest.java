@@ -107,4 +107,41 @@ class LogPrivacyTest {
             assertThat(logs.lines()).isEqualTo(3);
         }
     }
+
+    @Test
+    void malformedRequestsLeaveNoSecret() throws Exception {
+        String base = "GET /query?sno=" + NAME_IN_URL + "&phone=" + PHONE + " HTTP/1.1\r\nHost: " + OTHER_KEY
+                + "\r\nX-API-Key: " + OTHER_KEY + "\r\nAuthorization: Bearer " + TestServer.KEY
+                + "\r\nContent-Length: 13\r\n\r\n" + NAME;
+        String noise = "\u0000\r\n :%@[]/?#;,\"\t\u007f\u00ff\u00e9";
+        java.util.Random random = new java.util.Random(20261206);
+        try (CapturedLogs logs = new CapturedLogs()) {
+            for (int i = 0; i < 300; i++) {
+                StringBuilder request = new StringBuilder(base);
+                for (int edits = 1 + random.nextInt(4); edits > 0; edits--) {
+                    int at = random.nextInt(request.length());
+                    switch (random.nextInt(3)) {
+                        case 0 -> request.insert(at, noise.charAt(random.nextInt(noise.length())));
+                        case 1 -> request.deleteCharAt(at);
+                        default -> request.insert(at, random.nextBoolean() ? OTHER_KEY : NAME);
+                    }
+                }
+                rawHalfClosed(request.toString());
+            }
+
+            assertThat(logs.text()).doesNotContain(SECRETS);
+        }
+    }
+
+    // Sends the bytes, says there are no more (so that Jetty never waits for the rest), and reads the answer, if any.
+    private static void rawHalfClosed(String request) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.shutdownOutput();
+            socket.getInputStream().readAllBytes();
+        } catch (java.net.SocketException reset) {
+            // Jetty may close a connection on a request it refuses before reading all of it.
+        }
+    }
 }
