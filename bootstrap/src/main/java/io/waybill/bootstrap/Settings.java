@@ -63,6 +63,15 @@ final class Settings {
         return optional(name).map(value -> parse(name, value, Integer::parseInt)).orElse(fallback);
     }
 
+    /** A comma-separated list; empty when the setting is absent. */
+    List<String> list(String name) {
+        return optional(name).stream()
+                .flatMap(text -> Arrays.stream(text.split(",")))
+                .map(String::strip)
+                .filter(item -> !item.isEmpty())
+                .toList();
+    }
+
     <V, T> T parse(String name, V value, Function<V, T> parser) {
         try {
             return parser.apply(value);
@@ -76,11 +85,7 @@ final class Settings {
      * a newcomer can try every route; production sets its own.
      */
     List<String> apiKeys(RandomGenerator random) {
-        List<String> keys = optional("WAYBILL_API_KEYS").stream()
-                .flatMap(text -> Arrays.stream(text.split(",")))
-                .map(String::strip)
-                .filter(key -> !key.isEmpty())
-                .toList();
+        List<String> keys = list("WAYBILL_API_KEYS");
         if (!keys.isEmpty()) {
             return keys;
         }

@@ -44,7 +44,8 @@ public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings databa
      * {@code WAYBILL_HTTP_PORT} (8080), PostgreSQL when {@code WAYBILL_DATABASE_URL} or {@code DATABASE_URL} is
      * set, otherwise H2 in files under {@code WAYBILL_DATA_DIR} ({@code ./data}); Redis when
      * {@code WAYBILL_REDIS_URL} or {@code REDIS_URL} is set; API keys from {@code WAYBILL_API_KEYS}, or one made
-     * and logged when there are none.
+     * and logged when there are none; browsers on the origins in {@code WAYBILL_CORS_ORIGINS} (none) may call the
+     * API.
      *
      * @throws IllegalArgumentException naming the variable, when a value is malformed
      */
@@ -61,8 +62,10 @@ public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings databa
                         (int) bodyDefaults.timeout().toMillis(), 1)),
                 settings.atLeast("WAYBILL_HTTP_IMPORT_MIN_BYTES_PER_SECOND",
                         (int) bodyDefaults.minImportBytesPerSecond(), 0));
-        HttpSettings http = settings.parse("WAYBILL_API_KEYS", apiKeys,
-                keys -> new HttpSettings(host, port, keys, maxStrictImportBytes, bodyLimits));
+        List<String> keys = settings.parse("WAYBILL_API_KEYS", apiKeys,
+                valid -> new HttpSettings(host, port, valid, maxStrictImportBytes).apiKeys());
+        HttpSettings http = settings.parse("WAYBILL_CORS_ORIGINS", settings.list("WAYBILL_CORS_ORIGINS"),
+                origins -> new HttpSettings(host, port, keys, maxStrictImportBytes, bodyLimits, origins));
         return storage(settings).withHttp(http);
     }
 

@@ -123,6 +123,17 @@ class WaybillConfigTest {
     }
 
     @Test
+    void allowsNoOriginUnlessConfiguredAndRefusesAMalformedOne() {
+        assertThat(WaybillConfig.fromEnvironment(Map.of()).http().orElseThrow().corsOrigins()).isEmpty();
+        assertThat(WaybillConfig.fromEnvironment(Map.of("WAYBILL_CORS_ORIGINS",
+                        " https://shop.example.com, ,http://localhost:3000")).http().orElseThrow().corsOrigins())
+                .containsExactly("https://shop.example.com", "http://localhost:3000");
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_CORS_ORIGINS", "https://a.example/,*")))
+                .hasMessageStartingWith("WAYBILL_CORS_ORIGINS is malformed")
+                .hasMessageContaining("https://a.example/");
+    }
+
+    @Test
     void makesAnApiKeyPerRunUnlessKeysAreConfigured() {
         assertThat(WaybillConfig.fromEnvironment(Map.of()).http().orElseThrow().apiKeys())
                 .isNotEqualTo(WaybillConfig.fromEnvironment(Map.of()).http().orElseThrow().apiKeys());

@@ -45,9 +45,14 @@ final class ShipmentJson {
             return MAPPER.readValue(bytes, offset, bytes.length - offset, LIST).stream()
                     .map(ShipmentDto::toShipment)
                     .toList();
-        } catch (IOException e) {
-            String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-            throw new IllegalArgumentException("not a list of shipments in this format: " + reason, e);
+        } catch (IOException | RuntimeException e) {
+            // Neither the parser's message nor the domain's, nor the exception itself: they may quote the cached
+            // value, names and phones included, and this failure is logged.
+            throw new IllegalArgumentException("not a list of shipments in this format: " + e.getClass().getSimpleName()
+                    + (e instanceof JsonProcessingException json && json.getLocation() != null
+                            ? " at line " + json.getLocation().getLineNr() + ", column "
+                                    + json.getLocation().getColumnNr()
+                            : ""));
         }
     }
 }

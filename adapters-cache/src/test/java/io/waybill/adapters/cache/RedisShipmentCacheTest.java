@@ -4,6 +4,10 @@ import static io.waybill.adapters.cache.TestShipments.newNumber;
 import static io.waybill.adapters.cache.TestShipments.rich;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.waybill.application.port.out.ShipmentCache;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.TrackingCode;
@@ -13,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import redis.clients.jedis.RedisClient;
 
 class RedisShipmentCacheTest extends ShipmentCacheContract {
@@ -106,5 +111,32 @@ class RedisShipmentCacheTest extends ShipmentCacheContract {
         redis.set(prefix + "shipments:v1:" + number, "not a cache value");
         cache.offer(number, List.of(rich(number, "DHL", 0)));
         assertThat(cache.get(number)).contains(List.of(rich(number, "DHL", 0)));
+    }
+
+    @Test
+    void anUnreadableValueIsLoggedWithoutWhatItHolds() {
+        List<String> unreadable = List.of(
+                "1:[{\"number\":\"TN12345678\",\"carrier\":\"DHL\",\"details\":{\"receiver\":Zelda Quaxley}}]",
+                "1:[{\"number\":\"TN12345678\",\"carrier\":\"DHL\",\"details\":{\"articles\":[],"
+                        + "\"publicTracking\":true},\"events\":[],\"createdAt\":\"Zelda Quaxley 0912345678\",\"version\":0}]");
+        Logger log = (Logger) LoggerFactory.getLogger(RedisShipmentCache.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        log.addAppender(logged);
+        try {
+            for (String value : unreadable) {
+                ShipmentCache cache = cache(LONG, LONG); // each cache logs its first unreadable value at WARN
+                TrackingCode number = newNumber();
+                redis.set(prefix + "shipments:v1:" + number, value);
+
+                assertThat(cache.get(number)).as(value).isEmpty();
+            }
+        } finally {
+            log.detachAppender(logged);
+        }
+        List<String> warnings = logged.list.stream().filter(event -> event.getLevel() == Level.WARN)
+                .map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(warnings).hasSize(2).allSatisfy(warning -> assertThat(warning)
+                .contains("could not be read").doesNotContain("Zelda", "Quaxley", "0912345678"));
     }
 }

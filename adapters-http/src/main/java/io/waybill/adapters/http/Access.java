@@ -31,12 +31,17 @@ final class Access {
 
     /** Anyone may use the route; the handler is told whether staff or the public asks. */
     Handler anyone(AudienceHandler handler) {
-        return ctx -> handler.handle(ctx, audience(ctx));
+        return ctx -> {
+            ResponseHeaders.dependsOnKey(ctx);
+            handler.handle(ctx, audience(ctx));
+        };
     }
 
     /** Only staff may use the route: 401 without a key, 403 with a wrong one. */
     Handler staff(Handler handler) {
         return ctx -> {
+            ResponseHeaders.dependsOnKey(ctx);
+            ResponseHeaders.staffOnly(ctx);
             if (audience(ctx) != Audience.STAFF) {
                 throw new UnauthorizedResponse("An API key is required: send it as 'Authorization: Bearer <key>'"
                         + " or 'X-API-Key: <key>'");

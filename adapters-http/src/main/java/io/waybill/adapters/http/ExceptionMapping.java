@@ -78,13 +78,13 @@ final class ExceptionMapping {
     }
 
     private void storageUnavailable(StorageUnavailableException e, Context ctx) {
-        LOG.warn("Storage unavailable answering {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+        LOG.warn("Storage unavailable answering {}: {}", route(ctx), e.getMessage());
         ctx.header("Retry-After", "1");
         answer(ctx, 503, "Storage is unavailable for now; the request can be retried");
     }
 
     private void unexpected(Exception e, Context ctx) {
-        LOG.error("Unexpected failure answering {} {}", ctx.method(), ctx.path(), e);
+        LOG.error("Unexpected failure answering {}", route(ctx), e);
         answer(ctx, 500, "An unexpected error occurred; it has been logged");
     }
 
@@ -119,6 +119,15 @@ final class ExceptionMapping {
             }
         } catch (IOException | IllegalStateException unreadable) {
             ctx.header("Connection", "close");
+        }
+    }
+
+    // The route's template, not the path: a path is the client's text, which may hold anything, a key or a name.
+    private static String route(Context ctx) {
+        try {
+            return ctx.method() + " " + ctx.endpoints().matchedHttpEndpoint().path;
+        } catch (RuntimeException none) {
+            return ctx.method() + " (no route)";
         }
     }
 

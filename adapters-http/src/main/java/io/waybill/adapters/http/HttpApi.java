@@ -91,6 +91,10 @@ public final class HttpApi implements AutoCloseable {
             config.http.maxRequestSize = MAX_JSON_BODY_BYTES;
             config.http.compressionStrategy = CompressionStrategy.NONE; // bodies are small; Content-Length is exact
             config.jsonMapper(new JavalinJackson(mapper, true));
+            config.routes.before(ResponseHeaders::defaults);
+            if (!settings.corsOrigins().isEmpty()) {
+                config.routes.before(new Cors(settings.corsOrigins())::before);
+            }
             Routes.register(config.routes, useCases, new Access(new ApiKeys(settings.apiKeys())),
                     new JsonBody(mapper), json, settings.maxStrictImportBytes());
             ExceptionMapping.register(config, json);

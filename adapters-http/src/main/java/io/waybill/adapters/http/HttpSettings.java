@@ -9,10 +9,11 @@ import java.util.Objects;
  * 0 picks any free port. A request carrying one of {@code apiKeys} is staff's; {@link #toString} never shows them.
  * {@code maxStrictImportBytes} bounds the body of a strict import, which is copied to a temporary file (in
  * {@code java.io.tmpdir}) to be read twice; other imports are streamed and have no bound. {@code bodyLimits} bound
- * how long a client may take to send a body.
+ * how long a client may take to send a body. {@code corsOrigins}, each {@code http(s)://host[:port]}, may call the
+ * API from a browser; none (CORS off) by default.
  */
 public record HttpSettings(String host, int port, List<String> apiKeys, long maxStrictImportBytes,
-        BodyLimits bodyLimits) {
+        BodyLimits bodyLimits, List<String> corsOrigins) {
 
     public static final int MIN_KEY_LENGTH = 16;
     public static final long DEFAULT_MAX_STRICT_IMPORT_BYTES = 512L * 1024 * 1024;
@@ -47,6 +48,7 @@ public record HttpSettings(String host, int port, List<String> apiKeys, long max
         if (maxStrictImportBytes < 1) {
             throw new IllegalArgumentException("maxStrictImportBytes must be positive; got " + maxStrictImportBytes);
         }
+        corsOrigins = Objects.requireNonNull(corsOrigins, "corsOrigins").stream().map(Cors::normalised).toList();
         apiKeys = List.copyOf(Objects.requireNonNull(apiKeys, "apiKeys"));
         if (apiKeys.isEmpty()) {
             throw new IllegalArgumentException("at least one API key is required");
@@ -65,27 +67,33 @@ public record HttpSettings(String host, int port, List<String> apiKeys, long max
         }
     }
 
-    /** With the default bound on strict imports. */
+    /** With the default bound on strict imports, and CORS off. */
     public HttpSettings(String host, int port, List<String> apiKeys) {
         this(host, port, apiKeys, DEFAULT_MAX_STRICT_IMPORT_BYTES);
     }
 
-    /** With the default limits on bodies. */
+    /** With the default limits on bodies, and CORS off. */
     public HttpSettings(String host, int port, List<String> apiKeys, long maxStrictImportBytes) {
-        this(host, port, apiKeys, maxStrictImportBytes, BodyLimits.DEFAULTS);
+        this(host, port, apiKeys, maxStrictImportBytes, BodyLimits.DEFAULTS, List.of());
     }
 
+    /** The same settings on another address. */
     public HttpSettings withAddress(String host, int port) {
-        return new HttpSettings(host, port, apiKeys, maxStrictImportBytes, bodyLimits);
+        return new HttpSettings(host, port, apiKeys, maxStrictImportBytes, bodyLimits, corsOrigins);
     }
 
     public HttpSettings withBodyLimits(BodyLimits limits) {
-        return new HttpSettings(host, port, apiKeys, maxStrictImportBytes, limits);
+        return new HttpSettings(host, port, apiKeys, maxStrictImportBytes, limits, corsOrigins);
+    }
+
+    public HttpSettings withCorsOrigins(List<String> origins) {
+        return new HttpSettings(host, port, apiKeys, maxStrictImportBytes, bodyLimits, origins);
     }
 
     @Override
     public String toString() {
         return "HttpSettings[host=" + host + ", port=" + port + ", apiKeys=" + apiKeys.size() + " (hidden)"
-                + ", maxStrictImportBytes=" + maxStrictImportBytes + ", bodyLimits=" + bodyLimits + "]";
+                + ", maxStrictImportBytes=" + maxStrictImportBytes + ", bodyLimits=" + bodyLimits
+                + ", corsOrigins=" + corsOrigins + "]";
     }
 }

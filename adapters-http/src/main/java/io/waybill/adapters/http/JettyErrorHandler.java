@@ -38,6 +38,7 @@ final class JettyErrorHandler extends ErrorHandler {
                 ? "The request is malformed: " + message
                 : "The request could not be processed";
         byte[] body = json.bytes(Problem.of(status, HttpStatus.getMessage(status), detail, null));
+        ResponseHeaders.defaults(response.getHeaders());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, ByteBuffer.wrap(body), callback);

@@ -31,13 +31,17 @@ final class ShipmentLookupHandlers {
 
     void byPath(Context ctx, Audience audience) {
         ShipmentRef ref = ShipmentRef.inPath(ctx.pathParam("tracking_number"), ctx.queryString());
-        answer(ctx, find(ref, audience), audience);
+        Shipment shipment = find(ref, audience);
+        revalidatedIfPublic(ctx, audience);
+        answer(ctx, shipment, audience);
     }
 
     void legacyQuery(Context ctx, Audience audience) {
         ShipmentRef ref = ShipmentRef.inQuery(ctx.queryString(), "sno");
-        json.rendered(ctx, 200, views.of(find(ref, audience), RenderedViews.Shape.LEGACY_QUERY, audience,
-                shipment -> LegacyEnvelope.success(LegacyQueryJson.of(shipment, audience))));
+        Shipment shipment = find(ref, audience);
+        revalidatedIfPublic(ctx, audience);
+        json.rendered(ctx, 200, views.of(shipment, RenderedViews.Shape.LEGACY_QUERY, audience,
+                found -> LegacyEnvelope.success(LegacyQueryJson.of(found, audience))));
     }
 
     /** Fields other than the two are ignored, as the legacy system did. */
@@ -54,6 +58,14 @@ final class ShipmentLookupHandlers {
     private void answer(Context ctx, Shipment shipment, Audience audience) {
         json.rendered(ctx, 200, views.of(shipment, RenderedViews.Shape.SHIPMENT, audience,
                 found -> audience == Audience.STAFF ? StaffShipmentJson.of(found) : PublicShipmentJson.of(found)));
+    }
+
+    // Only a GET's public view: a POST's answer is not kept by caches, and a 404 keeps no-store, as a number that
+    // is not found now may be issued a moment later.
+    private static void revalidatedIfPublic(Context ctx, Audience audience) {
+        if (audience == Audience.PUBLIC) {
+            ResponseHeaders.publicLookup(ctx);
+        }
     }
 
     private Shipment find(ShipmentRef ref, Audience audience) {

@@ -51,7 +51,8 @@ class ApiKeysTest {
         HttpSettings settings = new HttpSettings("127.0.0.1", 8080, List.of(KEY, OTHER_KEY));
 
         assertThat(settings.toString()).isEqualTo("HttpSettings[host=127.0.0.1, port=8080, apiKeys=2 (hidden),"
-                        + " maxStrictImportBytes=536870912, bodyLimits=BodyLimits[timeout=PT15S, minImportBytesPerSecond=4096]]")
+                        + " maxStrictImportBytes=536870912, bodyLimits=BodyLimits[timeout=PT15S,"
+                        + " minImportBytesPerSecond=4096], corsOrigins=[]]")
                 .doesNotContain(KEY).doesNotContain(OTHER_KEY);
     }
 }

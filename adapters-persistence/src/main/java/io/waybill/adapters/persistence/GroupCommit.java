@@ -61,6 +61,7 @@ final class GroupCommit<T> implements AutoCloseable {
         try {
             pending.done().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
+            // The writer completed it with a failure made safe to show (see write).
             throw new StorageUnavailableException("could not store: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             pending.done().cancel(false); // not written if no writer has taken it yet
@@ -97,8 +98,10 @@ final class GroupCommit<T> implements AutoCloseable {
             commit.write(batch.stream().map(Pending::row).toList());
             batch.forEach(pending -> pending.done().complete(null));
         } catch (Exception e) {
+            // The driver's messages quote the rows' values: only their types and SQLSTATEs are logged or handed on.
             if (batch.size() > 1 && Jdbc.isRowFault(e)) {
-                LOG.warn("A batch of {} rows has a bad row; committing them one by one", batch.size(), e);
+                LOG.warn("A batch of {} rows has a bad row ({}); committing them one by one", batch.size(),
+                        DatabaseFailures.describe(e));
                 batch.forEach(pending -> write(List.of(pending)));
             } else if (Jdbc.isRowFault(e)) {
                 // One row the database refuses, such as an idempotency key that a concurrent request stored first:
@@ -106,8 +109,9 @@ final class GroupCommit<T> implements AutoCloseable {
                 LOG.info("A row was refused by a constraint or as bad data; its caller is told");
                 batch.forEach(pending -> pending.done().completeExceptionally(e));
             } else {
-                LOG.error("A commit of {} rows failed", batch.size(), e);
-                batch.forEach(pending -> pending.done().completeExceptionally(e));
+                RuntimeException failure = DatabaseFailures.redacted(e);
+                LOG.error("A commit of {} rows failed", batch.size(), failure);
+                batch.forEach(pending -> pending.done().completeExceptionally(failure));
             }
         } catch (Error e) {
             // Such as a class that failed to initialise: the callers get the failure at once rather than time out,

@@ -4,7 +4,10 @@ import io.waybill.application.port.out.StorageUnavailableException;
 import java.sql.SQLException;
 import org.jdbi.v3.core.JdbiException;
 
-/** Turns database failures, through Jdbi or plain JDBC, into the port's {@link StorageUnavailableException}. */
+/**
+ * Turns database failures, through Jdbi or plain JDBC, into the port's {@link StorageUnavailableException}, which says
+ * what failed but carries none of the driver's words: they quote statements with their values.
+ */
 final class Storage {
 
     private Storage() {}
@@ -13,7 +16,8 @@ final class Storage {
         try {
             return work.get();
         } catch (JdbiException | SQLException e) {
-            throw new StorageUnavailableException("could not " + what + ": " + e.getMessage(), e);
+            throw new StorageUnavailableException("could not " + what + ": " + DatabaseFailures.describe(e),
+                    DatabaseFailures.redacted(e));
         }
     }
 

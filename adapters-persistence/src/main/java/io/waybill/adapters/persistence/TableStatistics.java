@@ -57,7 +57,7 @@ final class TableStatistics {
         } catch (JdbiException e) {
             // Only the plans suffer: the shipments are stored.
             LOG.warn("Could not analyze the shipment tables; reads of many shipments may be slow until the database"
-                    + " does: {}", e.getMessage());
+                    + " does: {}", DatabaseFailures.describe(e));
         }
     }
 }

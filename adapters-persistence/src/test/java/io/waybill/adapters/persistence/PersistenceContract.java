@@ -2,6 +2,7 @@ package io.waybill.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.waybill.application.port.out.ComponentProbe;
 import io.waybill.application.port.out.ShipmentRepository;
@@ -16,6 +17,7 @@ import io.waybill.domain.IssuedTrackingNumber;
 import io.waybill.domain.Order;
 import io.waybill.domain.OrderTime;
 import io.waybill.domain.PermutationKey;
+import io.waybill.domain.ShipmentStatus;
 import io.waybill.domain.TrackingNumberFormat;
 import io.waybill.domain.Weight;
 import java.math.BigDecimal;
@@ -27,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -201,6 +204,31 @@ abstract class PersistenceContract {
 
         assertThatThrownBy(() -> shipments.add(issue("RedBox Logistics")))
                 .isInstanceOf(StorageUnavailableException.class);
+    }
+
+    @Test
+    void aFailureTellsNeitherTheLogNorTheCallerTheRowsValues() {
+        var shipments = open().shipments();
+        // Drivers quote a refused row, and the statement with its values, in their messages.
+        jdbi().useHandle(handle -> handle.execute("ALTER TABLE shipments ADD CONSTRAINT refuses_names CHECK"
+                + " (customer_name IS NULL OR customer_name NOT IN ('Zelda Quaxley', '紅盒物流'))"));
+        List<Throwable> failures = new ArrayList<>();
+
+        try (CapturedLogs logs = new CapturedLogs()) {
+            failures.add(catchThrowable(() -> shipments.add(issue("Zelda Quaxley"))));
+            failures.add(catchThrowable(() -> shipments.register(TestShipments.full(
+                    TestShipments.key("TN12345678", "DHL"), CLOCK.instant()))));
+            jdbi().useHandle(handle -> handle.execute("DROP TABLE tracking_events"));
+            failures.add(catchThrowable(() -> shipments.register(TestShipments.plain(TestShipments.key("TN87654321",
+                    "DHL"), CLOCK.instant(), ShipmentStatus.IN_TRANSIT, Optional.of(TestShipments.BLUEBOX), "TW", "MY"))));
+
+            assertThat(failures).allSatisfy(failure -> assertThat(failure)
+                    .isInstanceOf(StorageUnavailableException.class)
+                    .hasMessageContaining("SQLSTATE"));
+            String told = logs.text() + "\n" + failures.stream().map(CapturedLogs::render).toList();
+            assertThat(told).doesNotContain("Zelda", "Quaxley", "紅盒物流", "賴小賴", "912 345 678", "忠孝東路", "烏龍茶",
+                    "Ann Lee", "Bluebox", "INSERT", "insert into", "VALUES", "Failing row", "COPY");
+        }
     }
 
     @Test
