@@ -13,12 +13,13 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.UnsupportedMediaTypeResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * Reads a request's body as a JSON tree: 415 unless it is sent as UTF-8 JSON, 400 when it is empty or malformed
- * (duplicate names and trailing content included) or a number out of range. Decimals are read exactly, never as
- * doubles. Thread-safe.
+ * (duplicate names and trailing content included), a number out of range or text that is not valid Unicode. Decimals
+ * are read exactly, never as doubles. Thread-safe.
  */
 final class JsonBody {
 
@@ -46,6 +47,9 @@ final class JsonBody {
             if (tree == null || tree.isMissingNode()) {
                 throw new BadRequestResponse("The request needs a JSON body");
             }
+            LoneSurrogates.in(tree).ifPresent(problem -> {
+                throw new InvalidParametersException(InvalidParametersException.FIELD, List.of(problem));
+            });
             return tree;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
