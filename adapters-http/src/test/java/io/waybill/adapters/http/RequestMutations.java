@@ -1,6 +1,8 @@
 package io.waybill.adapters.http;
 
 import io.waybill.adapters.http.MutatedRequests.Request;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -105,6 +107,13 @@ final class RequestMutations {
 
     private Request path(Request request) {
         String target = request.target();
+        int equals = target.indexOf('=', random.nextInt(target.length()));
+        if (equals > 0 && random.nextBoolean()) {
+            int end = target.indexOf('&', equals);
+            String value = URLEncoder.encode(random.nextBoolean() ? pick(NUMBERS) : pick(OTHERS), StandardCharsets.UTF_8);
+            String mutated = target.substring(0, equals + 1) + value + (end < 0 ? "" : target.substring(end));
+            return with(request, request.method(), mutated, request.headers(), request.body(), "query");
+        }
         int at = 1 + random.nextInt(target.length());
         String mutated = target.substring(0, at) + pick(PATH_BYTES) + target.substring(random.nextInt(5) == 0
                 ? Math.min(target.length(), at + 1 + random.nextInt(10)) : at);
