@@ -11,18 +11,31 @@ import java.util.Random;
  * the body (byte flips, cuts, a JSON value swapped for a huge, negative or NaN-like number, another type, a deep
  * nest, a duplicate key, a lone surrogate), of its headers (content types, charsets, keys), of the method or of the
  * path (encoded and raw bytes). Every request says {@code Connection: close} and carries an exact
- * {@code Content-Length}, so that each one is answered and then ends.
+ * {@code Content-Length} or chunks, so that each one is answered and then ends.
  */
 final class MutatedRequests {
 
     record Request(String method, String target, List<String> headers, byte[] body, String mutations) {
 
+        private static final int CHUNK = 1_000;
+
         byte[] bytes() {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             write(out, method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
             headers.forEach(header -> write(out, header + "\r\n"));
-            write(out, "Content-Length: " + body.length + "\r\n\r\n");
-            out.writeBytes(body);
+            if (headers.stream().anyMatch(header -> header.startsWith("Transfer-Encoding") && header.endsWith("chunked"))) {
+                write(out, "\r\n");
+                for (int at = 0; at < body.length; at += CHUNK) {
+                    int length = Math.min(CHUNK, body.length - at);
+                    write(out, Integer.toHexString(length) + "\r\n");
+                    out.write(body, at, length);
+                    write(out, "\r\n");
+                }
+                write(out, "0\r\n\r\n");
+            } else {
+                write(out, "Content-Length: " + body.length + "\r\n\r\n");
+                out.writeBytes(body);
+            }
             return out.toByteArray();
         }
 

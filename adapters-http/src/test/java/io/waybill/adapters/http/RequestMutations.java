@@ -23,7 +23,10 @@ final class RequestMutations {
             + "\u00e9", "Authorization: Bearer \u0001", "Accept: application/xml", "Accept-Charset: utf-16",
             "Content-Encoding: gzip", "Expect: 100-continue", "Range: bytes=0-1", "X-Forwarded-For: \u00ff, ::1",
             "Host: a b", "Accept: */*;q=x", "If-None-Match: \"\u00ff\"", "Content-Type: application/json",
-            "Cookie: a=\u00e9", "X-Long: " + "x".repeat(60_000), "Content-Language: \u00e4", "Origin: null");
+            "Cookie: a=\u00e9", "X-Long: " + "x".repeat(60_000), "Content-Language: \u00e4", "Origin: null",
+            "Transfer-Encoding: chunked", "Transfer-Encoding: gzip, chunked", "Content-Type: text/csv",
+            "Content-Type: application/json; charset=utf-8", "Accept-Encoding: gzip", "Connection: keep-alive, Upgrade",
+            "Upgrade: h2c", "Max-Forwards: 0", "X-HTTP-Method-Override: DELETE", "Trailer: Content-Type");
     private static final List<String> METHODS = List.of("PUT", "DELETE", "PATCH", "OPTIONS", "HEAD", "TRACE", "FOO",
             "get", "POST", "GET", "CONNECT", "PROPFIND");
     private static final List<String> PATH_BYTES = List.of("%FF", "%00", "%2F", "%2e%2e/", "/..", "//", "%zz", "%",
