@@ -3,6 +3,7 @@ package io.waybill.domain;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One line of a shipment's contents.
@@ -13,6 +14,10 @@ import java.util.Optional;
 public record Article(String name, int quantity, Optional<BigDecimal> price, Optional<String> sku) {
 
     public static final int MAX_QUANTITY = 1_000_000;
+    // A decimal as BigDecimal reads it, judged by its length and its exponent's before it is read: "1e999999999"
+    // would otherwise become a number whose every digit some later step writes out.
+    private static final int MAX_PRICE_TEXT = 40;
+    private static final Pattern PRICE_TEXT = Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d{1,2})?");
 
     public Article {
         try {
@@ -34,9 +39,21 @@ public record Article(String name, int quantity, Optional<BigDecimal> price, Opt
         price = price.map(BigDecimal::stripTrailingZeros).map(value -> value.scale() < 0 ? value.setScale(0) : value);
     }
 
+    /**
+     * Reads a decimal written as {@link BigDecimal} reads it, such as {@code 9.99}, with an exponent of at most two
+     * digits; whether it is a valid price is the constructor's to say.
+     */
+    public static BigDecimal parsePrice(String text) {
+        if (text == null || text.length() > MAX_PRICE_TEXT || !PRICE_TEXT.matcher(text).matches()) {
+            throw new IllegalArgumentException("must be a decimal number such as 9.99; got " + Text.quote(text));
+        }
+        return new BigDecimal(text);
+    }
+
     private static void checkPrice(BigDecimal price) {
         if (price.signum() < 0 || price.stripTrailingZeros().scale() > 4 || price.compareTo(BigDecimal.valueOf(1e12)) >= 0) {
-            throw new IllegalArgumentException("price must be from 0 to 999999999999.9999; got " + price.toPlainString());
+            throw new IllegalArgumentException("price must be from 0 to 999999999999.9999; got "
+                    + Text.number(price));
         }
     }
 }

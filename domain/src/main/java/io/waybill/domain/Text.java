@@ -1,14 +1,19 @@
 package io.waybill.domain;
 
-/** Small helpers for messages about rejected input. */
-final class Text {
+import java.math.BigDecimal;
+
+/**
+ * Small helpers for messages about rejected input. {@link #quote} and {@link #number} are the one place where input
+ * is shown in a message, so that no message grows with what a client sent.
+ */
+public final class Text {
 
     private static final int SHOWN = 40;
 
     private Text() {}
 
     /** Quotes a rejected value for an error message, shortened and with control characters made visible. */
-    static String quote(String value) {
+    public static String quote(String value) {
         if (value == null) {
             return "nothing";
         }
@@ -24,6 +29,16 @@ final class Text {
             shown.append("...");
         }
         return shown.append('\'').toString();
+    }
+
+    /**
+     * Shows a rejected number for an error message: as written out when short, else in scientific notation, and at
+     * most {@value #SHOWN} characters either way. Never expands a huge exponent such as {@code 1e999999999}.
+     */
+    public static String number(BigDecimal value) {
+        boolean plain = value.precision() <= SHOWN && value.scale() <= SHOWN && value.scale() >= -SHOWN;
+        String shown = plain ? value.toPlainString() : value.toString();
+        return shown.length() > SHOWN ? shown.substring(0, SHOWN) + "..." : shown;
     }
 
     /**

@@ -15,15 +15,15 @@ public record Weight(BigDecimal kilograms) {
             throw new IllegalArgumentException("is required");
         }
         if (kilograms.signum() <= 0) {
-            throw new IllegalArgumentException("must be more than 0 kg; got " + kilograms.toPlainString());
+            throw new IllegalArgumentException("must be more than 0 kg; got " + Text.number(kilograms));
         }
         if (kilograms.stripTrailingZeros().scale() > 3) {
             throw new IllegalArgumentException(
-                    "must have at most 3 decimals (grams); got " + kilograms.toPlainString());
+                    "must have at most 3 decimals (grams); got " + Text.number(kilograms));
         }
         if (kilograms.compareTo(MAX) > 0) {
             throw new IllegalArgumentException(
-                    "must be at most " + MAX_KILOGRAMS + " kg; got " + kilograms.toPlainString());
+                    "must be at most " + MAX_KILOGRAMS + " kg; got " + Text.number(kilograms));
         }
         // One representation per amount, so that 1.5 and 1.500 (as a NUMERIC column returns it) are equal.
         kilograms = kilograms.stripTrailingZeros();

@@ -28,11 +28,7 @@ final class ArticleBody {
     }
 
     private static BigDecimal price(String text) {
-        try {
-            return price(new BigDecimal(text));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("must be a decimal number such as 9.99", e);
-        }
+        return price(Article.parsePrice(text));
     }
 
     private static BigDecimal price(BigDecimal price) {

@@ -15,6 +15,7 @@ import io.waybill.application.port.out.ShipmentRepository.ShipmentExistsExceptio
 import io.waybill.application.port.out.StorageUnavailableException;
 import io.waybill.domain.Carrier;
 import io.waybill.domain.IllegalTransitionException;
+import io.waybill.domain.Text;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
@@ -74,7 +75,7 @@ final class ExceptionMapping {
         if (e.getStatus() == 401) {
             ctx.header("WWW-Authenticate", Access.CHALLENGE);
         }
-        answer(ctx, e.getStatus(), e.getStatus() == 404 ? "There is nothing at " + ctx.path() : e.getMessage());
+        answer(ctx, e.getStatus(), e.getStatus() == 404 ? "There is nothing at " + Text.quote(ctx.path()) : e.getMessage());
     }
 
     private void storageUnavailable(StorageUnavailableException e, Context ctx) {

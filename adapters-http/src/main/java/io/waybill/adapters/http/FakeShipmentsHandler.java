@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.waybill.application.port.in.FakeShipmentsUseCase;
 import io.waybill.application.port.in.FindShipmentUseCase.Audience;
 import io.waybill.domain.Shipment;
+import io.waybill.domain.Text;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,7 @@ final class FakeShipmentsHandler {
         try {
             count = Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("must be a whole number from 1 to " + MAX + "; got '" + text + "'");
+            throw new IllegalArgumentException("must be a whole number from 1 to " + MAX + "; got " + Text.quote(text));
         }
         if (count < 1) {
             throw new IllegalArgumentException("must be at least 1; got " + count);

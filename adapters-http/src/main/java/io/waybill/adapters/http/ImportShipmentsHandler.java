@@ -3,6 +3,7 @@ package io.waybill.adapters.http;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
+import io.javalin.http.Header;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -55,7 +56,7 @@ final class ImportShipmentsHandler implements Handler {
                 new RequestParameters(ctx.queryString(), InvalidParametersException.QUERY_PARAMETER);
         Mode mode = parameters.optional(MODE, ImportShipmentsHandler::mode).orElse(Mode.IMPORT);
         parameters.throwIfInvalid();
-        if (!MediaType.isUtf8(ctx.contentType(), CSV)) {
+        if (!MediaType.isUtf8(ctx.header(Header.CONTENT_TYPE), CSV)) {
             throw new UnsupportedMediaTypeResponse("The body must be CSV in UTF-8, sent with 'Content-Type: text/csv'");
         }
         try (ImportBody body = mode == Mode.STRICT

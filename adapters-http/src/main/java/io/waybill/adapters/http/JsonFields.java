@@ -1,6 +1,7 @@
 package io.waybill.adapters.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.waybill.domain.Text;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -20,6 +21,10 @@ import java.util.function.Supplier;
  * as a field left out.
  */
 final class JsonFields {
+
+    // Bounds on a JSON number's digits and exponent, far beyond any valid value, checked before any rule reads it.
+    private static final int MAX_DIGITS = 40;
+    private static final int MAX_EXPONENT = 40;
 
     private final JsonNode object;
     private final String path;
@@ -57,8 +62,16 @@ final class JsonFields {
     <T> Optional<T> decimal(String name, Function<BigDecimal, T> fromNumber, Function<String, T> fromText) {
         JsonNode value = field(name);
         return value != null && value.isNumber()
-                ? build(name, () -> fromNumber.apply(value.decimalValue()))
+                ? build(name, () -> fromNumber.apply(bounded(value.decimalValue())))
                 : text(name, fromText);
+    }
+
+    private static BigDecimal bounded(BigDecimal number) {
+        if (number.precision() > MAX_DIGITS || number.scale() > MAX_EXPONENT || number.scale() < -MAX_EXPONENT) {
+            throw new IllegalArgumentException("must be a decimal number of at most " + MAX_DIGITS + " digits and a"
+                    + " small exponent; got " + Text.number(number));
+        }
+        return number;
     }
 
     Optional<Integer> wholeNumber(String name) {

@@ -12,7 +12,7 @@ final class MediaType {
 
     /** @param type the media type without parameters, in lower case, such as {@code text/csv} */
     static boolean isUtf8(String contentType, Pattern type) {
-        String[] parts = contentType == null ? new String[] {""} : contentType.toLowerCase(Locale.ROOT).split(";");
+        String[] parts = contentType == null ? new String[] {""} : contentType.toLowerCase(Locale.ROOT).split(";", -1);
         boolean matches = type.matcher(parts[0].strip()).matches();
         for (int i = 1; i < parts.length && matches; i++) {
             matches = NO_OTHER_CHARSET.matcher(parts[i].strip()).matches();

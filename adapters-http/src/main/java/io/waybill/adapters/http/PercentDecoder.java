@@ -8,13 +8,19 @@ import java.nio.charset.StandardCharsets;
 /**
  * Decodes one component of an {@code application/x-www-form-urlencoded} query: {@code +} is a space, {@code %XX} a
  * byte, and the bytes must be UTF-8. Unlike {@link java.net.URLDecoder} it refuses what it cannot decode, with a
- * message fit for the client.
+ * message fit for the client: raw bytes that are not UTF-8 too, which Jetty hands over as U+FFFD.
  */
 final class PercentDecoder {
 
     private PercentDecoder() {}
 
     static String decode(String raw) {
+        // Characters in a raw request target are what Jetty decoded from its bytes as UTF-8, replacing bytes that are
+        // none. A URI holds no raw U+FFFD otherwise, so one here was a byte that is not UTF-8.
+        if (raw.indexOf('\uFFFD') >= 0) {
+            throw new IllegalArgumentException("is not valid UTF-8: it holds bytes sent without percent-encoding that"
+                    + " are not UTF-8");
+        }
         if (raw.indexOf('%') < 0 && raw.indexOf('+') < 0) {
             return raw;
         }
@@ -36,6 +42,14 @@ final class PercentDecoder {
             decoded.append(utf8(bytes, count));
         }
         return decoded.toString();
+    }
+
+    /** Checks only that every {@code %} is followed by two hexadecimal digits, as in a path, where '+' is itself. */
+    static void checkEscapes(String raw) {
+        for (int i = raw.indexOf('%'); i >= 0; i = raw.indexOf('%', i + 3)) {
+            hexDigit(raw, i + 1);
+            hexDigit(raw, i + 2);
+        }
     }
 
     private static int hexDigit(String raw, int index) {

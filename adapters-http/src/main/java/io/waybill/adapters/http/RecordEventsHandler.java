@@ -1,6 +1,7 @@
 package io.waybill.adapters.http;
 
 import io.javalin.http.Context;
+import io.javalin.http.Header;
 import io.javalin.http.Handler;
 import io.waybill.application.port.in.RecordTrackingEventsUseCase;
 import io.waybill.application.port.in.RecordTrackingEventsUseCase.Command;
@@ -25,7 +26,7 @@ final class RecordEventsHandler implements Handler {
     @Override
     public void handle(Context ctx) {
         ShipmentRef ref = ShipmentRef.inPath(ctx.pathParam("tracking_number"), ctx.queryString());
-        var events = EventsBody.events(body.read(ctx.contentType(), ctx.bodyAsBytes()));
+        var events = EventsBody.events(body.read(ctx.header(Header.CONTENT_TYPE), ctx.bodyAsBytes()));
         Shipment.Recording recording = recordTrackingEvents.record(new Command(ref.number(), ref.carrier(), events));
         json.json(ctx, recording.added().isEmpty() ? 200 : 201, RecordingJson.of(recording));
     }

@@ -1,6 +1,7 @@
 package io.waybill.adapters.http;
 
 import io.javalin.http.Context;
+import io.javalin.http.Header;
 import io.javalin.http.Handler;
 import io.waybill.application.port.in.RegisterShipmentUseCase;
 import io.waybill.domain.Shipment;
@@ -20,7 +21,7 @@ final class RegisterShipmentHandler implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        RegisterShipmentUseCase.Command command = ShipmentBody.command(body.read(ctx.contentType(), ctx.bodyAsBytes()));
+        RegisterShipmentUseCase.Command command = ShipmentBody.command(body.read(ctx.header(Header.CONTENT_TYPE), ctx.bodyAsBytes()));
         Shipment shipment = registerShipment.register(command);
         ctx.header("Location", "/api/v1/shipments/" + shipment.key().number() + "?carrier=" + shipment.key().carrier());
         json.json(ctx, 201, StaffShipmentJson.of(shipment));

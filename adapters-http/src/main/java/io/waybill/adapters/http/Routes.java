@@ -1,6 +1,7 @@
 package io.waybill.adapters.http;
 
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.BadRequestResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -14,6 +15,14 @@ final class Routes {
 
     static void register(RoutesConfig routes, HttpApi.UseCases useCases, Access access, JsonBody body,
             JsonWriter json, long maxStrictImportBytes) {
+        // Jetty lets through a path escape such as %u0041, on which Javalin's decoding of path parameters would throw.
+        routes.before(ctx -> {
+            try {
+                PercentDecoder.checkEscapes(ctx.path());
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestResponse("The request is malformed: the path " + e.getMessage());
+            }
+        });
         routes.get("/health", new HealthHandler(json));
         routes.get("/ready", new ReadinessHandler(useCases.checkReadiness(), json));
 

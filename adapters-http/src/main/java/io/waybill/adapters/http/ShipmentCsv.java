@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.waybill.application.port.in.ImportShipmentsUseCase;
+import io.waybill.domain.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -82,7 +83,6 @@ public final class ShipmentCsv implements AutoCloseable {
         }
     }
 
-    private static final int MAX_SHOWN = 80;
     private static final Pattern STARTED_IN_LINE = Pattern.compile("started in line (\\d+)");
 
     private final CsvReader<CsvRecord> reader;
@@ -245,13 +245,7 @@ public final class ShipmentCsv implements AutoCloseable {
     }
 
     private static String shown(CsvRecord header) {
-        String text = String.join(",", header.getFields());
-        String printable = text.codePoints()
-                .map(c -> Character.isISOControl(c) ? '?' : c)
-                .limit(MAX_SHOWN)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-                .toString();
-        return printable + (text.codePointCount(0, text.length()) > MAX_SHOWN ? "…" : "");
+        return Text.quote(String.join(",", header.getFields()));
     }
 
     // The parser wraps whatever it meets, an OutOfMemoryError too: that is a crash, not a file in another format.

@@ -1,6 +1,7 @@
 package io.waybill.adapters.http;
 
 import io.javalin.http.Context;
+import io.javalin.http.Header;
 import io.waybill.application.port.in.FindShipmentUseCase;
 import io.waybill.application.port.in.FindShipmentUseCase.Audience;
 import io.waybill.application.port.in.ShipmentNotFoundException;
@@ -46,7 +47,7 @@ final class ShipmentLookupHandlers {
 
     /** Fields other than the two are ignored, as the legacy system did. */
     void legacyPost(Context ctx, Audience audience) {
-        ShipmentRef ref = BodyProblems.read(body.read(ctx.contentType(), ctx.bodyAsBytes()), fields -> {
+        ShipmentRef ref = BodyProblems.read(body.read(ctx.header(Header.CONTENT_TYPE), ctx.bodyAsBytes()), fields -> {
             fields.required("tracking_number");
             Optional<TrackingCode> number = fields.text("tracking_number", TrackingCode::parse);
             Optional<Carrier> carrier = fields.text(ShipmentRef.CARRIER, Carrier::parse);

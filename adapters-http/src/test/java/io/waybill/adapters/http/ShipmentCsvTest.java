@@ -104,7 +104,7 @@ class ShipmentCsvTest {
         assertThatThrownBy(() -> all(file)).isInstanceOf(ShipmentCsv.FormatException.class)
                 .hasMessageContaining("lacks the columns sender_address,receiver_address,article_name,"
                         + "article_quantity,article_price,SKU;")
-                .hasMessageContaining("it reads: tracking_number,carrier,status");
+                .hasMessageContaining("it reads: 'tracking_number,carrier,status'");
     }
 
     @Test

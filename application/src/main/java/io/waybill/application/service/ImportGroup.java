@@ -10,6 +10,7 @@ import io.waybill.domain.ShipmentDetails;
 import io.waybill.domain.ShipmentKey;
 import io.waybill.domain.ShipmentStatus;
 import io.waybill.domain.StatusMapping;
+import io.waybill.domain.Text;
 import io.waybill.domain.TrackingCode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -54,9 +55,7 @@ final class ImportGroup {
         try {
             if (first == null) {
                 first = row;
-                status = mapping.canonical(row.status()).orElseThrow(() -> new IllegalArgumentException(
-                        "status '" + row.status() + "' is a carrier wording the status mapping does not know; add it"
-                                + " with WAYBILL_STATUS_MAPPING, such as " + row.status() + "=in_transit"));
+                status = mapping.canonical(row.status()).orElseThrow(() -> unknownStatus(row.status()));
                 sender = party(row.senderAddress(), "sender_address");
                 receiver = party(row.receiverAddress(), "receiver_address");
             } else {
@@ -112,15 +111,21 @@ final class ImportGroup {
     private static Article article(Row row) {
         int quantity = field("article_quantity", row.articleQuantity(), text -> Integer.parseInt(text.strip()));
         Optional<BigDecimal> price = Optional.ofNullable(row.articlePrice()).filter(text -> !text.isBlank())
-                .map(text -> field("article_price", text, value -> new BigDecimal(value.strip())));
+                .map(text -> field("article_price", text, value -> Article.parsePrice(value.strip())));
         Optional<String> sku = Optional.ofNullable(row.sku()).map(String::strip).filter(text -> !text.isEmpty());
         return field("article", row.articleName(), name -> new Article(name.strip(), quantity, price, sku));
     }
 
+    private static IllegalArgumentException unknownStatus(String wording) {
+        String example = Text.quote(wording).equals("'" + wording + "'") ? wording : "<wording>";
+        return new IllegalArgumentException("status " + Text.quote(wording) + " is a carrier wording the status mapping"
+                + " does not know; add it with WAYBILL_STATUS_MAPPING, such as " + example + "=in_transit");
+    }
+
     private static void agree(String column, String first, String other) {
         if (!Objects.equals(first.strip(), other.strip())) {
-            throw new IllegalArgumentException("rows of one shipment disagree on " + column + ": '" + first
-                    + "' and '" + other + "'");
+            throw new IllegalArgumentException("rows of one shipment disagree on " + column + ": " + Text.quote(first)
+                    + " and " + Text.quote(other));
         }
     }
 
@@ -129,7 +134,7 @@ final class ImportGroup {
             return parse.apply(text);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(column + " " + (e instanceof NumberFormatException
-                    ? "must be a number; got '" + text + "'" : e.getMessage()), e);
+                    ? "must be a number; got " + Text.quote(text) : e.getMessage()), e);
         }
     }
 }

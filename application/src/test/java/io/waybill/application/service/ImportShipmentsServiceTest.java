@@ -138,6 +138,24 @@ class ImportShipmentsServiceTest {
     }
 
     @Test
+    void aHugeNumberOrLongTextIsRefusedWithAShortReason() {
+        String long_ = "x".repeat(100_000);
+        Report report = run(List.of(
+                row(2, "TN12345678", "DHL", BERLIN, PARIS, "Laptop", "1", "1e999999999", "LP123", "in_transit"),
+                row(3, "TN12345679", "UPS", BERLIN, PARIS, "Laptop", "1", "1e-999999999", "LP123", "in_transit"),
+                row(4, "TN12345680", "DPD", BERLIN, PARIS, "Laptop", "1", "9".repeat(5_000), "LP123", "in_transit"),
+                row(5, "TN12345681", "GLS", BERLIN, PARIS, "Laptop", long_, "1", "LP123", "in_transit"),
+                row(6, "TN12345682", "GLS", BERLIN, PARIS, "Laptop", "1", "1", "LP123", long_),
+                row(7, "TN12345683", "GLS", BERLIN, PARIS, "Laptop", "1", "1", "LP123", "in_transit"),
+                row(8, "TN12345683", "GLS", BERLIN, long_, "Laptop", "1", "1", "LP123", "in_transit")), Mode.DRY_RUN);
+
+        assertThat(report.rejections()).hasSize(6).allSatisfy(rejection ->
+                assertThat(rejection.reason()).hasSizeLessThan(250).doesNotContain("x".repeat(50)));
+        assertThat(report.rejections().get(0).reason())
+                .isEqualTo("TN12345678/DHL: article_price must be a decimal number such as 9.99; got '1e999999999'");
+    }
+
+    @Test
     void strictImportsNothingWhenAnyLineIsBad() {
         List<Line> lines = new ArrayList<>(SAMPLE);
         lines.add(new Unreadable(7, "has 3 fields where the header has 9"));
