@@ -99,7 +99,10 @@ class RateLimitTest {
                 .as("the entries of several headers, in order").isEqualTo(429);
         assertThat(get(CLIENT, NEXT, "X-Forwarded-For: 203.0.113.8").status()).as("another client").isEqualTo(200);
         assertThat(get(CLIENT, NEXT, "X-Forwarded-For: 2001:db8:1:2::1").status()).isEqualTo(200);
-        assertThat(buckets.names()).contains("ip:203.0.113.7", "ip:203.0.113.8", "ip:2001:db8:1:2::/64");
+        assertThat(get(CLIENT, NEXT, "X-Forwarded-For: 203.0.113.9, unknown").status())
+                .as("an entry that is not an address: the proxy that wrote it is the client").isEqualTo(200);
+        assertThat(buckets.names()).containsExactlyInAnyOrder("ip:203.0.113.7", "ip:203.0.113.8",
+                "ip:2001:db8:1:2::/64", "ip:" + CLIENT);
     }
 
     @Test
