@@ -158,13 +158,21 @@ lookups() {
   done
 }
 
+cpu_ticks() { # pid: its user and system CPU time so far, in clock ticks
+  awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
+
+median() { # numbers separated by spaces
+  tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'
+}
+
 # Two servers at once, limits off and limits on (shared in Redis, a limit so high that wrk, one client, is never
 # refused), each seeded alike and warmed up; then ROUNDS rounds, each measuring /health, generation and a cached
 # lookup on one server right after the other, so that both see the same machine. Prints each round's rows, then
 # per route the median over the rounds of requests/s with limits on over requests/s with them off.
 limits() {
   local setting i round
-  local -A ports ratios
+  local -A ports pids ratios cpu_ratios
   local -a routes=(/health /next-tracking-number "lookup (public view)")
   for setting in off on; do
     postgres_settings
@@ -177,6 +185,7 @@ limits() {
     other_server=$server
     start_server "limits-$setting" "${settings[@]}"
     ports[$setting]=$port
+    pids[$setting]=$server
     bash bench/seed.sh "http://127.0.0.1:$port" "$API_KEY" "$SHIPMENTS" "$work/numbers-$setting"
     # A check that the setting took: limits on answer with their fields, limits off without.
     fields=$(curl -sS -D - -o /dev/null "http://127.0.0.1:$port/api/v1/shipments/$(head -n 1 "$work/numbers-$setting")" \
@@ -200,25 +209,34 @@ limits() {
       measure "$(route_url "$setting" "$i")" "$WARMUP" $(route_options "$i") >/dev/null
     done
   done
-  echo "(scenario limits: the last column is the ratio to limits off in the same round)"
+  echo "(scenario limits: the last column is the ratio to limits off in the same round; cpu is the server's CPU"
+  echo " time per request, user and system, from /proc: less disturbed than requests/s by other load)"
   for round in $(seq 1 "$ROUNDS"); do
     for i in 0 1 2; do
-      local -A got=()
+      local -A got=() cpu=()
       for setting in off on; do
+        local before after requests
+        before=$(cpu_ticks "${pids[$setting]}")
         read -r r p50 p99 bad < <(measure "$(route_url "$setting" "$i")" "$DURATION" $(route_options "$i"))
+        after=$(cpu_ticks "${pids[$setting]}")
+        requests=$(awk '/requests in/ { print $1 }' "$work/wrk")
         got[$setting]=$r
+        cpu[$setting]=$(awk -v t="$((after - before))" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+          'BEGIN { printf "%.1f", t * 1e6 / hz / n }')
         row "$round: limits $setting" "${routes[$i]}" "$r" "$p50" "$p99" "$bad" "${got[off]}"
+        echo "   cpu ${cpu[$setting]} us/request"
       done
       ratios[$i]+="$(awk -v on="${got[on]}" -v off="${got[off]}" 'BEGIN { printf "%.4f", on / off }') "
+      cpu_ratios[$i]+="$(awk -v on="${cpu[on]}" -v off="${cpu[off]}" 'BEGIN { printf "%.4f", on / off }') "
     done
   done
   kill "$other_server"; wait "$other_server" 2>/dev/null || true; other_server=""
   stop_server
   drop_schema
-  echo "limits on / off, requests/s, median of $ROUNDS rounds (each round's ratios in brackets):"
+  echo "limits on / off, median of $ROUNDS rounds (each round's ratio in brackets):"
   for i in 0 1 2; do
-    median=$(tr ' ' '\n' <<<"${ratios[$i]}" | grep . | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }')
-    printf '  %-26s %6.3f  [%s]\n' "${routes[$i]}" "$median" "${ratios[$i]% }"
+    printf '  %-22s requests/s %6.3f  [%s]   cpu/request %6.3f  [%s]\n' "${routes[$i]}" \
+      "$(median "${ratios[$i]}")" "${ratios[$i]% }" "$(median "${cpu_ratios[$i]}")" "${cpu_ratios[$i]% }"
   done
 }
 

@@ -30,13 +30,13 @@ public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings databa
 
     private static final long MIB = 1024 * 1024;
 
+    static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
     /** Without rate limits. */
     public WaybillConfig(Optional<HttpSettings> http, DatabaseSettings database, CacheSettings cache,
             Optional<PermutationKey> trackingKey, StatusMapping statusMapping) {
         this(http, database, cache, trackingKey, statusMapping, RateLimitSettings.OFF);
     }
-
-    static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
     /** An in-memory database of its own and no HTTP: for embedding and tests. Its data go when it closes. */
     public static WaybillConfig embedded() {

@@ -2,6 +2,7 @@ package io.waybill.adapters.cache;
 
 import io.waybill.application.port.out.TokenBuckets.Take;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongFunction;
 
@@ -14,23 +15,29 @@ import java.util.function.LongFunction;
  */
 final class Lease {
 
-    // A lock rather than synchronized: a virtual thread waiting on Redis inside synchronized would pin its carrier.
+    // Leased tokens are taken without a lock, since one busy client's requests all come here at once; the lock only
+    // keeps them from asking Redis together. A lock rather than synchronized: a virtual thread waiting on Redis
+    // inside synchronized would pin its carrier.
+    private final AtomicLong tokens = new AtomicLong();
     private final ReentrantLock lock = new ReentrantLock();
-    private long tokens;
-    private long remainingShared;
-    private long refusedUntil; // System.nanoTime()
-    private boolean refused;
+    private volatile long remainingShared;
+    private long refusedUntil; // System.nanoTime(); guarded by lock
+    private boolean refused; // guarded by lock
 
     /**
      * Takes a leased token, or leases more with {@code fromRedis}, which returns null when Redis is not to be asked;
      * then this returns null too. Exceptions of {@code fromRedis} pass through.
      */
     Take take(long leaseSize, LongFunction<RedisBuckets.Taken> fromRedis) {
+        Take leased = leased();
+        if (leased != null) {
+            return leased;
+        }
         lock.lock();
         try {
-            if (tokens > 0) {
-                tokens--;
-                return new Take(true, tokens + remainingShared, Duration.ZERO);
+            leased = leased(); // leased meanwhile by a request that held the lock
+            if (leased != null) {
+                return leased;
             }
             long now = System.nanoTime();
             if (refused && now - refusedUntil < 0) {
@@ -43,8 +50,8 @@ final class Lease {
             remainingShared = taken.remaining();
             if (taken.granted() > 0) {
                 refused = false;
-                tokens = taken.granted() - 1;
-                return new Take(true, tokens + remainingShared, Duration.ZERO);
+                tokens.set(taken.granted() - 1);
+                return new Take(true, taken.granted() - 1 + taken.remaining(), Duration.ZERO);
             }
             refused = true;
             refusedUntil = now + Duration.ofMillis(taken.millisToToken()).toNanos();
@@ -52,5 +59,14 @@ final class Lease {
         } finally {
             lock.unlock();
         }
+    }
+
+    private Take leased() {
+        for (long left = tokens.get(); left > 0; left = tokens.get()) {
+            if (tokens.compareAndSet(left, left - 1)) {
+                return new Take(true, left - 1 + remainingShared, Duration.ZERO);
+            }
+        }
+        return null;
     }
 }
