@@ -5,13 +5,20 @@
 #   issue:    /next-tracking-number on the embedded H2 and on PostgreSQL
 #   lookups:  GET /api/v1/shipments/{number} (the public view) of 1000 seeded shipments on PostgreSQL, cached in
 #             Redis, cached in process, and uncached (every lookup reads PostgreSQL)
+#   limits:   the cost of rate limits: /health, /next-tracking-number and a cached lookup (PostgreSQL, Redis) on a
+#             server with limits off and one with limits on (shared in Redis, a limit so high that wrk is never
+#             refused), measured in turns, and the ratios of on to off. The other scenarios run with limits off,
+#             since wrk is one client.
 #
-#   bash bench/run.sh                    # both scenarios, 15 s a measurement
+#   bash bench/run.sh                    # issue and lookups, 15 s a measurement
 #   DURATION=30s bash bench/run.sh lookups
+#   bash bench/run.sh limits
 #
 # Settings: DURATION (15s), WARMUP (75s; the JIT needs about that on 2 cores), CONNECTIONS (64), WRK_THREADS (1),
 # JAVA (java on PATH), JAVA_OPTS, POSTGRES_URL (jdbc:postgresql://127.0.0.1:5432/test), POSTGRES_USER (postgres),
-# REDIS_URL (redis://127.0.0.1:6379), SHIPMENTS (1000), CACHES (the lookups' caches: redis in-process none).
+# REDIS_URL (redis://127.0.0.1:6379), SHIPMENTS (1000), CACHES (the lookups' caches: redis in-process none),
+# LIMITS_CACHE (where the limits scenario keeps buckets and lookups: redis or in-process), ROUNDS (the limits
+# scenario's rounds of measurements: 3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,6 +33,8 @@ POSTGRES_USER=${POSTGRES_USER:-postgres}
 REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
 SHIPMENTS=${SHIPMENTS:-1000}
 CACHES=${CACHES:-redis in-process none}
+LIMITS_CACHE=${LIMITS_CACHE:-redis}
+ROUNDS=${ROUNDS:-3}
 SCENARIOS=("${@:-issue lookups}")
 read -r -a SCENARIOS <<<"${SCENARIOS[*]}"
 API_KEY="bench-key-$RANDOM$RANDOM$RANDOM$RANDOM"
@@ -42,16 +51,17 @@ fi
 
 work=$(mktemp -d)
 server=""
-schema=""
+other_server="" # the limits scenario runs two servers at once
+schemas=()
 redis_prefix="bench:$$:"
 drop_schema() {
-  if [ -n "$schema" ]; then
+  for schema in "${schemas[@]}"; do
     psql -h 127.0.0.1 -U "$POSTGRES_USER" -d test -qc "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1 || true
-    schema=""
-  fi
+  done
+  schemas=()
 }
 cleanup() {
-  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+  for pid in $server $other_server; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   drop_schema
   redis-cli -u "$REDIS_URL" --scan --pattern "$redis_prefix*" 2>/dev/null | xargs -r redis-cli -u "$REDIS_URL" del >/dev/null 2>&1 || true
   rm -rf "$work"
@@ -61,7 +71,7 @@ trap cleanup EXIT
 start_server() { # label, then NAME=value settings
   local label=$1
   shift
-  env WAYBILL_DATA_DIR="$work/data-$label" WAYBILL_API_KEYS="$API_KEY" "$@" \
+  env WAYBILL_DATA_DIR="$work/data-$label" WAYBILL_API_KEYS="$API_KEY" WAYBILL_RATE_LIMIT_PER_SECOND=0 "$@" \
     $JAVA $JAVA_OPTS -jar bootstrap/target/waybill.jar serve --host 127.0.0.1 --port 0 \
     >"$work/out-$label" 2>"$work/err-$label" &
   server=$!
@@ -74,9 +84,12 @@ start_server() { # label, then NAME=value settings
   echo "the service did not start" >&2; exit 1
 }
 
-postgres_settings() { # prints the settings of a fresh schema of its own
-  schema="bench_$$_$RANDOM"
-  echo WAYBILL_DATABASE_URL="$POSTGRES_URL" WAYBILL_DATABASE_USER="$POSTGRES_USER" WAYBILL_DATABASE_SCHEMA="$schema"
+# Sets settings to those of a fresh schema of its own, remembered for drop_schema. (Not in a $(...) subshell, where
+# the schema's name would be lost and the schema never dropped.)
+postgres_settings() {
+  local schema="bench_$$_$RANDOM"
+  schemas+=("$schema")
+  settings=(WAYBILL_DATABASE_URL="$POSTGRES_URL" WAYBILL_DATABASE_USER="$POSTGRES_USER" WAYBILL_DATABASE_SCHEMA="$schema")
 }
 
 stop_server() {
@@ -114,7 +127,7 @@ compare() { # setup, route label, url, [wrk options]
 issue() {
   for backend in h2 postgres; do
     if [ "$backend" = postgres ]; then
-      read -r -a settings <<<"$(postgres_settings)"
+      postgres_settings
     else
       settings=()
     fi
@@ -130,7 +143,7 @@ issue() {
 
 lookups() {
   for cache in $CACHES; do
-    read -r -a settings <<<"$(postgres_settings)"
+    postgres_settings
     case $cache in
       redis) settings+=(WAYBILL_REDIS_URL="$REDIS_URL" WAYBILL_REDIS_KEY_PREFIX="$redis_prefix") ;;
       none) settings+=(WAYBILL_CACHE_MAX_ENTRIES=0) ;;
@@ -145,12 +158,94 @@ lookups() {
   done
 }
 
+cpu_ticks() { # pid: its user and system CPU time so far, in clock ticks
+  awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
+
+median() { # numbers separated by spaces
+  tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'
+}
+
+# Two servers at once, limits off and limits on (shared in Redis, a limit so high that wrk, one client, is never
+# refused), each seeded alike and warmed up; then ROUNDS rounds, each measuring /health, generation and a cached
+# lookup on one server right after the other, so that both see the same machine. Prints each round's rows, then
+# per route the median over the rounds of requests/s with limits on over requests/s with them off.
+limits() {
+  local setting i round
+  local -A ports pids ratios cpu_ratios
+  local -a routes=(/health /next-tracking-number "lookup (public view)")
+  for setting in off on; do
+    postgres_settings
+    if [ "$LIMITS_CACHE" = redis ]; then
+      settings+=(WAYBILL_REDIS_URL="$REDIS_URL" WAYBILL_REDIS_KEY_PREFIX="$redis_prefix$setting:")
+    fi
+    if [ "$setting" = on ]; then
+      settings+=(WAYBILL_RATE_LIMIT_PER_SECOND=1000000000 WAYBILL_RATE_LIMIT_BURST=1000000000)
+    fi
+    other_server=$server
+    start_server "limits-$setting" "${settings[@]}"
+    ports[$setting]=$port
+    pids[$setting]=$server
+    bash bench/seed.sh "http://127.0.0.1:$port" "$API_KEY" "$SHIPMENTS" "$work/numbers-$setting"
+    # A check that the setting took: limits on answer with their fields, limits off without.
+    fields=$(curl -sS -D - -o /dev/null "http://127.0.0.1:$port/api/v1/shipments/$(head -n 1 "$work/numbers-$setting")" \
+      | grep -ci '^ratelimit-policy:' || true)
+    if { [ "$setting" = on ] && [ "$fields" = 0 ]; } || { [ "$setting" = off ] && [ "$fields" != 0 ]; }; then
+      echo "limits $setting, yet RateLimit-Policy fields: $fields" >&2; exit 1
+    fi
+  done
+  export NUMBERS="$work/numbers-on" # the same numbers on both: BENCH0000001...
+  route_url() { # setting, route index
+    local base="http://127.0.0.1:${ports[$1]}"
+    case $2 in
+      0) echo "$base/health" ;;
+      1) echo "$base/next-tracking-number?$QUERY" ;;
+      2) echo "$base" ;;
+    esac
+  }
+  route_options() { [ "$1" = 2 ] && echo -s bench/lookup.lua || true; }
+  for setting in off on; do
+    for i in 0 1 2; do
+      measure "$(route_url "$setting" "$i")" "$WARMUP" $(route_options "$i") >/dev/null
+    done
+  done
+  echo "(scenario limits: the last column is the ratio to limits off in the same round; cpu is the server's CPU"
+  echo " time per request, user and system, from /proc: less disturbed than requests/s by other load)"
+  for round in $(seq 1 "$ROUNDS"); do
+    for i in 0 1 2; do
+      local -A got=() cpu=()
+      for setting in off on; do
+        local before after requests
+        before=$(cpu_ticks "${pids[$setting]}")
+        read -r r p50 p99 bad < <(measure "$(route_url "$setting" "$i")" "$DURATION" $(route_options "$i"))
+        after=$(cpu_ticks "${pids[$setting]}")
+        requests=$(awk '/requests in/ { print $1 }' "$work/wrk")
+        got[$setting]=$r
+        cpu[$setting]=$(awk -v t="$((after - before))" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+          'BEGIN { printf "%.1f", t * 1e6 / hz / n }')
+        row "$round: limits $setting" "${routes[$i]}" "$r" "$p50" "$p99" "$bad" "${got[off]}"
+        echo "   cpu ${cpu[$setting]} us/request"
+      done
+      ratios[$i]+="$(awk -v on="${got[on]}" -v off="${got[off]}" 'BEGIN { printf "%.4f", on / off }') "
+      cpu_ratios[$i]+="$(awk -v on="${cpu[on]}" -v off="${cpu[off]}" 'BEGIN { printf "%.4f", on / off }') "
+    done
+  done
+  kill "$other_server"; wait "$other_server" 2>/dev/null || true; other_server=""
+  stop_server
+  drop_schema
+  echo "limits on / off, median of $ROUNDS rounds (each round's ratio in brackets):"
+  for i in 0 1 2; do
+    printf '  %-22s requests/s %6.3f  [%s]   cpu/request %6.3f  [%s]\n' "${routes[$i]}" \
+      "$(median "${ratios[$i]}")" "${ratios[$i]% }" "$(median "${cpu_ratios[$i]}")" "${cpu_ratios[$i]% }"
+  done
+}
+
 echo "Waybill benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, $($JAVA -version 2>&1 | head -n 1)"
 echo "wrk -t$WRK_THREADS -c$CONNECTIONS -d$DURATION (after $WARMUP of warm-up per route)"
 printf '%-22s %-26s %12s %10s %10s %8s %9s\n' setup route requests/s p50 p99 non-2xx vs-health
 for scenario in "${SCENARIOS[@]}"; do
   case $scenario in
-    issue | lookups) "$scenario" ;;
-    *) echo "unknown scenario $scenario; expected issue or lookups" >&2; exit 2 ;;
+    issue | lookups | limits) "$scenario" ;;
+    *) echo "unknown scenario $scenario; expected issue, lookups or limits" >&2; exit 2 ;;
   esac
 done

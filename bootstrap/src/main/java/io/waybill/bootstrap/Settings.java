@@ -1,6 +1,7 @@
 package io.waybill.bootstrap;
 
 import io.waybill.adapters.cache.CacheSettings;
+import io.waybill.adapters.http.RateLimitSettings;
 import io.waybill.adapters.persistence.DatabaseSettings;
 import io.waybill.domain.ShipmentStatus;
 import io.waybill.domain.StatusMapping;
@@ -112,6 +113,26 @@ final class Settings {
                 defaults.retryAfter(),
                 text("WAYBILL_REDIS_KEY_PREFIX", defaults.keyPrefix()),
                 atLeast("WAYBILL_CACHE_MAX_ENTRIES", (int) defaults.maxEntries(), 0));
+    }
+
+    /**
+     * {@code WAYBILL_RATE_LIMIT_PER_SECOND} and {@code _BURST} per client address, {@code WAYBILL_STAFF_RATE_LIMIT_*}
+     * per API key (0 a second turns a limit off), and {@code WAYBILL_TRUSTED_PROXIES}, comma-separated addresses and
+     * networks whose {@code X-Forwarded-For} is believed.
+     */
+    RateLimitSettings rateLimits() {
+        List<String> proxies = Arrays.stream(text("WAYBILL_TRUSTED_PROXIES", "").split(","))
+                .map(String::strip)
+                .filter(entry -> !entry.isEmpty())
+                .toList();
+        RateLimitSettings limits = new RateLimitSettings(
+                atLeast("WAYBILL_RATE_LIMIT_PER_SECOND", RateLimitSettings.DEFAULT_PER_SECOND, 0),
+                atLeast("WAYBILL_RATE_LIMIT_BURST", RateLimitSettings.DEFAULT_BURST, 1),
+                atLeast("WAYBILL_STAFF_RATE_LIMIT_PER_SECOND", RateLimitSettings.DEFAULT_STAFF_PER_SECOND, 0),
+                atLeast("WAYBILL_STAFF_RATE_LIMIT_BURST", RateLimitSettings.DEFAULT_STAFF_BURST, 1),
+                List.of());
+        return parse("WAYBILL_TRUSTED_PROXIES", proxies, list -> new RateLimitSettings(limits.perSecond(),
+                limits.burst(), limits.staffPerSecond(), limits.staffBurst(), list));
     }
 
     /** The built-in status mapping, extended by {@code WAYBILL_STATUS_MAPPING}: {@code wording=status,...}. */

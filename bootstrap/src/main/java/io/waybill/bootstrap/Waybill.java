@@ -104,7 +104,8 @@ public final class Waybill implements AutoCloseable {
                     new ListShipmentsService(shipments),
                     new ImportShipmentsService(shipments, lookup, config.statusMapping(), clock),
                     new FakeShipmentsService(shipments, lookup));
-            Optional<HttpApi> http = config.http().map(settings -> opened(resources, HttpApi.start(settings, useCases)));
+            Optional<HttpApi> http = config.http().map(settings -> opened(resources,
+                    HttpApi.start(settings, useCases, config.rateLimits(), caches.tokenBuckets())));
             return new Waybill(resources, useCases, http);
         } catch (RuntimeException e) {
             closeAll(resources);

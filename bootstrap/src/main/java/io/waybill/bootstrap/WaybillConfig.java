@@ -2,6 +2,7 @@ package io.waybill.bootstrap;
 
 import io.waybill.adapters.cache.CacheSettings;
 import io.waybill.adapters.http.HttpSettings;
+import io.waybill.adapters.http.RateLimitSettings;
 import io.waybill.adapters.persistence.DatabaseSettings;
 import io.waybill.domain.PermutationKey;
 import io.waybill.domain.StatusMapping;
@@ -22,13 +23,20 @@ import java.util.UUID;
  * @param cache Redis when configured, in-process otherwise
  * @param trackingKey the tracking-number permutation key; empty to use the database's, made on first start
  * @param statusMapping how carriers' status wordings map to canonical statuses
+ * @param rateLimits the limits on HTTP routes anyone may use, kept in Redis when the cache is there
  */
 public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings database, CacheSettings cache,
-        Optional<PermutationKey> trackingKey, StatusMapping statusMapping) {
+        Optional<PermutationKey> trackingKey, StatusMapping statusMapping, RateLimitSettings rateLimits) {
 
     private static final long MIB = 1024 * 1024;
 
     static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+    /** Without rate limits. */
+    public WaybillConfig(Optional<HttpSettings> http, DatabaseSettings database, CacheSettings cache,
+            Optional<PermutationKey> trackingKey, StatusMapping statusMapping) {
+        this(http, database, cache, trackingKey, statusMapping, RateLimitSettings.OFF);
+    }
 
     /** An in-memory database of its own and no HTTP: for embedding and tests. Its data go when it closes. */
     public static WaybillConfig embedded() {
@@ -45,7 +53,7 @@ public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings databa
      * set, otherwise H2 in files under {@code WAYBILL_DATA_DIR} ({@code ./data}); Redis when
      * {@code WAYBILL_REDIS_URL} or {@code REDIS_URL} is set; API keys from {@code WAYBILL_API_KEYS}, or one made
      * and logged when there are none; browsers on the origins in {@code WAYBILL_CORS_ORIGINS} (none) may call the
-     * API.
+     * API; rate limits from {@code WAYBILL_RATE_LIMIT_*}, on by default.
      *
      * @throws IllegalArgumentException naming the variable, when a value is malformed
      */
@@ -87,15 +95,19 @@ public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings databa
     }
 
     public WaybillConfig withHttp(HttpSettings settings) {
-        return new WaybillConfig(Optional.of(settings), database, cache, trackingKey, statusMapping);
+        return new WaybillConfig(Optional.of(settings), database, cache, trackingKey, statusMapping, rateLimits);
     }
 
     public WaybillConfig withoutHttp() {
-        return new WaybillConfig(Optional.empty(), database, cache, trackingKey, statusMapping);
+        return new WaybillConfig(Optional.empty(), database, cache, trackingKey, statusMapping, rateLimits);
     }
 
     public WaybillConfig withCache(CacheSettings settings) {
-        return new WaybillConfig(http, database, settings, trackingKey, statusMapping);
+        return new WaybillConfig(http, database, settings, trackingKey, statusMapping, rateLimits);
+    }
+
+    public WaybillConfig withRateLimits(RateLimitSettings limits) {
+        return new WaybillConfig(http, database, cache, trackingKey, statusMapping, limits);
     }
 
     static DatabaseSettings h2Files(Path directory, Optional<String> schema, int poolSize, Duration commitTimeout) {

@@ -23,12 +23,16 @@ final class ServiceProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the service on a free port with {@code environment} added, and waits until it listens. */
+    /**
+     * Starts the service on a free port with {@code environment} added, and waits until it listens. Rate limits are
+     * off unless {@code environment} sets them: a test's requests all come from one address.
+     */
     static ServiceProcess start(Map<String, String> environment, Path log) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "serve", "--host", "127.0.0.1", "--port", "0");
+        builder.environment().put("WAYBILL_RATE_LIMIT_PER_SECOND", "0");
         builder.environment().putAll(environment);
         builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Process process = builder.start();

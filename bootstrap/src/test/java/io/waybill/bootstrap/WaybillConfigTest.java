@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.waybill.adapters.cache.CacheSettings;
 import io.waybill.adapters.http.HttpSettings;
+import io.waybill.adapters.http.RateLimitSettings;
 import io.waybill.adapters.persistence.DatabaseSettings;
 import io.waybill.domain.PermutationKey;
 import io.waybill.domain.ShipmentStatus;
@@ -204,6 +205,41 @@ class WaybillConfigTest {
                 .hasMessageStartingWith("WAYBILL_CACHE_TTL_SECONDS must be at least 1");
         assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_STATUS_MAPPING", "zugestellt=done")))
                 .hasMessageStartingWith("WAYBILL_STATUS_MAPPING is malformed").hasMessageContaining("in_transit");
+    }
+
+    @Test
+    void rateLimitsAreOnByDefaultAndReadFromTheirVariables() {
+        assertThat(WaybillConfig.fromEnvironment(Map.of()).rateLimits()).isEqualTo(RateLimitSettings.defaults())
+                .isEqualTo(new RateLimitSettings(50, 100, 1000, 2000, List.of()));
+        RateLimitSettings limits = WaybillConfig.fromEnvironment(Map.of(
+                        "WAYBILL_RATE_LIMIT_PER_SECOND", "0",
+                        "WAYBILL_RATE_LIMIT_BURST", "7",
+                        "WAYBILL_STAFF_RATE_LIMIT_PER_SECOND", "300",
+                        "WAYBILL_STAFF_RATE_LIMIT_BURST", "600",
+                        "WAYBILL_TRUSTED_PROXIES", " 10.0.0.0/8, ,fd00::/8,192.0.2.1 "))
+                .rateLimits();
+        assertThat(limits).isEqualTo(new RateLimitSettings(0, 7, 300, 600, List.of("10.0.0.0/8", "fd00::/8",
+                "192.0.2.1")));
+        assertThat(WaybillConfig.embedded().rateLimits()).isEqualTo(RateLimitSettings.OFF);
+        assertThat(WaybillConfig.fromEnvironmentWithoutHttp(Map.of()).rateLimits()).isEqualTo(RateLimitSettings.OFF);
+    }
+
+    @Test
+    void malformedRateLimitsNameTheirSetting() {
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_RATE_LIMIT_PER_SECOND", "-1")))
+                .hasMessageStartingWith("WAYBILL_RATE_LIMIT_PER_SECOND must be at least 0");
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_RATE_LIMIT_PER_SECOND", "fifty")))
+                .hasMessageStartingWith("WAYBILL_RATE_LIMIT_PER_SECOND is malformed");
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_RATE_LIMIT_BURST", "0")))
+                .hasMessageStartingWith("WAYBILL_RATE_LIMIT_BURST must be at least 1");
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_STAFF_RATE_LIMIT_PER_SECOND", "1e3")))
+                .hasMessageStartingWith("WAYBILL_STAFF_RATE_LIMIT_PER_SECOND is malformed");
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_STAFF_RATE_LIMIT_BURST", "0")))
+                .hasMessageStartingWith("WAYBILL_STAFF_RATE_LIMIT_BURST must be at least 1");
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_TRUSTED_PROXIES", "10.0.0.0/8,lb.internal")))
+                .hasMessageStartingWith("WAYBILL_TRUSTED_PROXIES is malformed").hasMessageContaining("'lb.internal'");
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_TRUSTED_PROXIES", "10.0.0.0/40")))
+                .hasMessageStartingWith("WAYBILL_TRUSTED_PROXIES is malformed").hasMessageContaining("prefix length");
     }
 
     @Test

@@ -3,13 +3,15 @@ package io.waybill.adapters.cache;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.waybill.application.port.out.ComponentProbe;
 import io.waybill.application.port.out.ShipmentCache;
+import io.waybill.application.port.out.TokenBuckets;
 import java.net.URI;
 import java.time.Duration;
 
 /**
  * Waybill's shipment cache: in Redis, shared by every instance, when the settings name a server, with the numbers
  * read lately also held in this process (a near cache of at most {@code maxEntries} numbers, kept coherent by Redis's
- * reports of changes; none when it is 0); else in this process alone (Caffeine).
+ * reports of changes; none when it is 0); else in this process alone (Caffeine). The token buckets of rate limits
+ * live in the same place: shared in Redis, else in this process.
  *
  * <p>Lifecycle: {@link #open} never waits for Redis, and succeeds while it is down: the cache then answers misses
  * until Redis is back, and its probe says {@code DEGRADED}. {@link #close} stops the retries and closes the
@@ -23,10 +25,12 @@ public final class Caches implements AutoCloseable {
     private final ShipmentCache shipments;
     private final ComponentProbe probe;
     private final Runnable closing;
+    private final TokenBuckets tokenBuckets;
 
-    private Caches(ShipmentCache shipments, ComponentProbe probe, Runnable closing) {
+    private Caches(ShipmentCache shipments, ComponentProbe probe, TokenBuckets tokenBuckets, Runnable closing) {
         this.shipments = shipments;
         this.probe = probe;
+        this.tokenBuckets = tokenBuckets;
         this.closing = closing;
     }
 
@@ -41,6 +45,11 @@ public final class Caches implements AutoCloseable {
         return shipments;
     }
 
+    /** The buckets that rate limits are kept in: in Redis, shared, when it is configured; in this process else. */
+    public TokenBuckets tokenBuckets() {
+        return tokenBuckets;
+    }
+
     /** Named {@code cache}: UP, or DEGRADED while Redis fails; never DOWN, since lookups work without a cache. */
     public ComponentProbe probe() {
         return probe;
@@ -53,7 +62,8 @@ public final class Caches implements AutoCloseable {
 
     static Caches inProcess(CacheSettings settings, Ticker ticker) {
         ShipmentCache cache = settings.maxEntries() == 0 ? new NoShipmentCache() : new CaffeineShipmentCache(settings, ticker);
-        return new Caches(cache, new CacheProbe(() -> ComponentProbe.State.UP), () -> {});
+        return new Caches(cache, new CacheProbe(() -> ComponentProbe.State.UP),
+                new LocalTokenBuckets(LocalTokenBuckets.DEFAULT_MAX_BUCKETS, ticker), () -> {});
     }
 
     static Caches redis(URI url, CacheSettings settings, int staleLimit) {
@@ -65,12 +75,16 @@ public final class Caches implements AutoCloseable {
                 ? () -> {}
                 : RedisInvalidations.start(RedisEntries.server(url), RedisEntries.clientConfig(url, settings),
                         RedisEntries.namespace(settings), near, silence(settings), settings.retryAfter())::close;
-        return new Caches(cache, new CacheProbe(cache::state), () -> {
+        SharedTokenBuckets buckets = new SharedTokenBuckets(RedisBuckets.connect(url, settings),
+                new LocalTokenBuckets(LocalTokenBuckets.DEFAULT_MAX_BUCKETS, Ticker.systemTicker()),
+                new RedisPause(CacheSettings.redacted(url), settings.retryAfter()), LocalTokenBuckets.DEFAULT_MAX_BUCKETS);
+        return new Caches(cache, new CacheProbe(cache::state), buckets, () -> {
             try {
                 stopReports.run();
                 cache.close();
             } finally {
                 entries.close();
+                buckets.close();
             }
         });
     }

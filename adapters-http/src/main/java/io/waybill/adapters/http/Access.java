@@ -66,7 +66,7 @@ final class Access {
     }
 
     /** An Authorization header of another scheme than Bearer carries no API key. */
-    private static List<String> presentedKeys(String authorization, String apiKey) {
+    static List<String> presentedKeys(String authorization, String apiKey) {
         List<String> presented = new ArrayList<>(2);
         String credentials = authorization == null ? "" : authorization.strip();
         boolean bearer = credentials.regionMatches(true, 0, BEARER, 0, BEARER.length())

@@ -13,6 +13,7 @@ import io.waybill.application.port.in.IssueTrackingNumberUseCase;
 import io.waybill.application.port.in.ListShipmentsUseCase;
 import io.waybill.application.port.in.RecordTrackingEventsUseCase;
 import io.waybill.application.port.in.RegisterShipmentUseCase;
+import io.waybill.application.port.out.TokenBuckets;
 import java.time.Duration;
 import java.util.Objects;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -67,9 +68,21 @@ public final class HttpApi implements AutoCloseable {
         }
     }
 
+    /** Without rate limits. */
     public static HttpApi start(HttpSettings settings, UseCases useCases) {
+        return start(settings, useCases, RateLimitSettings.OFF, (bucket, limit) -> {
+            throw new IllegalStateException("no limits, no buckets");
+        });
+    }
+
+    /** With the rate limits of {@code limits}, kept in {@code buckets}. */
+    public static HttpApi start(HttpSettings settings, UseCases useCases, RateLimitSettings limits,
+            TokenBuckets buckets) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(useCases, "useCases");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(buckets, "buckets");
+        ApiKeys keys = new ApiKeys(settings.apiKeys());
         ObjectMapper mapper = JsonWriter.newMapper();
         JsonWriter json = new JsonWriter(mapper);
         Javalin javalin = Javalin.create(config -> {
@@ -95,7 +108,7 @@ public final class HttpApi implements AutoCloseable {
             if (!settings.corsOrigins().isEmpty()) {
                 config.routes.before(new Cors(settings.corsOrigins())::before);
             }
-            Routes.register(config.routes, useCases, new Access(new ApiKeys(settings.apiKeys())),
+            Routes.register(config.routes, useCases, new Access(keys), new RateLimiting(limits, buckets, keys),
                     new JsonBody(mapper), json, settings.maxStrictImportBytes());
             ExceptionMapping.register(config, json);
         });

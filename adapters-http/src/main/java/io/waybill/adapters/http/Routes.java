@@ -7,14 +7,15 @@ import java.time.Clock;
 
 /**
  * Every route, and who may use it. Probes are open to all; the tracking-number generator and the lookups of one
- * shipment to anyone (the public view without a key, staff's with one; a wrong key is refused); the rest to staff.
+ * shipment to anyone (the public view without a key, staff's with one; a wrong key is refused), within rate limits;
+ * the rest to staff.
  */
 final class Routes {
 
     private Routes() {}
 
-    static void register(RoutesConfig routes, HttpApi.UseCases useCases, Access access, JsonBody body,
-            JsonWriter json, long maxStrictImportBytes) {
+    static void register(RoutesConfig routes, HttpApi.UseCases useCases, Access access, RateLimiting limits,
+            JsonBody body, JsonWriter json, long maxStrictImportBytes) {
         // Jetty lets through a path escape such as %u0041, on which Javalin's decoding of path parameters would throw.
         routes.before(ctx -> {
             try {
@@ -28,11 +29,12 @@ final class Routes {
 
         NextTrackingNumberHandler nextTrackingNumber = new NextTrackingNumberHandler(useCases.issueTrackingNumber(),
                 useCases.issueTrackingNumberOnce(), json);
-        routes.get("/next-tracking-number", access.anyone((ctx, audience) -> nextTrackingNumber.handle(ctx)));
+        routes.get("/next-tracking-number",
+                limits.limited(access.anyone((ctx, audience) -> nextTrackingNumber.handle(ctx))));
 
         ShipmentLookupHandlers lookups = new ShipmentLookupHandlers(useCases.findShipment(), body, json);
         ListShipmentsHandlers lists = new ListShipmentsHandlers(useCases.listShipments(), json);
-        routes.get("/api/v1/shipments/{tracking_number}", access.anyone(lookups::byPath));
+        routes.get("/api/v1/shipments/{tracking_number}", limits.limited(access.anyone(lookups::byPath)));
         routes.get("/api/v1/shipments", access.staff(lists::list));
         routes.post("/api/v1/shipments",
                 access.staff(new RegisterShipmentHandler(useCases.registerShipment(), body, json)));
@@ -41,9 +43,9 @@ final class Routes {
         routes.post("/api/v1/imports", access.staff(new ImportShipmentsHandler(useCases.importShipments(),
                 maxStrictImportBytes, Path.of(System.getProperty("java.io.tmpdir")), json)));
 
-        routes.get(LegacyEnvelope.PATH, access.anyone(lookups::legacyQuery));
+        routes.get(LegacyEnvelope.PATH, limits.limited(access.anyone(lookups::legacyQuery)));
         routes.get("/shipment", access.staff(lists::legacyList));
-        routes.post("/shipment", access.anyone(lookups::legacyPost));
+        routes.post("/shipment", limits.limited(access.anyone(lookups::legacyPost)));
         routes.get(FakeShipmentsHandler.PATH,
                 access.staff(new FakeShipmentsHandler(useCases.fakeShipments(), Clock.systemUTC(), json)::handle));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.waybill.application.port.in.CheckReadinessUseCase;
 import io.waybill.application.port.in.IssueTrackingNumberUseCase;
+import io.waybill.application.port.out.TokenBuckets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -60,6 +61,14 @@ final class TestServer implements AutoCloseable {
 
     static TestServer start(HttpSettings settings, HttpApi.UseCases useCases) {
         return new TestServer(HttpApi.start(settings, useCases));
+    }
+
+    static TestServer start(HttpApi.UseCases useCases, RateLimitSettings limits, TokenBuckets buckets) {
+        return new TestServer(HttpApi.start(settings(), useCases, limits, buckets));
+    }
+
+    int port() {
+        return api.port();
     }
 
     static HttpSettings settings() {
