@@ -75,10 +75,6 @@ final class TestServer implements AutoCloseable {
         return new HttpSettings("127.0.0.1", 0, List.of(KEY, OTHER_KEY));
     }
 
-    int port() {
-        return api.port();
-    }
-
     HttpResponse<byte[]> get(String pathAndQuery, String... headers) {
         return send("GET", pathAndQuery, headers);
     }
