@@ -71,6 +71,7 @@ final class BodyAnswers {
         byte[] body = json.bytes(Problem.of(status, HttpStatus.getMessage(status), detail,
                 Request.getPathInContext(request)));
         response.setStatus(status);
+        ResponseHeaders.defaults(response.getHeaders());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());

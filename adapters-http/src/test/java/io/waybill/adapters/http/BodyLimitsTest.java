@@ -51,6 +51,8 @@ class BodyLimitsTest {
         assertThat(response.status()).as(text(response.body())).isEqualTo(408);
         assertThat(response.headers().get("content-type")).isEqualTo(Problem.CONTENT_TYPE);
         assertThat(response.headers().get("connection")).isEqualTo("close");
+        assertThat(response.headers()).containsEntry("x-content-type-options", "nosniff")
+                .containsEntry("cache-control", "private, no-store");
         assertThat(json(response.body()).get("detail").asText())
                 .isEqualTo("The request body did not arrive within 300 ms; send it whole, at once");
     }

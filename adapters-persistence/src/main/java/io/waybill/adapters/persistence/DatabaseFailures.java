@@ -49,9 +49,14 @@ final class DatabaseFailures {
         List<Throwable> links = links(failure);
         Redacted copy = null;
         for (int i = links.size() - 1; i >= 0; i--) {
-            copy = new Redacted(describeOne(links.get(i)), copy, links.get(i).getStackTrace());
+            Throwable link = links.get(i);
+            copy = new Redacted(describeOne(link), sqlState(link), copy, link.getStackTrace());
         }
         return copy;
+    }
+
+    private static String sqlState(Throwable link) {
+        return link instanceof SQLException sql ? sql.getSQLState() : null;
     }
 
     private static String describeOne(Throwable link) {
@@ -88,12 +93,23 @@ final class DatabaseFailures {
         return links;
     }
 
-    /** A failure stripped of its message; says which type it stands for. */
+    /**
+     * A failure stripped of its message; says which type it stands for, and keeps the SQLSTATE so that callers can still
+     * tell a refused row from an outage.
+     */
     static final class Redacted extends RuntimeException {
 
-        private Redacted(String description, Redacted cause, StackTraceElement[] stackTrace) {
+        private final String sqlState;
+
+        private Redacted(String description, String sqlState, Redacted cause, StackTraceElement[] stackTrace) {
             super(description, cause, false, true);
+            this.sqlState = sqlState;
             setStackTrace(stackTrace);
+        }
+
+        /** The SQLSTATE of the exception this stands for; null when it had none. */
+        String sqlState() {
+            return sqlState;
         }
     }
 }

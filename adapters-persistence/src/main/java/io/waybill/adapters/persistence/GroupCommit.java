@@ -105,9 +105,10 @@ final class GroupCommit<T> implements AutoCloseable {
                 batch.forEach(pending -> write(List.of(pending)));
             } else if (Jdbc.isRowFault(e)) {
                 // One row the database refuses, such as an idempotency key that a concurrent request stored first:
-                // its caller is told and answers for it. No trace: the cause is the row, and its message quotes it.
-                LOG.info("A row was refused by a constraint or as bad data; its caller is told");
-                batch.forEach(pending -> pending.done().completeExceptionally(e));
+                // its caller is told and answers for it. No trace: the cause is the row.
+                LOG.info("A row was refused ({}); its caller is told", DatabaseFailures.describe(e));
+                RuntimeException failure = DatabaseFailures.redacted(e);
+                batch.forEach(pending -> pending.done().completeExceptionally(failure));
             } else {
                 RuntimeException failure = DatabaseFailures.redacted(e);
                 LOG.error("A commit of {} rows failed", batch.size(), failure);

@@ -16,8 +16,8 @@ final class Jdbc {
      */
     static boolean isRowFault(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
+            String state = sqlState(cause);
+            if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
                 return true;
             }
         }
@@ -35,6 +35,9 @@ final class Jdbc {
     /** Whether the cause is a broken unique constraint (SQLSTATE 23505, on H2 and PostgreSQL alike). */
     static boolean isUniqueViolation(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DatabaseFailures.Redacted redacted && "23505".equals(redacted.sqlState())) {
+                return true;
+            }
             // A failed batch may tell the reason only in the exception chained to it.
             SQLException sql = cause instanceof SQLException e ? e : null;
             for (; sql != null; sql = sql.getNextException()) {
@@ -44,5 +47,13 @@ final class Jdbc {
             }
         }
         return false;
+    }
+
+    // The SQLSTATE of a driver's exception, or of the redacted copy that stands for one.
+    private static String sqlState(Throwable failure) {
+        if (failure instanceof SQLException sql) {
+            return sql.getSQLState();
+        }
+        return failure instanceof DatabaseFailures.Redacted redacted ? redacted.sqlState() : null;
     }
 }
