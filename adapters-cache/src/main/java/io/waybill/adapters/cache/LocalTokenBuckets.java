@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.waybill.application.port.out.TokenBuckets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Token buckets in this process (Caffeine), at most {@code maxBuckets} of them. A bucket is forgotten once it would
@@ -39,27 +40,40 @@ final class LocalTokenBuckets implements TokenBuckets {
         }
 
         long nanosToFill() {
-            return ceilDiv(limit.burst() * UNITS_PER_TOKEN - units, limit.perSecond());
+            return ceilDivide(limit.burst() * UNITS_PER_TOKEN - units, limit.perSecond());
         }
 
         long nanosToToken() {
-            return ceilDiv(UNITS_PER_TOKEN - units, limit.perSecond());
+            return ceilDivide(UNITS_PER_TOKEN - units, limit.perSecond());
         }
+    }
 
-        private static long ceilDiv(long dividend, long divisor) {
-            return -Math.floorDiv(-dividend, divisor);
+    private static long ceilDivide(long dividend, long divisor) {
+        return -Math.floorDiv(-dividend, divisor);
+    }
+
+    // One client's requests all take from its bucket at once: a compare-and-set, not a lock, so that none waits.
+    private record Holder(AtomicReference<Bucket> state) {
+
+        /**
+         * How long to keep the bucket after this access: until it would be full again as last written, plus one
+         * token's time for a take that may follow the access; more than needed, never less.
+         */
+        Duration keep() {
+            Bucket bucket = state.get();
+            return Duration.ofNanos(bucket.nanosToFill() + ceilDivide(UNITS_PER_TOKEN, bucket.limit().perSecond()));
         }
     }
 
     private final Ticker ticker;
-    private final Cache<String, Bucket> buckets;
+    private final Cache<String, Holder> buckets;
 
     LocalTokenBuckets(long maxBuckets, Ticker ticker) {
         this.ticker = ticker;
         this.buckets = Caffeine.newBuilder()
                 .maximumSize(maxBuckets)
                 .ticker(ticker)
-                .expireAfter(Expiry.<String, Bucket>writing((bucket, state) -> Duration.ofNanos(state.nanosToFill())))
+                .expireAfter(Expiry.<String, Holder>accessing((name, holder) -> holder.keep()))
                 .build();
     }
 
@@ -69,17 +83,22 @@ final class LocalTokenBuckets implements TokenBuckets {
             throw new IllegalArgumentException("a burst of at most 2^31 - 1 tokens is supported; got " + limit.burst());
         }
         long now = ticker.read();
-        boolean[] granted = new boolean[1];
-        Bucket after = buckets.asMap().compute(name, (key, bucket) -> {
-            Bucket current = bucket == null || !bucket.limit().equals(limit)
-                    ? new Bucket(limit.burst() * UNITS_PER_TOKEN, now, limit)
-                    : bucket.refilled(now);
-            granted[0] = current.hasToken();
-            return granted[0] ? current.taken() : current;
-        });
-        return granted[0]
-                ? new Take(true, after.units() / UNITS_PER_TOKEN, Duration.ZERO)
-                : new Take(false, 0, Duration.ofNanos(after.nanosToToken()));
+        Holder holder = buckets.get(name, key -> new Holder(new AtomicReference<>(full(limit, now))));
+        while (true) {
+            Bucket current = holder.state().get();
+            Bucket refilled = current.limit().equals(limit) ? current.refilled(now) : full(limit, now);
+            if (!refilled.hasToken()) {
+                return new Take(false, 0, Duration.ofNanos(refilled.nanosToToken()));
+            }
+            Bucket taken = refilled.taken();
+            if (holder.state().compareAndSet(current, taken)) {
+                return new Take(true, taken.units() / UNITS_PER_TOKEN, Duration.ZERO);
+            }
+        }
+    }
+
+    private static Bucket full(Limit limit, long now) {
+        return new Bucket(limit.burst() * UNITS_PER_TOKEN, now, limit);
     }
 
     /** For tests: how many buckets are held, after {@link #cleanUp}. */

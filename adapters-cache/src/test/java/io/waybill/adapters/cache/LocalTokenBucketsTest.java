@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.waybill.application.port.out.TokenBuckets.Limit;
 import io.waybill.application.port.out.TokenBuckets.Take;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,28 @@ class LocalTokenBucketsTest {
         advance(1);
         assertThat(buckets.take("client", FIVE_A_SECOND).granted()).isTrue();
         assertThat(buckets.take("client", FIVE_A_SECOND).granted()).isFalse();
+    }
+
+    @Test
+    void takersAtOnceShareOneBucketWithoutATokenTooMany() throws InterruptedException {
+        Limit hundred = new Limit(1, 100);
+        AtomicLong granted = new AtomicLong();
+        List<Thread> takers = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            Thread taker = new Thread(() -> {
+                for (int i = 0; i < 1000; i++) {
+                    if (buckets.take("client", hundred).granted()) {
+                        granted.incrementAndGet();
+                    }
+                }
+            });
+            taker.start();
+            takers.add(taker);
+        }
+        for (Thread taker : takers) {
+            taker.join();
+        }
+        assertThat(granted).hasValue(100); // the clock stands still: the burst, exactly
     }
 
     @Test
