@@ -74,7 +74,7 @@ public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings databa
                 valid -> new HttpSettings(host, port, valid, maxStrictImportBytes).apiKeys());
         HttpSettings http = settings.parse("WAYBILL_CORS_ORIGINS", settings.list("WAYBILL_CORS_ORIGINS"),
                 origins -> new HttpSettings(host, port, keys, maxStrictImportBytes, bodyLimits, origins));
-        return storage(settings).withHttp(http);
+        return storage(settings).withHttp(http).withRateLimits(settings.rateLimits());
     }
 
     /**

@@ -41,7 +41,7 @@ class CorsTest {
             for (HttpResponse<byte[]> response : List.of(lookup, refused)) {
                 assertThat(response.headers().allValues("Access-Control-Allow-Origin")).containsExactly(ALLOWED);
                 assertThat(response.headers().firstValue("Access-Control-Expose-Headers").orElseThrow())
-                        .contains("Location", "Retry-After", "RateLimit");
+                        .contains("Location", "Retry-After", "RateLimit", "Idempotent-Replayed");
                 assertThat(response.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
                 assertThat(response.headers().allValues("Vary")).containsExactly("Origin, Authorization, X-API-Key");
             }
