@@ -18,7 +18,8 @@
 # JAVA (java on PATH), JAVA_OPTS, POSTGRES_URL (jdbc:postgresql://127.0.0.1:5432/test), POSTGRES_USER (postgres),
 # REDIS_URL (redis://127.0.0.1:6379), SHIPMENTS (1000), CACHES (the lookups' caches: redis in-process none),
 # LIMITS_CACHE (where the limits scenario keeps buckets and lookups: redis or in-process), ROUNDS (the limits
-# scenario's rounds of measurements: 3).
+# scenario's rounds of measurements: 3), JAR (bootstrap/target/waybill.jar, built when missing; another build's jar
+# measures that build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,6 +36,7 @@ SHIPMENTS=${SHIPMENTS:-1000}
 CACHES=${CACHES:-redis in-process none}
 LIMITS_CACHE=${LIMITS_CACHE:-redis}
 ROUNDS=${ROUNDS:-3}
+JAR=${JAR:-bootstrap/target/waybill.jar}
 SCENARIOS=("${@:-issue lookups}")
 read -r -a SCENARIOS <<<"${SCENARIOS[*]}"
 API_KEY="bench-key-$RANDOM$RANDOM$RANDOM$RANDOM"
@@ -45,7 +47,7 @@ if ! command -v wrk >/dev/null; then
   echo "installing wrk"
   apt-get update -qq && apt-get install -y -qq wrk >/dev/null
 fi
-if [ ! -f bootstrap/target/waybill.jar ]; then
+if [ ! -f "$JAR" ]; then
   ./mvnw -q -B package -DskipTests
 fi
 
@@ -72,7 +74,7 @@ start_server() { # label, then NAME=value settings
   local label=$1
   shift
   env WAYBILL_DATA_DIR="$work/data-$label" WAYBILL_API_KEYS="$API_KEY" WAYBILL_RATE_LIMIT_PER_SECOND=0 "$@" \
-    $JAVA $JAVA_OPTS -jar bootstrap/target/waybill.jar serve --host 127.0.0.1 --port 0 \
+    $JAVA $JAVA_OPTS -jar "$JAR" serve --host 127.0.0.1 --port 0 \
     >"$work/out-$label" 2>"$work/err-$label" &
   server=$!
   for _ in $(seq 1 200); do

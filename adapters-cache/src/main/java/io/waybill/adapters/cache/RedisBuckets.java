@@ -2,14 +2,9 @@ package io.waybill.adapters.cache;
 
 import io.waybill.application.port.out.TokenBuckets.Limit;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
  * Token buckets in Redis, one hash per bucket, {@code <prefix>ratelimit:v1:<name>}, shared by every instance. Every
@@ -47,7 +42,7 @@ final class RedisBuckets implements AutoCloseable {
             redis.call('PEXPIRE', KEYS[1], math.ceil((burst - tokens) * 1000 / rate) + 1000)
             return {granted, math.floor(tokens), wait}
             """;
-    private static final String TAKE_SHA = sha1(TAKE_SCRIPT);
+    private static final LuaScript TAKE_LUA = LuaScript.of(TAKE_SCRIPT);
     private static final int MAX_CONNECTIONS = 16;
 
     private final RedisClient client;
@@ -77,13 +72,7 @@ final class RedisBuckets implements AutoCloseable {
         List<String> keys = List.of(namespace + bucket);
         List<String> args = List.of(Long.toString(limit.perSecond()), Long.toString(limit.burst()),
                 Long.toString(wanted));
-        Object answer;
-        try {
-            answer = client.evalsha(TAKE_SHA, keys, args);
-        } catch (JedisNoScriptException notLoadedYet) {
-            answer = client.eval(TAKE_SCRIPT, keys, args); // loads the script, so later calls find it by its SHA
-        }
-        List<?> values = (List<?>) answer;
+        List<?> values = (List<?>) TAKE_LUA.run(client, keys, args);
         return new Taken((Long) values.get(0), (Long) values.get(1), (Long) values.get(2));
     }
 
@@ -92,12 +81,4 @@ final class RedisBuckets implements AutoCloseable {
         client.close();
     }
 
-    private static String sha1(String script) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-1", e);
-        }
-    }
 }

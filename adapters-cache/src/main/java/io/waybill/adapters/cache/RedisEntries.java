@@ -3,11 +3,8 @@ package io.waybill.adapters.cache;
 import io.waybill.domain.TrackingCode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLParameters;
@@ -16,7 +13,6 @@ import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.exceptions.JedisNoScriptException;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
@@ -44,7 +40,7 @@ final class RedisEntries implements AutoCloseable {
             redis.call('SET', KEYS[1], ARGV[1] .. ':' .. ARGV[2], 'PX', ARGV[3])
             return 1
             """;
-    private static final String OFFER_SHA = sha1(OFFER_SCRIPT);
+    private static final LuaScript OFFER_LUA = LuaScript.of(OFFER_SCRIPT);
     private static final int MAX_GENERATION_DIGITS = 19;
     private static final int BATCH = 500;
     private static final int MAX_CONNECTIONS = 32;
@@ -126,11 +122,7 @@ final class RedisEntries implements AutoCloseable {
     void offer(TrackingCode number, long generation, String json, Duration ttl) {
         List<String> keys = List.of(key(number));
         List<String> args = List.of(Long.toString(generation), json, Long.toString(ttl.toMillis()));
-        try {
-            client.evalsha(OFFER_SHA, keys, args);
-        } catch (JedisNoScriptException notLoadedYet) {
-            client.eval(OFFER_SCRIPT, keys, args); // loads the script, so later calls find it by its SHA
-        }
+        OFFER_LUA.run(client, keys, args);
     }
 
     void delete(Iterable<TrackingCode> numbers) {
@@ -180,12 +172,4 @@ final class RedisEntries implements AutoCloseable {
         client.close();
     }
 
-    private static String sha1(String script) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-1", e);
-        }
-    }
 }

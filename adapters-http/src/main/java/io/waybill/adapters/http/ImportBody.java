@@ -48,7 +48,6 @@ final class ImportBody implements AutoCloseable {
     private final long maxSpoolBytes;
     private Spool spool;
     private int readings;
-    private boolean headerRead;
 
     private ImportBody(InputStream request, Path directory, long maxSpoolBytes) {
         this.request = new Request(request);
@@ -83,13 +82,7 @@ final class ImportBody implements AutoCloseable {
         } else {
             lines = ShipmentCsv.importLines(spool.copied());
         }
-        headerRead = true;
         return lines;
-    }
-
-    /** Whether a reading got past the header: if not, nothing was imported. */
-    boolean headerRead() {
-        return headerRead;
     }
 
     @Override
