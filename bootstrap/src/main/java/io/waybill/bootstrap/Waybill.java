@@ -54,8 +54,8 @@ import java.util.stream.Stream;
  * }</pre>
  *
  * <p>Lifecycle: {@link #start} connects to and migrates the database, opens the cache, listens for the changes other
- * instances on the same database make (PostgreSQL), settles the tracking-number key and starts HTTP if configured; {@link #close} stops HTTP, closes the cache, stores what is queued and closes
- * the database, in that order. Thread-safe: any number of threads may use it at once.
+ * instances on the same database make (PostgreSQL), settles the tracking-number key and starts HTTP if configured;
+ * {@link #close} stops HTTP, closes the cache, stores what is queued and closes the database, in that order. Thread-safe: any number of threads may use it at once.
  */
 public final class Waybill implements AutoCloseable {
 
