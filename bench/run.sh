@@ -215,8 +215,11 @@ limits() {
   echo " time per request, user and system, from /proc: less disturbed than requests/s by other load)"
   for round in $(seq 1 "$ROUNDS"); do
     for i in 0 1 2; do
-      local -A got=() cpu=()
-      for setting in off on; do
+      local -A got=() cpu=() line=()
+      # Odd rounds measure limits off first, even rounds on first, so that the order favours neither.
+      local order="off on"
+      [ $((round % 2)) = 0 ] && order="on off"
+      for setting in $order; do
         local before after requests
         before=$(cpu_ticks "${pids[$setting]}")
         read -r r p50 p99 bad < <(measure "$(route_url "$setting" "$i")" "$DURATION" $(route_options "$i"))
@@ -225,6 +228,10 @@ limits() {
         got[$setting]=$r
         cpu[$setting]=$(awk -v t="$((after - before))" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
           'BEGIN { printf "%.1f", t * 1e6 / hz / n }')
+        line[$setting]="$r $p50 $p99 $bad"
+      done
+      for setting in off on; do
+        read -r r p50 p99 bad <<<"${line[$setting]}"
         row "$round: limits $setting" "${routes[$i]}" "$r" "$p50" "$p99" "$bad" "${got[off]}"
         echo "   cpu ${cpu[$setting]} us/request"
       done
