@@ -6,9 +6,11 @@
 #   lookups:  GET /api/v1/shipments/{number} (the public view) of 1000 seeded shipments on PostgreSQL, cached in
 #             Redis, cached in process, and uncached (every lookup reads PostgreSQL)
 #   limits:   the cost of rate limits: /health, /next-tracking-number and a cached lookup (PostgreSQL, Redis) on a
-#             server with limits off and one with limits on (shared in Redis, a limit so high that wrk is never
-#             refused), measured in turns, and the ratios of on to off. The other scenarios run with limits off,
-#             since wrk is one client.
+#             server with limits off and one with the default limits on (shared in Redis), measured in turns, and
+#             the ratios of on to off. Requests come from CLIENTS addresses (10,000) named in X-Forwarded-For by a
+#             trusted proxy (bench/clients.lua), each far below its limit, as a public behind a load balancer is.
+#             The other scenarios run with limits off, since wrk is one client. bench/limiter.sh measures the
+#             limiter alone.
 #
 #   bash bench/run.sh                    # issue and lookups, 15 s a measurement
 #   DURATION=30s bash bench/run.sh lookups
@@ -18,7 +20,8 @@
 # JAVA (java on PATH), JAVA_OPTS, POSTGRES_URL (jdbc:postgresql://127.0.0.1:5432/test), POSTGRES_USER (postgres),
 # REDIS_URL (redis://127.0.0.1:6379), SHIPMENTS (1000), CACHES (the lookups' caches: redis in-process none),
 # LIMITS_CACHE (where the limits scenario keeps buckets and lookups: redis or in-process), ROUNDS (the limits
-# scenario's rounds of measurements: 3), JAR (bootstrap/target/waybill.jar, built when missing; another build's jar
+# scenario's rounds of measurements: 3), CLIENTS (10000), SERVER_CPUS and CLIENT_CPUS (CPUs for taskset to pin
+# the servers and wrk to; unpinned when unset), JAR (bootstrap/target/waybill.jar, built when missing; another build's jar
 # measures that build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,6 +39,7 @@ SHIPMENTS=${SHIPMENTS:-1000}
 CACHES=${CACHES:-redis in-process none}
 LIMITS_CACHE=${LIMITS_CACHE:-redis}
 ROUNDS=${ROUNDS:-3}
+CLIENTS=${CLIENTS:-10000}
 JAR=${JAR:-bootstrap/target/waybill.jar}
 SCENARIOS=("${@:-issue lookups}")
 read -r -a SCENARIOS <<<"${SCENARIOS[*]}"
@@ -74,7 +78,7 @@ start_server() { # label, then NAME=value settings
   local label=$1
   shift
   env WAYBILL_DATA_DIR="$work/data-$label" WAYBILL_API_KEYS="$API_KEY" WAYBILL_RATE_LIMIT_PER_SECOND=0 "$@" \
-    $JAVA $JAVA_OPTS -jar "$JAR" serve --host 127.0.0.1 --port 0 \
+    ${SERVER_CPUS:+taskset -c "$SERVER_CPUS"} $JAVA $JAVA_OPTS -jar "$JAR" serve --host 127.0.0.1 --port 0 \
     >"$work/out-$label" 2>"$work/err-$label" &
   server=$!
   for _ in $(seq 1 200); do
@@ -100,7 +104,7 @@ stop_server() {
 
 # Prints "requests/s p50 p99 non2xx" for one wrk run.
 measure() { # url duration [wrk options]
-  wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$2" --latency "${@:3}" "$1" >"$work/wrk" 2>&1
+  ${CLIENT_CPUS:+taskset -c "$CLIENT_CPUS"} wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$2" --latency "${@:3}" "$1" >"$work/wrk" 2>&1
   awk '
     /Requests\/sec:/ { rps = $2 }
     /^ +50%/ { p50 = $2 }
@@ -168,8 +172,8 @@ median() { # numbers separated by spaces
   tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'
 }
 
-# Two servers at once, limits off and limits on (shared in Redis, a limit so high that wrk, one client, is never
-# refused), each seeded alike and warmed up; then ROUNDS rounds, each measuring /health, generation and a cached
+# Two servers at once, limits off and the default limits on (shared in Redis; wrk's requests come from CLIENTS
+# addresses behind a trusted proxy, each far below its limit), each seeded alike and warmed up; then ROUNDS rounds, each measuring /health, generation and a cached
 # lookup on one server right after the other, so that both see the same machine. Prints each round's rows, then
 # per route the median over the rounds of requests/s with limits on over requests/s with them off.
 limits() {
@@ -181,8 +185,9 @@ limits() {
     if [ "$LIMITS_CACHE" = redis ]; then
       settings+=(WAYBILL_REDIS_URL="$REDIS_URL" WAYBILL_REDIS_KEY_PREFIX="$redis_prefix$setting:")
     fi
+    settings+=(WAYBILL_TRUSTED_PROXIES=127.0.0.1)
     if [ "$setting" = on ]; then
-      settings+=(WAYBILL_RATE_LIMIT_PER_SECOND=1000000000 WAYBILL_RATE_LIMIT_BURST=1000000000)
+      settings+=(WAYBILL_RATE_LIMIT_PER_SECOND=50 WAYBILL_RATE_LIMIT_BURST=100) # the defaults
     fi
     other_server=$server
     start_server "limits-$setting" "${settings[@]}"
@@ -196,7 +201,7 @@ limits() {
       echo "limits $setting, yet RateLimit-Policy fields: $fields" >&2; exit 1
     fi
   done
-  export NUMBERS="$work/numbers-on" # the same numbers on both: BENCH0000001...
+  export CLIENTS
   route_url() { # setting, route index
     local base="http://127.0.0.1:${ports[$1]}"
     case $2 in
@@ -205,10 +210,10 @@ limits() {
       2) echo "$base" ;;
     esac
   }
-  route_options() { [ "$1" = 2 ] && echo -s bench/lookup.lua || true; }
+  route_numbers() { [ "$1" = 2 ] && echo "$work/numbers-on" || true; } # the same numbers on both: BENCH0000001...
   for setting in off on; do
     for i in 0 1 2; do
-      measure "$(route_url "$setting" "$i")" "$WARMUP" $(route_options "$i") >/dev/null
+      NUMBERS=$(route_numbers "$i") measure "$(route_url "$setting" "$i")" "$WARMUP" -s bench/clients.lua >/dev/null
     done
   done
   echo "(scenario limits: the last column is the ratio to limits off in the same round; cpu is the server's CPU"
@@ -222,7 +227,8 @@ limits() {
       for setting in $order; do
         local before after requests
         before=$(cpu_ticks "${pids[$setting]}")
-        read -r r p50 p99 bad < <(measure "$(route_url "$setting" "$i")" "$DURATION" $(route_options "$i"))
+        read -r r p50 p99 bad < <(NUMBERS=$(route_numbers "$i") measure "$(route_url "$setting" "$i")" "$DURATION" \
+          -s bench/clients.lua)
         after=$(cpu_ticks "${pids[$setting]}")
         requests=$(awk '/requests in/ { print $1 }' "$work/wrk")
         got[$setting]=$r
