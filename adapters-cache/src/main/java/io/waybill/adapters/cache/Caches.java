@@ -77,7 +77,8 @@ public final class Caches implements AutoCloseable {
                         RedisEntries.namespace(settings), near, silence(settings), settings.retryAfter())::close;
         SharedTokenBuckets buckets = new SharedTokenBuckets(RedisBuckets.connect(url, settings),
                 new LocalTokenBuckets(LocalTokenBuckets.DEFAULT_MAX_BUCKETS, Ticker.systemTicker()),
-                new RedisPause(CacheSettings.redacted(url), settings.retryAfter()), LocalTokenBuckets.DEFAULT_MAX_BUCKETS);
+                new RedisPause(CacheSettings.redacted(url), settings.retryAfter()), LocalTokenBuckets.DEFAULT_MAX_BUCKETS,
+                settings.redisTimeout());
         return new Caches(cache, new CacheProbe(cache::state), buckets, () -> {
             try {
                 stopReports.run();

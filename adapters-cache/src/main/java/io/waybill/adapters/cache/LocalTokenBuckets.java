@@ -9,15 +9,18 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Token buckets in this process (Caffeine), at most {@code maxBuckets} of them. A bucket is forgotten once it would
- * be full again, since a new one starts full: memory follows the clients active lately, not every client ever seen.
- * Past {@code maxBuckets} the least used go first, which can only hand a client a full bucket early. Thread-safe.
+ * Token buckets in this process (Caffeine), at most {@code maxBuckets} of them. A bucket is forgotten a minute after
+ * its last use, or once it would be full again if that is later, since a new one starts full: memory follows the
+ * clients active lately, not every client ever seen, and a client asking every few seconds keeps its bucket rather
+ * than costing a new one each time. Past {@code maxBuckets} the least used go first, which can only hand a client a
+ * full bucket early. Thread-safe.
  */
 final class LocalTokenBuckets implements TokenBuckets {
 
     static final long DEFAULT_MAX_BUCKETS = 100_000;
 
     private static final long UNITS_PER_TOKEN = 1_000_000_000L;
+    private static final long MIN_KEEP_NANOS = Duration.ofMinutes(1).toNanos();
 
     /**
      * Tokens in billionths, so that a bucket gains {@code perSecond} units a nanosecond and the arithmetic is exact;
@@ -56,12 +59,13 @@ final class LocalTokenBuckets implements TokenBuckets {
     private record Holder(AtomicReference<Bucket> state) {
 
         /**
-         * How long to keep the bucket after this access: until it would be full again as last written, plus one
-         * token's time for a take that may follow the access; more than needed, never less.
+         * How long to keep the bucket after this access: a minute, or until it would be full again as last written,
+         * plus one token's time for a take that may follow the access; more than needed, never less.
          */
         Duration keep() {
             Bucket bucket = state.get();
-            return Duration.ofNanos(bucket.nanosToFill() + ceilDivide(UNITS_PER_TOKEN, bucket.limit().perSecond()));
+            long untilFull = bucket.nanosToFill() + ceilDivide(UNITS_PER_TOKEN, bucket.limit().perSecond());
+            return Duration.ofNanos(Math.max(MIN_KEEP_NANOS, untilFull));
         }
     }
 

@@ -2,6 +2,7 @@ package io.waybill.adapters.cache;
 
 import io.waybill.application.port.out.TokenBuckets.Limit;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.RedisClient;
@@ -12,37 +13,58 @@ import redis.clients.jedis.RedisClient;
  */
 final class RedisBuckets implements AutoCloseable {
 
-    /** What a take got: {@code granted} tokens (0 when refused), what is left, and the wait for a token if refused. */
+    /**
+     * One bucket's part of a settlement: {@code used} tokens this instance granted on credit, to be counted, and up to
+     * {@code wanted} tokens to lease.
+     */
+    record Claim(String bucket, Limit limit, long used, long wanted) {}
+
+    /** What a claim got: {@code granted} tokens (0 when refused), what is left, and the wait for a token if refused. */
     record Taken(long granted, long remaining, long millisToToken) {}
 
     // Runs alone on the server, so no other instance takes between the read and the write. Redis's own clock, so
-    // that instances with skewed clocks share one bucket fairly. The key expires once the bucket would be full again:
-    // a new bucket starts full, so nothing is lost, and Redis holds only the clients active lately.
-    private static final String TAKE_SCRIPT = """
-            local rate = tonumber(ARGV[1])
-            local burst = tonumber(ARGV[2])
-            local wanted = tonumber(ARGV[3])
+    // that instances with skewed clocks share one bucket fairly. Tokens used on credit are counted even when that
+    // leaves the bucket below zero: they were granted, and the client waits the debt off. A lease gets at most half of
+    // what is left (one token at least): far from its limit a client's lease is large, near it leases shrink to one
+    // token, so that tokens leased to one instance are never more than the others can still take. A key expires once
+    // its bucket would be full again: a new bucket starts full, so nothing is lost, and Redis holds only the clients
+    // active lately. ARGV holds four values a key: rate, burst, used, wanted.
+    private static final String SETTLE_SCRIPT = """
             local time = redis.call('TIME')
             local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
-            local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
-            local tokens = tonumber(state[1])
-            local at = tonumber(state[2])
-            if tokens == nil or at == nil then
-              tokens = burst
-            elseif now > at then
-              tokens = math.min(burst, tokens + (now - at) * rate / 1000)
+            local results = {}
+            for i, key in ipairs(KEYS) do
+              local rate = tonumber(ARGV[i * 4 - 3])
+              local burst = tonumber(ARGV[i * 4 - 2])
+              local used = tonumber(ARGV[i * 4 - 1])
+              local wanted = tonumber(ARGV[i * 4])
+              local state = redis.call('HMGET', key, 'tokens', 'at')
+              local tokens = tonumber(state[1])
+              local at = tonumber(state[2])
+              if tokens == nil or at == nil then
+                tokens = burst
+              elseif now > at then
+                tokens = math.min(burst, tokens + (now - at) * rate / 1000)
+              end
+              tokens = tokens - used
+              local granted = 0
+              if tokens >= 1 and wanted > 0 then
+                granted = math.min(wanted, math.max(1, math.floor(tokens / 2)))
+              end
+              tokens = tokens - granted
+              local wait = 0
+              if granted == 0 and tokens < 1 then
+                wait = math.ceil((1 - tokens) * 1000 / rate)
+              end
+              redis.call('HSET', key, 'tokens', tostring(tokens), 'at', now)
+              redis.call('PEXPIRE', key, math.ceil((burst - tokens) * 1000 / rate) + 1000)
+              results[#results + 1] = granted
+              results[#results + 1] = math.floor(tokens)
+              results[#results + 1] = wait
             end
-            local granted = math.min(wanted, math.floor(tokens))
-            tokens = tokens - granted
-            local wait = 0
-            if granted == 0 then
-              wait = math.ceil((1 - tokens) * 1000 / rate)
-            end
-            redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', now)
-            redis.call('PEXPIRE', KEYS[1], math.ceil((burst - tokens) * 1000 / rate) + 1000)
-            return {granted, math.floor(tokens), wait}
+            return results
             """;
-    private static final LuaScript TAKE_LUA = LuaScript.of(TAKE_SCRIPT);
+    private static final LuaScript SETTLE_LUA = LuaScript.of(SETTLE_SCRIPT);
     private static final int MAX_CONNECTIONS = 16;
 
     private final RedisClient client;
@@ -67,13 +89,23 @@ final class RedisBuckets implements AutoCloseable {
         return new RedisBuckets(client, settings.keyPrefix());
     }
 
-    /** Takes up to {@code wanted} tokens at once, as many as there are. */
-    Taken take(String bucket, Limit limit, long wanted) {
-        List<String> keys = List.of(namespace + bucket);
-        List<String> args = List.of(Long.toString(limit.perSecond()), Long.toString(limit.burst()),
-                Long.toString(wanted));
-        List<?> values = (List<?>) TAKE_LUA.run(client, keys, args);
-        return new Taken((Long) values.get(0), (Long) values.get(1), (Long) values.get(2));
+    /** Settles every claim in one call, answering in the claims' order. */
+    List<Taken> settle(List<Claim> claims) {
+        List<String> keys = new ArrayList<>(claims.size());
+        List<String> args = new ArrayList<>(claims.size() * 4);
+        for (Claim claim : claims) {
+            keys.add(namespace + claim.bucket());
+            args.add(Long.toString(claim.limit().perSecond()));
+            args.add(Long.toString(claim.limit().burst()));
+            args.add(Long.toString(claim.used()));
+            args.add(Long.toString(claim.wanted()));
+        }
+        List<?> values = (List<?>) SETTLE_LUA.run(client, keys, args);
+        List<Taken> taken = new ArrayList<>(claims.size());
+        for (int i = 0; i < values.size(); i += 3) {
+            taken.add(new Taken((Long) values.get(i), (Long) values.get(i + 1), (Long) values.get(i + 2)));
+        }
+        return taken;
     }
 
     @Override
