@@ -48,6 +48,19 @@ class TrustedProxiesTest {
         assertThat(IpAddresses.parse("203.0.113.7")).contains(address("203.0.113.7"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"0.0.0.0", "255.255.255.255", "10.0.0.1", "192.168.100.9"})
+    void everyDottedQuadIsParsedToItsBytes(String literal) throws Exception {
+        assertThat(IpAddresses.parse(literal)).contains(InetAddress.getByName(literal));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"010.0.0.1", "00.1.1.1", "1.2.3.0400", "1..2.3", "1.2.3.4.", ".1.2.3", "1.2.3.256",
+            "1.2.3.4 ", " 1.2.3.4", "1.2.3.4.5", "1.2.3.-4", "\u0661.\u0662.\u0663.\u0664", "1.2.3.4x", "4294967297.1.1.1"})
+    void whatIsNotACanonicalDottedQuadIsNoIpv4Address(String text) {
+        assertThat(IpAddresses.parse(text)).isEmpty();
+    }
+
     @Test
     void anIpv6ClientIsCountedByItsSlash64() {
         assertThat(IpAddresses.bucketOf(address("2001:db8:1:2:aaaa::1")))
