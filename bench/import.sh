@@ -4,6 +4,7 @@
 #   1. waybill fake --csv: a file of ROWS rows (1,000,000) in the import format
 #   2. waybill import of that file into an empty schema          (goal: <= 30 s)
 #   3. waybill import of the same file again: everything unchanged
+#   3b. waybill import --strict of that file into another empty schema (all or nothing)
 #   4. waybill fake --count SHIPMENTS (1,000,000) straight into another empty schema
 #
 # and prints, for each, the wall time, the rows or shipments per second and the peak resident memory of the process
@@ -13,7 +14,8 @@
 #   ROWS=200000 SHIPMENTS=100000 bash bench/import.sh     # a quicker run
 #
 # Settings: ROWS, SHIPMENTS, SEED (1), JAVA (java on PATH), HEAP (256m), JAVA_OPTS, POSTGRES_URL
-# (jdbc:postgresql://127.0.0.1:5432/test), POSTGRES_USER (postgres).
+# (jdbc:postgresql://127.0.0.1:5432/test), POSTGRES_USER (postgres), JAR (bootstrap/target/waybill.jar, built when
+# missing; another build's jar measures that build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,8 +27,9 @@ HEAP=${HEAP:-256m}
 JAVA_OPTS=${JAVA_OPTS:-}
 POSTGRES_URL=${POSTGRES_URL:-jdbc:postgresql://127.0.0.1:5432/test}
 POSTGRES_USER=${POSTGRES_USER:-postgres}
+JAR=${JAR:-bootstrap/target/waybill.jar}
 
-if [ ! -f bootstrap/target/waybill.jar ]; then
+if [ ! -f "$JAR" ]; then
   ./mvnw -q -B package -DskipTests
 fi
 
@@ -47,7 +50,7 @@ run() {
   local started ended
   started=$(date +%s.%N)
   WAYBILL_DATABASE_URL="$POSTGRES_URL" WAYBILL_DATABASE_USER="$POSTGRES_USER" WAYBILL_DATABASE_SCHEMA="$schema" \
-    /usr/bin/time -f "%M" -o "$work/rss" "$JAVA" -Xmx"$HEAP" $JAVA_OPTS -jar bootstrap/target/waybill.jar "$@" \
+    /usr/bin/time -f "%M" -o "$work/rss" "$JAVA" -Xmx"$HEAP" $JAVA_OPTS -jar "$JAR" "$@" \
     >"$work/out" 2>"$work/err" || { cat "$work/out" "$work/err" >&2; return 1; }
   ended=$(date +%s.%N)
   sed 's/^/    /' "$work/out"
@@ -73,5 +76,6 @@ echo "file: $(($(wc -l <"$file") - 1)) rows, $(du -m "$file" | cut -f1) MiB"
 imported=$(schema imported)
 run "import, empty schema" "$ROWS" rows "$imported" import "$file" --quiet
 run "import again, all unchanged" "$ROWS" rows "$imported" import "$file" --quiet
+run "import --strict, empty schema" "$ROWS" rows "$(schema strict)" import "$file" --strict --quiet
 run "fake --count $SHIPMENTS (database)" "$SHIPMENTS" shipments "$(schema faked)" fake --count "$SHIPMENTS" \
   --seed "$SEED" --quiet
