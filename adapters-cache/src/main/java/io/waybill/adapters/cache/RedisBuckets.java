@@ -13,31 +13,25 @@ import redis.clients.jedis.RedisClient;
  */
 final class RedisBuckets implements AutoCloseable {
 
-    /**
-     * One bucket's part of a settlement: {@code used} tokens this instance granted on credit, to be counted, and up to
-     * {@code wanted} tokens to lease.
-     */
-    record Claim(String bucket, Limit limit, long used, long wanted) {}
+    /** One bucket's part of a settlement: {@code used} tokens this instance granted since it last said. */
+    record Claim(String bucket, Limit limit, long used) {}
 
-    /** What a claim got: {@code granted} tokens (0 when refused), what is left, and the wait for a token if refused. */
-    record Taken(long granted, long remaining, long millisToToken) {}
+    /** What a bucket holds after a settlement (below zero when it owes), and the wait for a token when under one. */
+    record Left(long tokens, long millisToToken) {}
 
-    // Runs alone on the server, so no other instance takes between the read and the write. Redis's own clock, so
-    // that instances with skewed clocks share one bucket fairly. Tokens used on credit are counted even when that
-    // leaves the bucket below zero: they were granted, and the client waits the debt off. A lease gets at most half of
-    // what is left (one token at least): far from its limit a client's lease is large, near it leases shrink to one
-    // token, so that tokens leased to one instance are never more than the others can still take. A key expires once
-    // its bucket would be full again: a new bucket starts full, so nothing is lost, and Redis holds only the clients
-    // active lately. ARGV holds four values a key: rate, burst, used, wanted.
+    // Runs alone on the server, so no other instance changes a bucket between the read and the write. Redis's own
+    // clock, so that instances with skewed clocks share one bucket fairly. Tokens used are counted even when that
+    // leaves the bucket below zero: they were granted, and the client waits the debt off. A key expires once its
+    // bucket would be full again: a new bucket starts full, so nothing is lost, and Redis holds only the clients
+    // active lately. ARGV holds three values a key: rate, burst, used.
     private static final String SETTLE_SCRIPT = """
             local time = redis.call('TIME')
             local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
             local results = {}
             for i, key in ipairs(KEYS) do
-              local rate = tonumber(ARGV[i * 4 - 3])
-              local burst = tonumber(ARGV[i * 4 - 2])
-              local used = tonumber(ARGV[i * 4 - 1])
-              local wanted = tonumber(ARGV[i * 4])
+              local rate = tonumber(ARGV[i * 3 - 2])
+              local burst = tonumber(ARGV[i * 3 - 1])
+              local used = tonumber(ARGV[i * 3])
               local state = redis.call('HMGET', key, 'tokens', 'at')
               local tokens = tonumber(state[1])
               local at = tonumber(state[2])
@@ -47,25 +41,19 @@ final class RedisBuckets implements AutoCloseable {
                 tokens = math.min(burst, tokens + (now - at) * rate / 1000)
               end
               tokens = tokens - used
-              local granted = 0
-              if tokens >= 1 and wanted > 0 then
-                granted = math.min(wanted, math.max(1, math.floor(tokens / 2)))
-              end
-              tokens = tokens - granted
               local wait = 0
-              if granted == 0 and tokens < 1 then
+              if tokens < 1 then
                 wait = math.ceil((1 - tokens) * 1000 / rate)
               end
               redis.call('HSET', key, 'tokens', tostring(tokens), 'at', now)
               redis.call('PEXPIRE', key, math.ceil((burst - tokens) * 1000 / rate) + 1000)
-              results[#results + 1] = granted
               results[#results + 1] = math.floor(tokens)
               results[#results + 1] = wait
             end
             return results
             """;
     private static final LuaScript SETTLE_LUA = LuaScript.of(SETTLE_SCRIPT);
-    private static final int MAX_CONNECTIONS = 16;
+    private static final int MAX_CONNECTIONS = 2; // the settler is the only caller
 
     private final RedisClient client;
     private final String namespace;
@@ -90,22 +78,21 @@ final class RedisBuckets implements AutoCloseable {
     }
 
     /** Settles every claim in one call, answering in the claims' order. */
-    List<Taken> settle(List<Claim> claims) {
+    List<Left> settle(List<Claim> claims) {
         List<String> keys = new ArrayList<>(claims.size());
-        List<String> args = new ArrayList<>(claims.size() * 4);
+        List<String> args = new ArrayList<>(claims.size() * 3);
         for (Claim claim : claims) {
             keys.add(namespace + claim.bucket());
             args.add(Long.toString(claim.limit().perSecond()));
             args.add(Long.toString(claim.limit().burst()));
             args.add(Long.toString(claim.used()));
-            args.add(Long.toString(claim.wanted()));
         }
         List<?> values = (List<?>) SETTLE_LUA.run(client, keys, args);
-        List<Taken> taken = new ArrayList<>(claims.size());
-        for (int i = 0; i < values.size(); i += 3) {
-            taken.add(new Taken((Long) values.get(i), (Long) values.get(i + 1), (Long) values.get(i + 2)));
+        List<Left> left = new ArrayList<>(claims.size());
+        for (int i = 0; i < values.size(); i += 2) {
+            left.add(new Left((Long) values.get(i), (Long) values.get(i + 1)));
         }
-        return taken;
+        return left;
     }
 
     @Override

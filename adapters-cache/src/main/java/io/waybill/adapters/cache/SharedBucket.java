@@ -6,44 +6,38 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * This instance's share of one client's bucket in Redis: tokens leased from Redis and not used yet, and a little
- * credit for a client new here, spent before Redis has answered and counted there afterwards. Every change to Redis
- * is made by {@link SharedTokenBuckets}'s settlements, in batches, so that a request never waits on Redis while its
- * client has a lease or credit left; one waits only when its client has used up both (a burst), for the settlement
- * already on its way. Thread-safe; no method blocks.
+ * This instance's view of one client's bucket in Redis: the credit it may still grant without asking (a tenth of the
+ * burst at most, never more than Redis last said was left), the tokens granted since it last told Redis, and what
+ * Redis last said. Granting never waits; {@link SharedTokenBuckets}'s settlements, in batches behind the requests,
+ * count the tokens used in Redis and renew the credit. Every token granted is counted, and no instance grants more
+ * than its credit ahead of Redis, so instances together exceed the bucket by at most their credits. A request waits
+ * only when its client has used up the credit here (a burst), for the settlement on its way. Thread-safe; no method
+ * blocks.
  */
 final class SharedBucket {
 
     /** What a take found: a grant or a refusal, or a settlement to wait for before taking again. */
     record Outcome(Take take, CompletableFuture<Void> settlement, boolean enqueue) {}
 
+    /** What a settlement ended: the wait of the requests on it, and whether the bucket is to be settled again. */
+    record Settled(CompletableFuture<Void> ended, boolean enqueue) {}
+
     private final String name;
     private final Limit limit;
-    private final long leaseSize;
-    private final long lowWater; // a lease below this is refilled
-    private long leased;
+    private final long maxCredit;
     private long credit;
-    private long used; // granted on credit, not yet counted in Redis
-    private long remainingShared; // in Redis, as its last answer said
+    private long used; // granted since the last claim, not yet counted in Redis
+    private long remainingShared; // in Redis, as its last answer said: a full bucket until then
     private long refusedUntil; // System.nanoTime(), while refused is set
     private boolean refused;
-    private CompletableFuture<Void> nextSettlement; // set while queued for one
+    private CompletableFuture<Void> nextSettlement; // set while queued for a settlement or waiting on one
 
-    SharedBucket(String name, Limit limit, long leaseSize, long credit) {
+    SharedBucket(String name, Limit limit, long maxCredit) {
         this.name = name;
         this.limit = limit;
-        this.leaseSize = leaseSize;
-        this.lowWater = Math.max(1, leaseSize / 4);
-        this.credit = credit;
-        this.remainingShared = limit.burst() - credit;
-    }
-
-    String name() {
-        return name;
-    }
-
-    Limit limit() {
-        return limit;
+        this.maxCredit = maxCredit;
+        this.credit = maxCredit;
+        this.remainingShared = limit.burst();
     }
 
     synchronized Outcome take(long now) {
@@ -51,56 +45,53 @@ final class SharedBucket {
             return new Outcome(new Take(false, 0, Duration.ofNanos(refusedUntil - now)), null, false);
         }
         refused = false;
-        if (leased > 0) {
-            leased--;
-            boolean enqueue = leased < lowWater && queue();
-            return new Outcome(granted(), null, enqueue);
-        }
         if (credit > 0) {
             credit--;
             used++;
-            boolean enqueue = queue();
-            return new Outcome(granted(), null, enqueue);
+            // Renewed before it runs out, so that a client asking steadily never waits.
+            boolean enqueue = credit <= maxCredit / 2 && queue();
+            long remaining = Math.min(limit.burst(), Math.max(0, remainingShared - used));
+            return new Outcome(new Take(true, remaining, Duration.ZERO), null, enqueue);
         }
         boolean enqueue = queue();
         return new Outcome(null, nextSettlement, enqueue);
     }
 
-    /** What to settle now: the credit used, and a lease when this one runs low. Ends the wait in the queue. */
+    /** What to tell Redis now: the tokens used since the last claim. */
     synchronized RedisBuckets.Claim claim() {
         long reported = used;
         used = 0;
-        return new RedisBuckets.Claim(name, limit, reported, leased < lowWater ? leaseSize : 0);
+        return new RedisBuckets.Claim(name, limit, reported);
     }
 
     /**
-     * The settlement {@link #claim} asked for; {@code now} when Redis answered. Returns the wait it ends, and queues
-     * this bucket again when credit was used meanwhile, since no take queued it while the settlement was on its way.
+     * Redis's answer to {@link #claim}, {@code now} when it came: the credit renewed from what is left, less what was
+     * used meanwhile, or a refusal until a token is due. Queues the bucket again when it already needs renewing.
      */
-    synchronized Settled settled(RedisBuckets.Taken taken, long now) {
-        leased += taken.granted();
-        remainingShared = taken.remaining();
-        if (taken.granted() == 0 && leased == 0 && taken.millisToToken() > 0) {
+    synchronized Settled settled(RedisBuckets.Left left, long now) {
+        remainingShared = left.tokens();
+        credit = Math.max(0, Math.min(maxCredit, left.tokens()) - used);
+        if (credit == 0 && left.millisToToken() > 0) {
             refused = true;
-            refusedUntil = now + Duration.ofMillis(taken.millisToToken()).toNanos();
+            refusedUntil = now + Duration.ofMillis(left.millisToToken()).toNanos();
         }
         CompletableFuture<Void> ended = endWait();
-        return new Settled(ended, used > 0 && queue());
+        return new Settled(ended, credit <= maxCredit / 2 && used > 0 && queue());
     }
 
-    /** Redis did not answer the settlement: the credit used stays uncounted, as everything does while it is down. */
+    /**
+     * Redis did not answer: what was used stays uncounted, as everything does while Redis is down, and the credit
+     * stays as it is; requests go to the local buckets meanwhile. Ends the wait of the requests on the settlement.
+     */
     synchronized CompletableFuture<Void> unsettled() {
         used = 0;
         return endWait();
     }
 
-    /** The wait a settlement ended, and whether the bucket is to be settled again. */
-    record Settled(CompletableFuture<Void> ended, boolean enqueue) {}
-
     private CompletableFuture<Void> endWait() {
         CompletableFuture<Void> settlement = nextSettlement;
         nextSettlement = null;
-        return settlement;
+        return settlement == null ? CompletableFuture.completedFuture(null) : settlement;
     }
 
     /** True when this bucket was not queued for a settlement yet, and now is. */
@@ -110,9 +101,5 @@ final class SharedBucket {
         }
         nextSettlement = new CompletableFuture<>();
         return true;
-    }
-
-    private Take granted() {
-        return new Take(true, leased + credit + Math.max(0, remainingShared), Duration.ZERO);
     }
 }

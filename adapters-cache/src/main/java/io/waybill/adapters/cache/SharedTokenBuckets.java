@@ -11,29 +11,30 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * Token buckets in Redis, shared by every instance on the same key prefix. A request takes from what this instance
- * holds of its client's bucket ({@link SharedBucket}): a lease of tokens already taken from Redis, or, for a client
- * new here, a little credit. One thread settles with Redis behind the requests, every bucket that needs it in one
- * call: credit used is counted, low leases are refilled. So a client far below its limit, as nearly every client is,
- * costs Redis a small part of a call per lease, and its requests never wait on Redis; a client that bursts past what
- * this instance holds waits for the settlement on its way. Every token granted is counted in Redis, so the limit
- * holds in total, give or take the credit: at most {@code burst / 10} tokens a client per instance it is new to.
+ * Token buckets in Redis, shared by every instance on the same key prefix. A request takes from its instance's credit
+ * for its client ({@link SharedBucket}): at most a tenth of the burst, granted without asking Redis. One thread
+ * settles with Redis behind the requests, every bucket that needs it in one call (gathered for up to 10 ms, or at
+ * once when a request waits): the tokens used are counted, and the credit renewed from what the bucket still holds. So a client far below its limit, as nearly every client is,
+ * costs Redis a small part of a call every few requests, and its requests never wait on Redis; a client that bursts
+ * past its credit waits for the settlement on its way. The limit holds in total, give or take the credits: at most a
+ * tenth of the burst per instance.
  *
- * <p>While Redis fails, and for {@code retryAfter} after each failure, every instance keeps its own buckets instead:
- * limits then hold per instance rather than in total, and no request waits on Redis or is refused for its outage.
- * Thread-safe.
+ * <p>While Redis fails or is too slow to settle, and for {@code retryAfter} after each failure, every instance keeps
+ * its own buckets instead: limits then hold per instance rather than in total, and no request waits on Redis longer
+ * than its timeout or is refused for its outage. Thread-safe.
  */
 final class SharedTokenBuckets implements TokenBuckets, AutoCloseable {
 
-    // A lease is at most half the burst: a client far below its limit costs a settlement per half burst (one per 50
-    // requests by default) wherever its requests land; near the limit leases shrink to a token (RedisBuckets leases at
-    // most half of what is left), so that few tokens are stranded on an instance the client no longer uses.
-    private static final long LEASES_A_BURST = 2;
+    private static final Logger LOG = LoggerFactory.getLogger(SharedTokenBuckets.class);
     private static final long CREDITS_A_BURST = 10;
     private static final int MOST_A_SETTLEMENT = 500;
+    private static final Duration GATHERING = Duration.ofMillis(10);
     private static final Duration IDLE_BUCKET = Duration.ofMinutes(1);
 
     private final RedisBuckets redis;
@@ -44,21 +45,18 @@ final class SharedTokenBuckets implements TokenBuckets, AutoCloseable {
     private final LinkedBlockingQueue<SharedBucket> unsettled = new LinkedBlockingQueue<>();
     private final Thread settler;
     private volatile boolean closed;
+    private volatile boolean urgent; // a request waits for the next settlement
 
-    /** @param patience how long a request may wait for a settlement: about Redis's timeout */
-    SharedTokenBuckets(RedisBuckets redis, TokenBuckets local, RedisPause pause, long maxBuckets, Duration patience) {
+    /** @param redisTimeout how long a call to Redis may take: a request waits for two at most, its own and one before */
+    SharedTokenBuckets(RedisBuckets redis, TokenBuckets local, RedisPause pause, long maxBuckets, Duration redisTimeout) {
         this.redis = redis;
         this.local = local;
         this.pause = pause;
-        this.patience = patience;
+        this.patience = redisTimeout.multipliedBy(2);
         this.buckets = Caffeine.newBuilder().maximumSize(maxBuckets).expireAfterAccess(IDLE_BUCKET).build();
         this.settler = new Thread(this::settleUntilClosed, "waybill-rate-limit-settler");
         settler.setDaemon(true);
         settler.start();
-    }
-
-    static long leaseSize(Limit limit) {
-        return Math.max(1, limit.burst() / LEASES_A_BURST);
     }
 
     static long credit(Limit limit) {
@@ -67,14 +65,13 @@ final class SharedTokenBuckets implements TokenBuckets, AutoCloseable {
 
     @Override
     public Take take(String name, Limit limit) {
-        // Three rounds: a settlement already on its way may have been asked for no lease, and the next one's lease
-        // may go to other requests of the same client first. A client still without a token after that is bursting
-        // hard, and asked to come back shortly.
+        // Three rounds: the settlement on its way may bring too little credit for every request of a client waiting on
+        // it. A client still without a token after that is bursting hard, and asked to come back shortly.
         for (int round = 0; round < 3; round++) {
-            if (!pause.allows()) {
+            if (closed || !pause.allows()) {
                 return local.take(name, limit);
             }
-            SharedBucket bucket = buckets.get(name, key -> new SharedBucket(key, limit, leaseSize(limit), credit(limit)));
+            SharedBucket bucket = buckets.get(name, key -> new SharedBucket(key, limit, credit(limit)));
             SharedBucket.Outcome outcome = bucket.take(System.nanoTime());
             if (outcome.enqueue()) {
                 unsettled.add(bucket);
@@ -82,8 +79,10 @@ final class SharedTokenBuckets implements TokenBuckets, AutoCloseable {
             if (outcome.take() != null) {
                 return outcome.take();
             }
+            urgent = true;
+            LockSupport.unpark(settler);
             if (!awaited(outcome.settlement())) {
-                return local.take(name, limit); // Redis too slow to answer: as if it failed
+                return local.take(name, limit);
             }
         }
         return new Take(false, 0, Duration.ofNanos(Math.max(1, 1_000_000_000L / limit.perSecond())));
@@ -93,10 +92,13 @@ final class SharedTokenBuckets implements TokenBuckets, AutoCloseable {
         try {
             settlement.get(patience.toNanos(), TimeUnit.NANOSECONDS);
             return true;
+        } catch (TimeoutException e) {
+            pause.failed(new JedisException("no settlement within " + patience.toMillis() + " ms"));
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
             return false;
         }
     }
@@ -106,13 +108,38 @@ final class SharedTokenBuckets implements TokenBuckets, AutoCloseable {
         while (!closed) {
             try {
                 batch.add(unsettled.take());
+                gather();
+                unsettled.drainTo(batch, MOST_A_SETTLEMENT - 1);
+                settle(batch);
             } catch (InterruptedException e) {
-                return; // closed
+                break; // closed
+            } catch (Throwable bug) { // the settler must outlive anything, or every burst would wait in vain
+                LOG.error("Settling rate limits with Redis failed unexpectedly; limits are kept locally meanwhile", bug);
+                pause.failed(new IllegalStateException(bug.toString()));
+                batch.forEach(bucket -> bucket.unsettled().complete(null));
+            } finally {
+                batch.clear();
             }
-            unsettled.drainTo(batch, MOST_A_SETTLEMENT - 1);
-            settle(batch);
-            batch.clear();
         }
+        unsettled.drainTo(batch);
+        batch.forEach(bucket -> bucket.unsettled().complete(null));
+    }
+
+    /**
+     * Waits up to {@link #GATHERING} for more buckets to settle in the same call, unless a request waits or a call's
+     * worth is queued: credit is renewed at half, long before a client asking at its limit runs out, and one call
+     * for many clients costs Redis and this process far less than a call each.
+     */
+    private void gather() throws InterruptedException {
+        long deadline = System.nanoTime() + GATHERING.toNanos();
+        for (long left = GATHERING.toNanos(); left > 0 && !urgent && unsettled.size() < MOST_A_SETTLEMENT;
+                left = deadline - System.nanoTime()) {
+            LockSupport.parkNanos(this, left);
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+        }
+        urgent = false;
     }
 
     private void settle(List<SharedBucket> batch) {
@@ -120,30 +147,31 @@ final class SharedTokenBuckets implements TokenBuckets, AutoCloseable {
         for (SharedBucket bucket : batch) {
             claims.add(bucket.claim());
         }
-        List<RedisBuckets.Taken> results = null;
+        List<RedisBuckets.Left> left = null;
         if (pause.allows()) {
             try {
-                results = redis.settle(claims);
+                left = redis.settle(claims);
                 pause.succeeded();
-            } catch (RuntimeException failure) { // connection lost, timed out, no connection free, or an error reply
+            } catch (JedisException failure) { // connection lost, timed out, no connection free, or an error reply
                 pause.failed(failure);
             }
         }
         long now = System.nanoTime();
         for (int i = 0; i < batch.size(); i++) {
             SharedBucket bucket = batch.get(i);
-            if (results == null) {
+            if (left == null) {
                 bucket.unsettled().complete(null);
-            } else {
-                SharedBucket.Settled settled = bucket.settled(results.get(i), now);
-                settled.ended().complete(null);
-                if (settled.enqueue()) {
-                    unsettled.add(bucket);
-                }
+                continue;
+            }
+            SharedBucket.Settled settled = bucket.settled(left.get(i), now);
+            settled.ended().complete(null);
+            if (settled.enqueue()) {
+                unsettled.add(bucket);
             }
         }
     }
 
+    /** Stops settling: requests still waiting, and any after, use the local buckets. */
     @Override
     public void close() {
         closed = true;

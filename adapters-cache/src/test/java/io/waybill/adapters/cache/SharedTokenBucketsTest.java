@@ -74,34 +74,48 @@ class SharedTokenBucketsTest {
         assertThat(buckets.take("client", ONE_A_SECOND).granted()).isTrue();
         String key = prefix + "ratelimit:v1:client";
         Poll.until("the settlement reaches Redis", () -> redis.exists(key), Duration.ofSeconds(5));
-        // 10, less the token used on credit (9), less a lease of half of what is left (4).
-        assertThat(redis.hget(key, "tokens")).isEqualTo("5");
-        assertThat(redis.pttl(key)).as("full again in 5 s, plus a second").isBetween(1L, 5_000L + 1_000L);
+        assertThat(redis.hget(key, "tokens")).as("10, less the token used on credit").isEqualTo("9");
+        assertThat(redis.pttl(key)).as("full again in a second, plus a second").isBetween(1L, 2_000L);
     }
 
     @Test
-    void aSettlementLeasesHalfTheBurstAtMostAndNearTheLimitHalfOfWhatIsLeft() {
+    void warmInstancesTogetherExceedABurstByTheirCreditsAtMost() {
+        Limit limit = new Limit(10, 20); // a credit of 2 an instance
+        List<TokenBuckets> instances = List.of(open(TestRedis.URL), open(TestRedis.URL), open(TestRedis.URL));
+        String key = prefix + "ratelimit:v1:client";
+        instances.forEach(instance -> instance.take("client", limit));
+        Poll.until("every instance's take is counted", () -> redis.exists(key), Duration.ofSeconds(5));
+        Poll.until("the bucket is full again, and its key gone", () -> !redis.exists(key), Duration.ofSeconds(10));
+
+        long started = System.nanoTime();
+        int granted = 0;
+        for (int i = 0; i < 150; i++) {
+            granted += instances.get(i % 3).take("client", limit).granted() ? 1 : 0;
+        }
+        long refilled = 10 * (Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000 + 1);
+        assertThat(granted).as("a burst of 20, 3 credits of 2, and 10 tokens a second").isBetween(20, 26 + (int) refilled);
+    }
+
+    @Test
+    void aSettlementCountsTheTokensUsedAndSaysWhatIsLeft() {
         Limit limit = new Limit(1, 100);
         try (RedisBuckets buckets = RedisBuckets.connect(TestRedis.URL, settings(TestRedis.URL))) {
-            List<Long> leases = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                leases.add(buckets.settle(List.of(new RedisBuckets.Claim("client", limit, 0, 50))).get(0).granted());
-            }
+            assertThat(buckets.settle(List.of(new RedisBuckets.Claim("client", limit, 30))))
+                    .containsExactly(new RedisBuckets.Left(70, 0));
             // A token a second of refill cannot change a floor in the milliseconds this takes.
-            assertThat(leases).containsExactly(50L, 25L, 12L, 6L, 3L, 2L, 1L, 1L);
+            assertThat(buckets.settle(List.of(new RedisBuckets.Claim("client", limit, 0))))
+                    .containsExactly(new RedisBuckets.Left(70, 0));
         }
     }
 
     @Test
-    void creditUsedIsCountedEvenBelowZeroAndTheDebtIsWaitedOff() {
+    void tokensUsedAreCountedEvenBelowZeroAndTheDebtIsWaitedOff() {
         Limit limit = new Limit(1, 10);
         try (RedisBuckets buckets = RedisBuckets.connect(TestRedis.URL, settings(TestRedis.URL))) {
-            List<RedisBuckets.Taken> taken = buckets.settle(List.of(
-                    new RedisBuckets.Claim("debtor", limit, 13, 5), new RedisBuckets.Claim("other", limit, 0, 5)));
-            assertThat(taken.get(0).granted()).isZero();
-            assertThat(taken.get(0).remaining()).isEqualTo(-3);
-            assertThat(taken.get(0).millisToToken()).as("4 tokens to wait for at 1 a second").isEqualTo(4_000);
-            assertThat(taken.get(1).granted()).as("each bucket of a settlement on its own").isEqualTo(5);
+            List<RedisBuckets.Left> left = buckets.settle(List.of(
+                    new RedisBuckets.Claim("debtor", limit, 13), new RedisBuckets.Claim("other", limit, 0)));
+            assertThat(left.get(0)).as("4 tokens to wait for at 1 a second").isEqualTo(new RedisBuckets.Left(-3, 4_000));
+            assertThat(left.get(1)).as("each bucket of a settlement on its own").isEqualTo(new RedisBuckets.Left(10, 0));
         }
     }
 
@@ -125,12 +139,12 @@ class SharedTokenBucketsTest {
 
         proxy.cut();
         // The local bucket starts full: an outage hands a client a fresh burst, never a refusal of its own making.
-        // What the instance still holds of its lease (4 tokens) may come first.
+        // What credit the instance still holds (a token at most) may come first.
         int granted = 0;
         while (granted < 20 && promptTake(buckets, "client").granted()) {
             granted++;
         }
-        assertThat(granted).as("granted while cut off: the local burst, and what was leased").isBetween(10, 14);
+        assertThat(granted).as("granted while cut off: the local burst, and the credit").isBetween(10, 11);
 
         proxy.restore();
         Poll.until("a take reaches Redis again", () -> {

@@ -1,8 +1,9 @@
 package io.waybill.adapters.cache;
 
+import com.github.benmanes.caffeine.cache.Ticker;
+import com.sun.management.OperatingSystemMXBean;
 import io.waybill.application.port.out.TokenBuckets;
 import io.waybill.application.port.out.TokenBuckets.Limit;
-import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -20,13 +21,17 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 import redis.clients.jedis.RedisClient;
 
 /**
- * What one take from a rate-limit bucket costs, in nanoseconds of the requesting thread (waiting on Redis included),
- * for 10,000 clients in turn, each far from its limit as nearly all clients are: in this process, and shared in the
- * Redis at {@code WAYBILL_TEST_REDIS_URL} (by default the local one), where a call leases a quarter of a burst. Run by
- * {@code bench/limiter.sh}, not by the tests.
+ * What a take from a rate-limit bucket adds to a request's CPU time, for 10,000 clients in turn, each far below its
+ * default limit (50 a second, bursts of 100) as nearly all clients are: {@code request} burns about as much CPU as
+ * a cached lookup does in the server ({@code work} units of JMH's {@link Blackhole#consumeCPU}), {@code limited}
+ * does the same and takes a token, from a bucket in this process or shared in the Redis at
+ * {@code WAYBILL_TEST_REDIS_URL} (the local one by default). The figure that counts is CPU time per operation, of
+ * this whole process (the settlements run on a thread of their own) and of the Redis server: wall time would count
+ * none of the settler's work. Run by {@code bench/limiter.sh}, not by the tests.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -37,17 +42,63 @@ import redis.clients.jedis.RedisClient;
 public class TokenBucketsBenchmark {
 
     private static final int CLIENTS = 10_000;
-    /** The default burst, refilled faster than any take: every take finds its client far from the limit. */
-    private static final Limit FAR_FROM_THE_LIMIT = new Limit(1_000_000_000, 100);
+    private static final Limit DEFAULT = new Limit(50, 100);
 
     @Param({"in-process", "redis"})
     public String store;
+
+    @Param({"10000"})
+    public long work;
 
     private final String[] buckets = new String[CLIENTS];
     private Caches caches;
     private TokenBuckets tokenBuckets;
     private String prefix;
     private int next;
+
+    /** CPU time of this process and of the Redis server, and the operations done meanwhile. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Cpu {
+
+        private static final OperatingSystemMXBean OS =
+                (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+        public long cpuNanos;
+        public long operations;
+        private RedisClient redis;
+        private long start;
+
+        @Setup(Level.Trial)
+        public void connect() {
+            redis = TestRedis.client();
+        }
+
+        @TearDown(Level.Trial)
+        public void disconnect() {
+            redis.close();
+        }
+
+        @Setup(Level.Iteration)
+        public void start() {
+            start = now();
+        }
+
+        @TearDown(Level.Iteration)
+        public void stop() {
+            cpuNanos += now() - start;
+        }
+
+        private long now() {
+            double redisSeconds = 0;
+            for (String line : redis.info("cpu").split("\r\n")) {
+                if (line.startsWith("used_cpu_sys:") || line.startsWith("used_cpu_user:")) {
+                    redisSeconds += Double.parseDouble(line.substring(line.indexOf(':') + 1));
+                }
+            }
+            return OS.getProcessCpuTime() + (long) (redisSeconds * 1e9);
+        }
+    }
 
     @Setup(Level.Trial)
     public void open() {
@@ -58,7 +109,7 @@ public class TokenBucketsBenchmark {
         CacheSettings settings = TestRedis.settings(TestRedis.URL, prefix, Duration.ofHours(1), Duration.ofMinutes(1),
                 Duration.ofMillis(500), Duration.ofSeconds(1), 0);
         caches = store.equals("redis") ? Caches.redis(TestRedis.URL, settings, Caches.STALE_LIMIT)
-                : Caches.inProcess(CacheSettings.defaults(), com.github.benmanes.caffeine.cache.Ticker.systemTicker());
+                : Caches.inProcess(CacheSettings.defaults(), Ticker.systemTicker());
         tokenBuckets = caches.tokenBuckets();
     }
 
@@ -70,37 +121,18 @@ public class TokenBucketsBenchmark {
         }
     }
 
-    /**
-     * The whole process's CPU time, since a shared bucket's settlements run on a thread of their own: {@code cpuNanos}
-     * over {@code takes} is the CPU a take costs, wherever it is spent (JMH's own threads and the JIT included, so a
-     * little more than the takes').
-     */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.EVENTS)
-    public static class Cpu {
-
-        private static final OperatingSystemMXBean OS =
-                (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-
-        public long cpuNanos;
-        public long takes;
-        private long start;
-
-        @Setup(Level.Iteration)
-        public void start() {
-            start = OS.getProcessCpuTime();
-        }
-
-        @TearDown(Level.Iteration)
-        public void stop() {
-            cpuNanos += OS.getProcessCpuTime() - start;
-        }
+    /** The baseline: a request's work alone. */
+    @Benchmark
+    public void request(Cpu cpu) {
+        cpu.operations++;
+        Blackhole.consumeCPU(work);
     }
 
     @Benchmark
-    public TokenBuckets.Take take(Cpu cpu) {
-        cpu.takes++;
-        TokenBuckets.Take take = tokenBuckets.take(buckets[next], FAR_FROM_THE_LIMIT);
+    public TokenBuckets.Take limited(Cpu cpu) {
+        cpu.operations++;
+        Blackhole.consumeCPU(work);
+        TokenBuckets.Take take = tokenBuckets.take(buckets[next], DEFAULT);
         next = (next + 1) % CLIENTS;
         if (!take.granted()) {
             throw new IllegalStateException("refused: " + take);
