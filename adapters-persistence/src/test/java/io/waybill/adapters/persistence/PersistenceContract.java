@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.waybill.application.contract.StoredShipments;
 import io.waybill.application.port.out.ComponentProbe;
-import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.application.port.out.StorageUnavailableException;
 import io.waybill.application.port.out.TrackingSequence;
 import io.waybill.domain.CountryCode;
@@ -30,7 +30,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -157,47 +156,6 @@ abstract class PersistenceContract {
     }
 
     @Test
-    void concurrentAddsAreAllStored() throws Exception {
-        var shipments = open().shipments();
-        List<Callable<List<String>>> workers = new ArrayList<>();
-        for (int worker = 0; worker < 32; worker++) {
-            workers.add(() -> {
-                List<String> numbers = new ArrayList<>();
-                for (int i = 0; i < 100; i++) {
-                    IssuedTrackingNumber issued = issue("RedBox Logistics");
-                    shipments.add(issued);
-                    numbers.add(issued.trackingNumber().value());
-                }
-                return numbers;
-            });
-        }
-        Set<String> added = new HashSet<>();
-        runAll(workers).forEach(added::addAll);
-
-        assertThat(added).hasSize(3200);
-        assertThat(storedNumbers()).containsExactlyInAnyOrderElementsOf(added);
-    }
-
-    @Test
-    void aRepeatedNumberIsRefusedWithoutFailingTheOthers() throws Exception {
-        var shipments = open().shipments();
-        IssuedTrackingNumber repeated = issue("RedBox Logistics");
-        shipments.add(repeated);
-
-        List<Callable<Boolean>> adds = new ArrayList<>();
-        adds.add(() -> addSucceeds(shipments, repeated));
-        for (int i = 0; i < 50; i++) {
-            IssuedTrackingNumber fresh = issue("RedBox Logistics");
-            adds.add(() -> addSucceeds(shipments, fresh));
-        }
-        List<Boolean> outcomes = runAll(adds);
-
-        assertThat(outcomes.get(0)).isFalse();
-        assertThat(outcomes.subList(1, outcomes.size())).containsOnly(true);
-        assertThat(storedNumbers()).hasSize(51);
-    }
-
-    @Test
     void aFailedCommitFailsTheCaller() {
         var shipments = open().shipments();
         jdbi().useHandle(handle -> handle.execute("DROP TABLE shipments CASCADE"));
@@ -216,11 +174,11 @@ abstract class PersistenceContract {
 
         try (CapturedLogs logs = new CapturedLogs()) {
             failures.add(catchThrowable(() -> shipments.add(issue("Zelda Quaxley"))));
-            failures.add(catchThrowable(() -> shipments.register(TestShipments.full(
-                    TestShipments.key("TN12345678", "DHL"), CLOCK.instant()))));
+            failures.add(catchThrowable(() -> shipments.register(StoredShipments.full(
+                    StoredShipments.key("TN12345678", "DHL"), CLOCK.instant()))));
             jdbi().useHandle(handle -> handle.execute("DROP TABLE tracking_events"));
-            failures.add(catchThrowable(() -> shipments.register(TestShipments.plain(TestShipments.key("TN87654321",
-                    "DHL"), CLOCK.instant(), ShipmentStatus.IN_TRANSIT, Optional.of(TestShipments.BLUEBOX), "TW", "MY"))));
+            failures.add(catchThrowable(() -> shipments.register(StoredShipments.plain(StoredShipments.key("TN87654321",
+                    "DHL"), CLOCK.instant(), ShipmentStatus.IN_TRANSIT, Optional.of(StoredShipments.BLUEBOX), "TW", "MY"))));
 
             assertThat(failures).allSatisfy(failure -> assertThat(failure)
                     .isInstanceOf(StorageUnavailableException.class)
@@ -244,15 +202,6 @@ abstract class PersistenceContract {
         assertThat(probe.state()).isEqualTo(ComponentProbe.State.DOWN);
     }
 
-    private static boolean addSucceeds(ShipmentRepository shipments, IssuedTrackingNumber issued) {
-        try {
-            shipments.add(issued);
-            return true;
-        } catch (StorageUnavailableException e) {
-            return false;
-        }
-    }
-
     private IssuedTrackingNumber issue(String customerName) {
         Order order = new Order(
                 CountryCode.of("MY"),
@@ -263,11 +212,6 @@ abstract class PersistenceContract {
                 OrderTime.parse("2018-11-20T19:29:32+08:00"));
         return new IssuedTrackingNumber(
                 FORMAT.issue(order.origin(), sequence::getAndIncrement), order, CLOCK.instant());
-    }
-
-    private List<String> storedNumbers() {
-        return jdbi().withHandle(handle ->
-                handle.createQuery("SELECT tracking_number FROM shipments").mapTo(String.class).list());
     }
 
     private Jdbi jdbi() {
