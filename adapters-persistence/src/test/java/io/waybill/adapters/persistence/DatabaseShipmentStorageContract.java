@@ -74,7 +74,8 @@ abstract class DatabaseShipmentStorageContract extends ShipmentRepositoryContrac
         Shipment first = plain(key("TN12345678", "DHL"), T0, ShipmentStatus.RECEIVED, Optional.empty(), "TW", "MY");
         shipments().register(first);
         Shipment taken = StoredShipments.full(key("TN12345678", "dhl"), T0.plusSeconds(60));
-        TrackingEvent fresh = event("ev-fresh", OffsetDateTime.parse("2026-11-02T08:00:00Z"), ShipmentStatus.IN_TRANSIT);
+        TrackingEvent fresh =
+                event("ev-fresh", OffsetDateTime.parse("2026-11-02T08:00:00Z"), ShipmentStatus.IN_TRANSIT);
         Shipment.Recording recording = first.record(List.of(fresh));
         Shipment.Recording lost = first.record(List.of(
                 event("ev-lost", OffsetDateTime.parse("2026-11-02T09:00:00Z"), ShipmentStatus.EXCEPTION)));
