@@ -1,10 +1,11 @@
 package io.waybill.adapters.cache;
 
-import static io.waybill.adapters.cache.TestShipments.newNumber;
-import static io.waybill.adapters.cache.TestShipments.rich;
+import static io.waybill.application.contract.CachedShipments.newNumber;
+import static io.waybill.application.contract.CachedShipments.rich;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.waybill.application.contract.Poll;
 import io.waybill.application.port.out.ShipmentCache;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.TrackingCode;
@@ -14,13 +15,13 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-class CaffeineShipmentCacheTest extends ShipmentCacheContract {
+class CaffeineShipmentCacheTest extends CachesContract {
 
     private final AtomicLong nanos = new AtomicLong();
     private final Ticker ticker = nanos::get;
 
     @Override
-    Caches open(Duration ttl, Duration negativeTtl) {
+    Caches newCaches(Duration ttl, Duration negativeTtl) {
         return Caches.inProcess(settings(ttl, negativeTtl, 100), ticker);
     }
 
@@ -31,7 +32,7 @@ class CaffeineShipmentCacheTest extends ShipmentCacheContract {
     }
 
     @Override
-    void elapse(Duration duration) {
+    protected void elapse(Duration duration) {
         nanos.addAndGet(duration.toNanos());
     }
 

@@ -1,9 +1,10 @@
 package io.waybill.adapters.cache;
 
-import static io.waybill.adapters.cache.TestShipments.newNumber;
-import static io.waybill.adapters.cache.TestShipments.rich;
+import static io.waybill.application.contract.CachedShipments.newNumber;
+import static io.waybill.application.contract.CachedShipments.rich;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waybill.application.contract.Poll;
 import io.waybill.application.port.out.ShipmentCache;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.TrackingCode;

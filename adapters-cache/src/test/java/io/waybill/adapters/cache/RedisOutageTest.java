@@ -1,7 +1,7 @@
 package io.waybill.adapters.cache;
 
-import static io.waybill.adapters.cache.TestShipments.newNumber;
-import static io.waybill.adapters.cache.TestShipments.rich;
+import static io.waybill.application.contract.CachedShipments.newNumber;
+import static io.waybill.application.contract.CachedShipments.rich;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
@@ -9,6 +9,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.waybill.application.contract.Poll;
 import io.waybill.application.port.out.ComponentProbe;
 import io.waybill.application.port.out.ComponentProbe.State;
 import io.waybill.application.port.out.ShipmentCache;

@@ -1,7 +1,7 @@
 package io.waybill.adapters.cache;
 
-import static io.waybill.adapters.cache.TestShipments.newNumber;
-import static io.waybill.adapters.cache.TestShipments.rich;
+import static io.waybill.application.contract.CachedShipments.newNumber;
+import static io.waybill.application.contract.CachedShipments.rich;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.RedisClient;
 
-class RedisShipmentCacheTest extends ShipmentCacheContract {
+class RedisShipmentCacheTest extends CachesContract {
 
     private RedisClient redis;
     private String prefix;
@@ -41,13 +41,13 @@ class RedisShipmentCacheTest extends ShipmentCacheContract {
 
     // A generous timeout: these tests are about the protocol, not about outages. With the near cache, as deployed.
     @Override
-    Caches open(Duration ttl, Duration negativeTtl) {
+    Caches newCaches(Duration ttl, Duration negativeTtl) {
         return Caches.open(TestRedis.settings(TestRedis.URL, prefix, ttl, negativeTtl, Duration.ofSeconds(2),
                 Duration.ofSeconds(1), 1000));
     }
 
     @Override
-    void elapse(Duration duration) {
+    protected void elapse(Duration duration) {
         // Redis expires keys in real time, which passes while the test polls.
     }
 

@@ -1,6 +1,6 @@
 package io.waybill.adapters.persistence;
 
-class H2KeyedIssuesTest extends KeyedIssuesContract {
+class H2KeyedIssuesTest extends DatabaseKeyedIssuesContract {
 
     @Override
     DatabaseSettings newDatabase() throws Exception {

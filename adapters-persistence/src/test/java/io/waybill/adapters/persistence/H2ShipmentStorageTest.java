@@ -1,6 +1,6 @@
 package io.waybill.adapters.persistence;
 
-class H2ShipmentStorageTest extends ShipmentStorageContract {
+class H2ShipmentStorageTest extends DatabaseShipmentStorageContract {
 
     @Override
     DatabaseSettings newDatabase() throws Exception {

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.waybill.application.contract.PermutationKeyStoreContract;
+import io.waybill.application.contract.StoredShipments;
+import io.waybill.application.contract.TrackingSequenceContract;
 import io.waybill.application.port.out.ComponentProbe;
-import io.waybill.application.port.out.ShipmentRepository;
+import io.waybill.application.port.out.PermutationKeyStore;
 import io.waybill.application.port.out.StorageUnavailableException;
 import io.waybill.application.port.out.TrackingSequence;
 import io.waybill.domain.CountryCode;
@@ -26,20 +29,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** One contract for every database Waybill runs on; subclasses say which. */
@@ -73,28 +71,32 @@ abstract class PersistenceContract {
         return persistence;
     }
 
-    @Test
-    void blocksFromConcurrentInstancesNeverOverlap() throws Exception {
-        List<TrackingSequence> sequences = List.of(open().trackingSequence(), open().trackingSequence());
-        List<Callable<List<Long>>> workers = new ArrayList<>();
-        for (int worker = 0; worker < 8; worker++) {
-            TrackingSequence source = sequences.get(worker % 2);
-            workers.add(() -> {
-                List<Long> firsts = new ArrayList<>();
-                for (int i = 0; i < 50; i++) {
-                    TrackingSequence.Block block = source.reserveBlock();
-                    assertThat(block.size()).isEqualTo(JdbiTrackingSequence.BLOCK_SIZE);
-                    firsts.add(block.first());
-                }
-                return firsts;
-            });
-        }
-        List<Long> firsts = runAll(workers).stream().flatMap(List::stream).sorted().toList();
+    /** The tracking-sequence contract on this database, each instance opened on it. */
+    @Nested
+    class TrackingSequenceOnTheDatabase extends TrackingSequenceContract {
 
-        assertThat(firsts).hasSize(400).doesNotHaveDuplicates();
-        for (int i = 1; i < firsts.size(); i++) {
-            assertThat(firsts.get(i) - firsts.get(i - 1)).isGreaterThanOrEqualTo(JdbiTrackingSequence.BLOCK_SIZE);
+        @Override
+        protected TrackingSequence trackingSequence() {
+            return open().trackingSequence();
         }
+    }
+
+    /** The permutation-key contract on this database, each instance opened on it. */
+    @Nested
+    class PermutationKeysOnTheDatabase extends PermutationKeyStoreContract {
+
+        @Override
+        protected PermutationKeyStore permutationKeys() {
+            return open().permutationKeys();
+        }
+    }
+
+    @Test
+    void blocksAreOfTheSequencesBlockSize() {
+        TrackingSequence sequence = open().trackingSequence();
+
+        assertThat(sequence.reserveBlock().size()).isEqualTo(JdbiTrackingSequence.BLOCK_SIZE);
+        assertThat(sequence.reserveBlock().size()).isEqualTo(JdbiTrackingSequence.BLOCK_SIZE);
     }
 
     @Test
@@ -107,25 +109,6 @@ abstract class PersistenceContract {
         long after = open().trackingSequence().reserveBlock().first();
 
         assertThat(after).isGreaterThanOrEqualTo(before + JdbiTrackingSequence.BLOCK_SIZE);
-    }
-
-    @Test
-    void theFirstStoredKeyStaysInForce() {
-        PermutationKey first = new PermutationKey(11, 12);
-        assertThat(open().permutationKeys().storeIfAbsent(first)).isEqualTo(first);
-        assertThat(open().permutationKeys().storeIfAbsent(new PermutationKey(21, 22))).isEqualTo(first);
-    }
-
-    @Test
-    void racingInstancesAgreeOnOneKey() throws Exception {
-        List<Persistence> instances = List.of(open(), open());
-        List<Callable<PermutationKey>> racers = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            PermutationKey candidate = new PermutationKey(i, i);
-            Persistence instance = instances.get(i % 2);
-            racers.add(() -> instance.permutationKeys().storeIfAbsent(candidate));
-        }
-        assertThat(new HashSet<>(runAll(racers))).hasSize(1);
     }
 
     @Test
@@ -157,47 +140,6 @@ abstract class PersistenceContract {
     }
 
     @Test
-    void concurrentAddsAreAllStored() throws Exception {
-        var shipments = open().shipments();
-        List<Callable<List<String>>> workers = new ArrayList<>();
-        for (int worker = 0; worker < 32; worker++) {
-            workers.add(() -> {
-                List<String> numbers = new ArrayList<>();
-                for (int i = 0; i < 100; i++) {
-                    IssuedTrackingNumber issued = issue("RedBox Logistics");
-                    shipments.add(issued);
-                    numbers.add(issued.trackingNumber().value());
-                }
-                return numbers;
-            });
-        }
-        Set<String> added = new HashSet<>();
-        runAll(workers).forEach(added::addAll);
-
-        assertThat(added).hasSize(3200);
-        assertThat(storedNumbers()).containsExactlyInAnyOrderElementsOf(added);
-    }
-
-    @Test
-    void aRepeatedNumberIsRefusedWithoutFailingTheOthers() throws Exception {
-        var shipments = open().shipments();
-        IssuedTrackingNumber repeated = issue("RedBox Logistics");
-        shipments.add(repeated);
-
-        List<Callable<Boolean>> adds = new ArrayList<>();
-        adds.add(() -> addSucceeds(shipments, repeated));
-        for (int i = 0; i < 50; i++) {
-            IssuedTrackingNumber fresh = issue("RedBox Logistics");
-            adds.add(() -> addSucceeds(shipments, fresh));
-        }
-        List<Boolean> outcomes = runAll(adds);
-
-        assertThat(outcomes.get(0)).isFalse();
-        assertThat(outcomes.subList(1, outcomes.size())).containsOnly(true);
-        assertThat(storedNumbers()).hasSize(51);
-    }
-
-    @Test
     void aFailedCommitFailsTheCaller() {
         var shipments = open().shipments();
         jdbi().useHandle(handle -> handle.execute("DROP TABLE shipments CASCADE"));
@@ -216,11 +158,11 @@ abstract class PersistenceContract {
 
         try (CapturedLogs logs = new CapturedLogs()) {
             failures.add(catchThrowable(() -> shipments.add(issue("Zelda Quaxley"))));
-            failures.add(catchThrowable(() -> shipments.register(TestShipments.full(
-                    TestShipments.key("TN12345678", "DHL"), CLOCK.instant()))));
+            failures.add(catchThrowable(() -> shipments.register(StoredShipments.full(
+                    StoredShipments.key("TN12345678", "DHL"), CLOCK.instant()))));
             jdbi().useHandle(handle -> handle.execute("DROP TABLE tracking_events"));
-            failures.add(catchThrowable(() -> shipments.register(TestShipments.plain(TestShipments.key("TN87654321",
-                    "DHL"), CLOCK.instant(), ShipmentStatus.IN_TRANSIT, Optional.of(TestShipments.BLUEBOX), "TW", "MY"))));
+            failures.add(catchThrowable(() -> shipments.register(StoredShipments.plain(StoredShipments.key("TN87654321",
+                    "DHL"), CLOCK.instant(), ShipmentStatus.IN_TRANSIT, Optional.of(StoredShipments.BLUEBOX), "TW", "MY"))));
 
             assertThat(failures).allSatisfy(failure -> assertThat(failure)
                     .isInstanceOf(StorageUnavailableException.class)
@@ -244,15 +186,6 @@ abstract class PersistenceContract {
         assertThat(probe.state()).isEqualTo(ComponentProbe.State.DOWN);
     }
 
-    private static boolean addSucceeds(ShipmentRepository shipments, IssuedTrackingNumber issued) {
-        try {
-            shipments.add(issued);
-            return true;
-        } catch (StorageUnavailableException e) {
-            return false;
-        }
-    }
-
     private IssuedTrackingNumber issue(String customerName) {
         Order order = new Order(
                 CountryCode.of("MY"),
@@ -265,25 +198,7 @@ abstract class PersistenceContract {
                 FORMAT.issue(order.origin(), sequence::getAndIncrement), order, CLOCK.instant());
     }
 
-    private List<String> storedNumbers() {
-        return jdbi().withHandle(handle ->
-                handle.createQuery("SELECT tracking_number FROM shipments").mapTo(String.class).list());
-    }
-
     private Jdbi jdbi() {
         return TestDatabases.jdbi(settings);
-    }
-
-    private static <T> List<T> runAll(List<Callable<T>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        try {
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : pool.invokeAll(tasks)) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -1,6 +1,6 @@
 package io.waybill.adapters.persistence;
 
-class PostgresKeyedIssuesTest extends KeyedIssuesContract {
+class PostgresKeyedIssuesTest extends DatabaseKeyedIssuesContract {
 
     @Override
     DatabaseSettings newDatabase() {

@@ -1,12 +1,13 @@
 package io.waybill.adapters.persistence;
 
-import static io.waybill.adapters.persistence.TestShipments.bare;
-import static io.waybill.adapters.persistence.TestShipments.event;
-import static io.waybill.adapters.persistence.TestShipments.key;
+import static io.waybill.application.contract.StoredShipments.bare;
+import static io.waybill.application.contract.StoredShipments.event;
+import static io.waybill.application.contract.StoredShipments.key;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.waybill.application.contract.StoredShipments;
 import io.waybill.application.port.out.ShipmentChanges;
 import io.waybill.application.port.out.ShipmentRepository.ShipmentExistsException;
 import io.waybill.domain.CountryCode;
@@ -180,7 +181,7 @@ class PostgresShipmentChangesTest {
 
     private IssuedTrackingNumber issue() {
         Order order = new Order(CountryCode.of("MY"), CountryCode.of("ID"), Weight.parse("1.230"),
-                TestShipments.REDBOX, OrderTime.parse("2026-11-21T09:00:00+08:00"));
+                StoredShipments.REDBOX, OrderTime.parse("2026-11-21T09:00:00+08:00"));
         return new IssuedTrackingNumber(new TrackingNumberFormat(new PermutationKey(1, 2))
                 .issue(order.origin(), serial::incrementAndGet), order, CLOCK.instant());
     }

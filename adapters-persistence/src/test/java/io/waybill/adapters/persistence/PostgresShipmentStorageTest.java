@@ -1,6 +1,6 @@
 package io.waybill.adapters.persistence;
 
-class PostgresShipmentStorageTest extends ShipmentStorageContract {
+class PostgresShipmentStorageTest extends DatabaseShipmentStorageContract {
 
     @Override
     DatabaseSettings newDatabase() {

@@ -3,30 +3,47 @@ package io.waybill.application.service;
 import io.waybill.application.port.out.ShipmentCache;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.TrackingCode;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
- * The {@link ShipmentCache} contract in memory, without expiry: the newest offer by generation wins. It can be told
- * to fail, and then misses and drops what it is offered, so it never serves an entry older than one it failed to
- * replace. It counts hits, misses and calls of {@link #evictAll}
+ * The {@link ShipmentCache} contract in memory: the newest offer by generation wins, and entries expire on a clock of
+ * the test's (never, unless one is given). It can be told to fail, and then misses and drops what it is offered, so
+ * it never serves an entry older than one it failed to replace. It counts hits, misses and calls of {@link #evictAll}
  * and {@link #forgetLocalCopies}.
  */
 final class InMemoryShipmentCache implements ShipmentCache {
 
-    private final Map<TrackingCode, List<Shipment>> entries = new HashMap<>();
+    private final Map<TrackingCode, Entry> entries = new HashMap<>();
+    private final Duration ttl;
+    private final Duration negativeTtl;
+    private final LongSupplier nanos;
     private boolean failing;
     private int hits;
     private int misses;
     private int evictAlls;
     private int localForgets;
 
+    /** A cache whose entries never expire. */
+    InMemoryShipmentCache() {
+        this(Duration.ofNanos(Long.MAX_VALUE), Duration.ofNanos(Long.MAX_VALUE), () -> 0);
+    }
+
+    /** A cache that keeps an entry for {@code ttl}, an empty one for {@code negativeTtl}, as {@code nanos} counts. */
+    InMemoryShipmentCache(Duration ttl, Duration negativeTtl, LongSupplier nanos) {
+        this.ttl = ttl;
+        this.negativeTtl = negativeTtl;
+        this.nanos = nanos;
+    }
+
     @Override
     public synchronized Optional<List<Shipment>> get(TrackingCode number) {
-        Optional<List<Shipment>> entry = failing ? Optional.empty() : Optional.ofNullable(entries.get(number));
+        Optional<List<Shipment>> entry = failing ? Optional.empty() : live(number);
         if (entry.isPresent()) {
             hits++;
         } else {
@@ -41,9 +58,9 @@ final class InMemoryShipmentCache implements ShipmentCache {
             entries.remove(number);
             return;
         }
-        List<Shipment> cached = entries.get(number);
-        if (cached == null || ShipmentCache.generation(shipments) >= ShipmentCache.generation(cached)) {
-            entries.put(number, List.copyOf(shipments));
+        Optional<List<Shipment>> cached = live(number);
+        if (cached.isEmpty() || ShipmentCache.generation(shipments) >= ShipmentCache.generation(cached.get())) {
+            put(number, shipments);
         }
     }
 
@@ -66,12 +83,13 @@ final class InMemoryShipmentCache implements ShipmentCache {
 
     /** Puts an entry whatever its generation, as a cache holding an old entry would. */
     synchronized void put(TrackingCode number, List<Shipment> shipments) {
-        entries.put(number, List.copyOf(shipments));
+        Duration keptFor = shipments.isEmpty() ? negativeTtl : ttl;
+        entries.put(number, new Entry(List.copyOf(shipments), nanos.getAsLong() + keptFor.toNanos()));
     }
 
     /** What is cached for {@code number}, without counting a hit or miss. */
     synchronized Optional<List<Shipment>> peek(TrackingCode number) {
-        return Optional.ofNullable(entries.get(number));
+        return live(number);
     }
 
     synchronized void failing(boolean fail) {
@@ -93,4 +111,15 @@ final class InMemoryShipmentCache implements ShipmentCache {
     synchronized int localForgets() {
         return localForgets;
     }
+
+    private Optional<List<Shipment>> live(TrackingCode number) {
+        Entry entry = entries.get(number);
+        if (entry != null && entry.expiresAt() - nanos.getAsLong() <= 0) {
+            entries.remove(number);
+            return Optional.empty();
+        }
+        return Optional.ofNullable(entry).map(Entry::shipments);
+    }
+
+    private record Entry(List<Shipment> shipments, long expiresAt) {}
 }

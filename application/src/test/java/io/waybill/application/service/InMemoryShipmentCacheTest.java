@@ -5,16 +5,31 @@ import static io.waybill.application.service.TestShipments.NUMBER;
 import static io.waybill.application.service.TestShipments.UPS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waybill.application.contract.ShipmentCacheContract;
 import io.waybill.application.port.out.ShipmentCache;
 import io.waybill.domain.Shipment;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** The fake keeps the {@link ShipmentCache} contract that the services' tests rely on. */
-class InMemoryShipmentCacheTest {
+/** The fake keeps the {@link ShipmentCache} contract that the services' tests rely on, as the real caches do. */
+class InMemoryShipmentCacheTest extends ShipmentCacheContract {
+
+    private final AtomicLong nanos = new AtomicLong();
 
     private final InMemoryShipmentCache cache = new InMemoryShipmentCache();
     private final Shipment dhl = TestShipments.shipment(NUMBER, DHL, true);
+
+    @Override
+    protected ShipmentCache newCache(Duration ttl, Duration negativeTtl) {
+        return new InMemoryShipmentCache(ttl, negativeTtl, nanos::get);
+    }
+
+    @Override
+    protected void elapse(Duration duration) {
+        nanos.addAndGet(duration.toNanos());
+    }
 
     @Test
     void aReaderThatLoadedBeforeAWriteDoesNotCacheWhatItReadOverWhatTheWriterStored() {

@@ -3,6 +3,8 @@ package io.waybill.application.service;
 import io.waybill.application.port.in.ListShipmentsUseCase.Cursor;
 import io.waybill.application.port.in.ListShipmentsUseCase.Filter;
 import io.waybill.application.port.out.ShipmentRepository;
+import io.waybill.application.port.out.StorageUnavailableException;
+import io.waybill.domain.EventId;
 import io.waybill.domain.IssuedTrackingNumber;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentKey;
@@ -22,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * The {@link ShipmentRepository} contract in memory: version checks, {@link ShipmentExistsException}, listing in
@@ -51,9 +54,13 @@ final class InMemoryShipmentRepository implements ShipmentRepository {
     private Consumer<ShipmentKey> afterAppend = key -> {};
     private Consumer<Collection<ShipmentKey>> afterFindAll = keys -> {};
 
+    // A number stored already fails the commit, as in the database: issued numbers never repeat.
     @Override
     public synchronized void add(IssuedTrackingNumber number) {
         failIfDown();
+        if (stored.containsKey(number.asShipment().key())) {
+            throw new StorageUnavailableException("the tracking number is stored already", null);
+        }
         register(number.asShipment());
         issued.add(number);
     }
@@ -123,7 +130,7 @@ final class InMemoryShipmentRepository implements ShipmentRepository {
         appends.incrementAndGet();
         beforeAppend.accept(updated.key());
         Shipment current = stored.get(updated.key());
-        if (current == null || current.version() != expectedVersion) {
+        if (current == null || current.version() != expectedVersion || anyStored(current, added)) {
             throw new ConcurrentUpdateException(updated.key());
         }
         List<TrackingEvent> expected = current.record(added).shipment().events();
@@ -213,6 +220,12 @@ final class InMemoryShipmentRepository implements ShipmentRepository {
         if (down != null) {
             throw down;
         }
+    }
+
+    /** An event id is stored once per shipment: another writer stored an event that this one adds. */
+    private static boolean anyStored(Shipment current, List<TrackingEvent> added) {
+        Set<EventId> ids = current.events().stream().map(TrackingEvent::id).collect(Collectors.toSet());
+        return added.stream().anyMatch(event -> ids.contains(event.id()));
     }
 
     private static Position position(ShipmentSummary summary) {

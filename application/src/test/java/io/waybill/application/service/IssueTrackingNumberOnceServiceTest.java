@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.waybill.application.port.in.IssueTrackingNumberOnceUseCase.Command;
 import io.waybill.application.port.in.IssueTrackingNumberOnceUseCase.IdempotencyKeyReusedException;
 import io.waybill.application.port.in.IssueTrackingNumberOnceUseCase.Issue;
-import io.waybill.application.port.out.KeyedIssues;
 import io.waybill.application.port.out.StorageUnavailableException;
 import io.waybill.domain.CountryCode;
 import io.waybill.domain.Customer;
@@ -25,11 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -136,35 +130,6 @@ class IssueTrackingNumberOnceServiceTest {
                 new CustomerSlug("redbox-logistics"));
         return new Order(CountryCode.of("MY"), CountryCode.of("ID"), Weight.parse("1.234"), customer,
                 OrderTime.parse("2018-11-20T19:29:32+08:00"));
-    }
-
-    private static final class InMemoryKeyedIssues implements KeyedIssues {
-
-        final Map<IdempotencyKey, Recorded> stored = new HashMap<>();
-        final List<IssuedTrackingNumber> added = new ArrayList<>();
-        Runnable beforeAdd = () -> {};
-        Instant expiredBefore;
-
-        @Override
-        public Optional<Recorded> find(IdempotencyKey key) {
-            return Optional.ofNullable(stored.get(key));
-        }
-
-        @Override
-        public void add(IdempotencyKey key, String requestHash, IssuedTrackingNumber issued, Instant expiredBefore) {
-            beforeAdd.run();
-            this.expiredBefore = expiredBefore;
-            Recorded recorded = stored.get(key);
-            if (recorded != null && !recorded.issuedAt().isBefore(expiredBefore)) {
-                throw new KeyTakenException(null);
-            }
-            put(key, requestHash, issued);
-            added.add(issued);
-        }
-
-        void put(IdempotencyKey key, String requestHash, IssuedTrackingNumber issued) {
-            stored.put(key, new Recorded(requestHash, issued.trackingNumber(), issued.issuedAt()));
-        }
     }
 
     private static final class MovableClock extends Clock {

@@ -3,12 +3,14 @@ package io.waybill.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.waybill.application.contract.PermutationKeyStoreContract;
 import io.waybill.application.port.out.PermutationKeyStore;
 import io.waybill.application.port.out.StorageUnavailableException;
 import io.waybill.application.service.PermutationKeys.KeyMismatchException;
 import io.waybill.domain.PermutationKey;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class PermutationKeysTest {
@@ -88,6 +90,19 @@ class PermutationKeysTest {
 
         assertThatThrownBy(() -> PermutationKeys.bind(unreachable, Optional.empty(), new SplittableRandom(SEED)))
                 .isSameAs(failure);
+    }
+
+    /** The fake keeps the contract that the databases keep. */
+    @Nested
+    class InMemoryKeyStoreKeepsTheContract extends PermutationKeyStoreContract {
+
+        private final InMemoryKeyStore shared = new InMemoryKeyStore(null);
+
+        // Instances on one store share its key: in memory, one instance stands for all of them.
+        @Override
+        protected PermutationKeyStore permutationKeys() {
+            return shared;
+        }
     }
 
     private static final class InMemoryKeyStore implements PermutationKeyStore {

@@ -3,6 +3,7 @@ package io.waybill.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.waybill.application.contract.TrackingSequenceContract;
 import io.waybill.application.port.out.StorageUnavailableException;
 import io.waybill.application.port.out.TrackingSequence;
 import java.util.ArrayDeque;
@@ -23,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class SequenceAllocatorTest {
@@ -168,6 +170,19 @@ class SequenceAllocatorTest {
             numbers[i] = allocator.getAsLong();
         }
         return numbers;
+    }
+
+    /** The fake keeps the contract that the databases keep. */
+    @Nested
+    class BlockSourceKeepsTheContract extends TrackingSequenceContract {
+
+        private final BlockSource shared = new BlockSource();
+
+        // Instances on one sequence share its counter: in memory, one instance stands for all of them.
+        @Override
+        protected TrackingSequence trackingSequence() {
+            return shared;
+        }
     }
 
     /** Hands out blocks of ten from a counter; chosen calls (counted from 1) fail without using the counter. */

@@ -1,4 +1,4 @@
-package io.waybill.adapters.cache;
+package io.waybill.application.contract;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -6,11 +6,11 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /** Waits for a condition that needs time to pass, such as an expiry, asking again every few milliseconds. */
-final class Poll {
+public final class Poll {
 
     private Poll() {}
 
-    static void until(String what, BooleanSupplier condition, Duration within) {
+    public static void until(String what, BooleanSupplier condition, Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0) {

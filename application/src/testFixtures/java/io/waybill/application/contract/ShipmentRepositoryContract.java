@@ -1,10 +1,10 @@
-package io.waybill.adapters.persistence;
+package io.waybill.application.contract;
 
-import static io.waybill.adapters.persistence.TestShipments.BLUEBOX;
-import static io.waybill.adapters.persistence.TestShipments.REDBOX;
-import static io.waybill.adapters.persistence.TestShipments.event;
-import static io.waybill.adapters.persistence.TestShipments.key;
-import static io.waybill.adapters.persistence.TestShipments.plain;
+import static io.waybill.application.contract.StoredShipments.BLUEBOX;
+import static io.waybill.application.contract.StoredShipments.REDBOX;
+import static io.waybill.application.contract.StoredShipments.event;
+import static io.waybill.application.contract.StoredShipments.key;
+import static io.waybill.application.contract.StoredShipments.plain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,33 +39,36 @@ import io.waybill.domain.TrackingEvent;
 import io.waybill.domain.TrackingNumberFormat;
 import io.waybill.domain.Weight;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The shipment repository's contract beyond issuing numbers, for every database Waybill runs on. */
-abstract class ShipmentStorageContract {
+/**
+ * The {@link ShipmentRepository} contract, as its callers see it through the port, for every implementation: each
+ * database Waybill runs on, and the in-memory fake that the services' tests rely on. A subclass supplies an empty
+ * repository and closes it; checks of what only one implementation can show, such as rows, stay with its tests.
+ */
+public abstract class ShipmentRepositoryContract {
 
-    private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
-    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    private static final Instant T0 = Instant.parse("2026-11-01T08:00:00.001Z");
+    protected static final Instant T0 = Instant.parse("2026-11-01T08:00:00.001Z");
     private static final TrackingNumberFormat FORMAT = new TrackingNumberFormat(new PermutationKey(1, 2));
     /** Listing order: newest first, then number and carrier, descending. */
     private static final Comparator<ShipmentSummary> LISTING = Comparator.comparing(ShipmentSummary::createdAt)
@@ -74,32 +77,24 @@ abstract class ShipmentStorageContract {
             .reversed();
 
     private final AtomicLong sequence = new AtomicLong();
-    private DatabaseSettings settings;
-    private Persistence persistence;
     private ShipmentRepository shipments;
 
-    abstract DatabaseSettings newDatabase() throws Exception;
+    /** An empty repository of the implementation under test, which the subclass closes after the test. */
+    protected abstract ShipmentRepository newRepository() throws Exception;
 
     @BeforeEach
-    void open() throws Exception {
-        settings = newDatabase();
-        persistence = Persistence.open(settings, CLOCK);
-        shipments = persistence.shipments();
+    void openRepository() throws Exception {
+        shipments = newRepository();
     }
 
-    @AfterEach
-    void close() throws Exception {
-        if (persistence != null) {
-            persistence.close();
-        }
-        if (settings != null) {
-            TestDatabases.drop(settings);
-        }
+    /** The repository under test, for the checks a subclass adds. */
+    protected final ShipmentRepository shipments() {
+        return shipments;
     }
 
     @Test
     void aRegisteredShipmentReadsBackEqualToTheOriginal() {
-        Shipment original = TestShipments.full(key("TN12345678", "dhl"), T0);
+        Shipment original = StoredShipments.full(key("TN12345678", "dhl"), T0);
 
         shipments.register(original);
 
@@ -137,8 +132,47 @@ abstract class ShipmentStorageContract {
     }
 
     @Test
+    void concurrentAddsAreAllStored() throws Exception {
+        List<Callable<List<TrackingCode>>> workers = new ArrayList<>();
+        for (int worker = 0; worker < 32; worker++) {
+            workers.add(() -> {
+                List<TrackingCode> numbers = new ArrayList<>();
+                for (int i = 0; i < 100; i++) {
+                    IssuedTrackingNumber issued = issue(OrderTime.parse("2018-11-20T19:29:32+08:00"));
+                    shipments.add(issued);
+                    numbers.add(ShipmentKey.of(issued.trackingNumber()).number());
+                }
+                return numbers;
+            });
+        }
+        Set<TrackingCode> added = new HashSet<>();
+        runAll(workers).forEach(added::addAll);
+
+        assertThat(added).hasSize(3200);
+        assertThat(storedNumbers()).containsExactlyInAnyOrderElementsOf(added);
+    }
+
+    @Test
+    void aRepeatedNumberIsRefusedWithoutFailingTheOthers() throws Exception {
+        IssuedTrackingNumber repeated = issue(OrderTime.parse("2018-11-20T19:29:32+08:00"));
+        shipments.add(repeated);
+
+        List<Callable<Boolean>> adds = new ArrayList<>();
+        adds.add(() -> addSucceeds(repeated));
+        for (int i = 0; i < 50; i++) {
+            IssuedTrackingNumber fresh = issue(OrderTime.parse("2018-11-20T19:29:32+08:00"));
+            adds.add(() -> addSucceeds(fresh));
+        }
+        List<Boolean> outcomes = runAll(adds);
+
+        assertThat(outcomes.get(0)).as("a repeated number is a failed commit, not a shipment that exists").isFalse();
+        assertThat(outcomes.subList(1, outcomes.size())).containsOnly(true);
+        assertThat(storedNumbers()).hasSize(51);
+    }
+
+    @Test
     void oneNumberMayBelongToSeveralCarriers() {
-        Shipment ups = TestShipments.full(key("1Z999AA10123456784", "UPS"), T0);
+        Shipment ups = StoredShipments.full(key("1Z999AA10123456784", "UPS"), T0);
         Shipment dhl = plain(key("1Z999AA10123456784", "DHL"), T0.plusSeconds(1), ShipmentStatus.IN_TRANSIT,
                 Optional.empty(), "DE", "FR");
         shipments.register(ups);
@@ -157,10 +191,10 @@ abstract class ShipmentStorageContract {
         for (int i = 1; i <= 12; i++) {
             twelve.add(new Article("Article " + i, i, Optional.empty(), Optional.of("SKU-" + i)));
         }
-        Shipment full = TestShipments.full(key("1Z999AA10123456784", "DHL"), T0);
+        Shipment full = StoredShipments.full(key("1Z999AA10123456784", "DHL"), T0);
         Shipment dhl = Shipment.register(full.key(), withArticles(full.details(), twelve), full.events(), T0);
-        Shipment fedex = TestShipments.bare(key("1Z999AA10123456784", "FEDEX"), T0.plusSeconds(1));
-        Shipment ups = TestShipments.full(key("1Z999AA10123456784", "UPS"), T0.plusSeconds(2));
+        Shipment fedex = StoredShipments.bare(key("1Z999AA10123456784", "FEDEX"), T0.plusSeconds(1));
+        Shipment ups = StoredShipments.full(key("1Z999AA10123456784", "UPS"), T0.plusSeconds(2));
         List.of(ups, fedex, dhl).forEach(shipments::register);
 
         assertThat(shipments.findByNumber(new TrackingCode("1Z999AA10123456784")))
@@ -172,7 +206,7 @@ abstract class ShipmentStorageContract {
 
     @Test
     void aShipmentWithoutAnyOptionalValueReadsBackEqual() {
-        Shipment bare = TestShipments.bare(key("TN12345678", "DHL"), T0);
+        Shipment bare = StoredShipments.bare(key("TN12345678", "DHL"), T0);
 
         shipments.register(bare);
 
@@ -182,7 +216,7 @@ abstract class ShipmentStorageContract {
 
     @Test
     void partiesKnownOnlyByTheirAddressReadBackEqual() {
-        Shipment bare = TestShipments.bare(key("TN12345678", "DHL"), T0);
+        Shipment bare = StoredShipments.bare(key("TN12345678", "DHL"), T0);
         ShipmentDetails details = bare.details();
         Shipment imported = Shipment.register(bare.key(), new ShipmentDetails(details.origin(),
                 details.destination(), details.weight(), details.customer(), details.orderedAt(),
@@ -208,7 +242,7 @@ abstract class ShipmentStorageContract {
                 new TrackingEvent(new EventId("nowhere"), noon.plusHours(2), ShipmentStatus.IN_TRANSIT, "Moving",
                         Optional.empty(), Optional.empty()));
         Shipment shipment = Shipment.register(key("TN12345678", "DHL"),
-                TestShipments.bare(key("TN12345678", "DHL"), T0).details(), history, T0);
+                StoredShipments.bare(key("TN12345678", "DHL"), T0).details(), history, T0);
 
         shipments.register(shipment);
 
@@ -256,12 +290,12 @@ abstract class ShipmentStorageContract {
 
     @Test
     void findAllReadsEachShipmentAskedForWholeAndLeavesOutTheRest() {
-        Shipment ups = TestShipments.full(key("1Z999AA10123456784", "UPS"), T0);
+        Shipment ups = StoredShipments.full(key("1Z999AA10123456784", "UPS"), T0);
         Shipment dhl = plain(key("1Z999AA10123456784", "DHL"), T0.plusSeconds(1), ShipmentStatus.IN_TRANSIT,
                 Optional.empty(), "DE", "FR");
-        Shipment fedex = TestShipments.bare(key("1Z999AA10123456784", "FEDEX"), T0.plusSeconds(2));
-        Shipment other = TestShipments.full(key("TN12345678", "DHL"), T0.plusSeconds(3));
-        Shipment unasked = TestShipments.full(key("TN12345678", "UPS"), T0.plusSeconds(4));
+        Shipment fedex = StoredShipments.bare(key("1Z999AA10123456784", "FEDEX"), T0.plusSeconds(2));
+        Shipment other = StoredShipments.full(key("TN12345678", "DHL"), T0.plusSeconds(3));
+        Shipment unasked = StoredShipments.full(key("TN12345678", "UPS"), T0.plusSeconds(4));
         List.of(ups, dhl, fedex, other, unasked).forEach(shipments::register);
         Shipment.Recording recording = other.record(List.of(
                 event("ev-4", OffsetDateTime.parse("2026-11-21T09:00:00+08:00"), ShipmentStatus.OUT_FOR_DELIVERY),
@@ -304,16 +338,16 @@ abstract class ShipmentStorageContract {
 
     @Test
     void registerAllStoresEveryShipmentWithItsArticlesAndEvents() {
-        Shipment dhl = TestShipments.full(key("1Z999AA10123456784", "DHL"), T0);
+        Shipment dhl = StoredShipments.full(key("1Z999AA10123456784", "DHL"), T0);
         shipments.register(dhl);
         List<Shipment> batch = List.of(
-                TestShipments.full(key("1Z999AA10123456784", "UPS"), T0),
-                TestShipments.bare(key("1Z999AA10123456784", "FEDEX"), T0.plusSeconds(1)),
+                StoredShipments.full(key("1Z999AA10123456784", "UPS"), T0),
+                StoredShipments.bare(key("1Z999AA10123456784", "FEDEX"), T0.plusSeconds(1)),
                 plain(key("TN12345678", "DHL"), T0.plusSeconds(2), ShipmentStatus.IN_TRANSIT, Optional.of(REDBOX),
                         "TW", "MY"),
                 imported(key("TN12345679", "GLS"), 2),
                 // What PostgreSQL's COPY would read as NULL, a tab, or an escape, were it not escaped.
-                Shipment.register(key("TN12345680", "DPD"), withArticles(TestShipments.bare(key("TN12345680", "DPD"),
+                Shipment.register(key("TN12345680", "DPD"), withArticles(StoredShipments.bare(key("TN12345680", "DPD"),
                         T0).details(), List.of(new Article("\\N", 1, Optional.empty(), Optional.of("C:\\t\\")))),
                         List.of(), T0));
 
@@ -331,11 +365,8 @@ abstract class ShipmentStorageContract {
                     assertThat(article.name()).isEqualTo("\\N");
                     assertThat(article.sku()).contains("C:\\t\\");
                 });
-        assertThat(count("SELECT count(*) FROM shipment_articles")).isEqualTo(3 + 3 + 3 + 1);
-        assertThat(count("SELECT count(*) FROM tracking_events")).isEqualTo(3 + 3 + 1 + 1);
-        assertThat(count("SELECT count(DISTINCT recorded_at) FROM tracking_events")).isEqualTo(1);
         shipments.registerAll(List.of());
-        assertThat(count("SELECT count(*) FROM shipments")).isEqualTo(6);
+        assertThat(shipments.list(Filter.NONE, Optional.empty(), 10)).hasSize(6);
     }
 
     @Test
@@ -343,8 +374,8 @@ abstract class ShipmentStorageContract {
         Shipment first = plain(key("TN12345678", "DHL"), T0, ShipmentStatus.RECEIVED, Optional.of(REDBOX), "TW", "MY");
         shipments.register(first);
         List<Shipment> batch = List.of(
-                TestShipments.full(key("TN11111111", "DHL"), T0),
-                TestShipments.full(key("TN12345678", "dhl"), T0.plusSeconds(60)),
+                StoredShipments.full(key("TN11111111", "DHL"), T0),
+                StoredShipments.full(key("TN12345678", "dhl"), T0.plusSeconds(60)),
                 imported(key("TN22222222", "UPS"), 2));
 
         assertThatThrownBy(() -> shipments.registerAll(batch)).isInstanceOf(ShipmentExistsException.class)
@@ -353,9 +384,7 @@ abstract class ShipmentStorageContract {
         assertThat(shipments.find(first.key())).contains(first);
         assertThat(shipments.findAll(batch.stream().map(Shipment::key).toList()))
                 .containsOnlyKeys(first.key());
-        assertThat(count("SELECT count(*) FROM shipments")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM shipment_articles")).isZero();
-        assertThat(count("SELECT count(*) FROM tracking_events")).isEqualTo(1);
+        assertThat(shipments.list(Filter.NONE, Optional.empty(), 10)).containsExactly(summary(first));
     }
 
     @Test
@@ -366,27 +395,25 @@ abstract class ShipmentStorageContract {
         assertThatThrownBy(() -> shipments.registerAll(batch)).isInstanceOf(ShipmentExistsException.class)
                 .hasMessageContaining("TN11111111");
 
-        assertThat(count("SELECT count(*) FROM shipments")).isZero();
+        assertThat(shipments.list(Filter.NONE, Optional.empty(), 10)).isEmpty();
     }
 
     @Test
     void aSecondShipmentWithTheSameKeyIsRefusedAndLeavesNothingBehind() {
         Shipment first = plain(key("TN12345678", "DHL"), T0, ShipmentStatus.RECEIVED, Optional.of(REDBOX), "TW", "MY");
         shipments.register(first);
-        Shipment second = TestShipments.full(key("TN12345678", "dhl"), T0.plusSeconds(60));
+        Shipment second = StoredShipments.full(key("TN12345678", "dhl"), T0.plusSeconds(60));
 
         assertThatThrownBy(() -> shipments.register(second)).isInstanceOf(ShipmentExistsException.class)
                 .hasMessageContaining("TN12345678");
 
         assertThat(shipments.find(first.key())).contains(first);
-        assertThat(count("SELECT count(*) FROM shipments")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM shipment_articles")).isZero();
-        assertThat(count("SELECT count(*) FROM tracking_events")).isEqualTo(1);
+        assertThat(shipments.list(Filter.NONE, Optional.empty(), 10)).containsExactly(summary(first));
     }
 
     @Test
     void anAppendStoresTheEventsStatusAndEstimateAndBumpsTheVersion() {
-        Shipment registered = TestShipments.full(key("TN12345678", "DHL"), T0);
+        Shipment registered = StoredShipments.full(key("TN12345678", "DHL"), T0);
         shipments.register(registered);
         Shipment.Recording recording = registered.record(List.of(
                 event("ev-4", OffsetDateTime.parse("2026-11-23T08:00:00+08:00"), ShipmentStatus.OUT_FOR_DELIVERY)));
@@ -400,10 +427,6 @@ abstract class ShipmentStorageContract {
             assertThat(summary.estimatedDelivery()).contains(LocalDate.parse("2026-11-23"));
             assertThat(summary).isEqualTo(ShipmentSummary.of(updated));
         });
-        Instant updatedAt = TestDatabases.jdbi(settings).withHandle(handle -> handle.createQuery(
-                "SELECT updated_at FROM shipments").mapTo(OffsetDateTime.class).one().toInstant());
-        assertThat(updatedAt).isEqualTo(NOW);
-
         Shipment.Recording delivery = updated.record(List.of(
                 event("ev-5", OffsetDateTime.parse("2026-11-23T15:00:00+08:00"), ShipmentStatus.DELIVERED)));
         shipments.append(delivery.shipment(), 1, delivery.added());
@@ -425,7 +448,6 @@ abstract class ShipmentStorageContract {
                 .isInstanceOf(ConcurrentUpdateException.class);
 
         assertThat(shipments.find(registered.key())).contains(winner.shipment().withVersion(1));
-        assertThat(count("SELECT count(*) FROM tracking_events WHERE event_id = 'ev-lost'")).isZero();
         assertThat(shipments.list(Filter.NONE, Optional.empty(), 10)).extracting(ShipmentSummary::status)
                 .containsExactly(ShipmentStatus.IN_TRANSIT);
     }
@@ -443,8 +465,6 @@ abstract class ShipmentStorageContract {
                 .isInstanceOf(ConcurrentUpdateException.class);
 
         assertThat(shipments.find(registered.key())).contains(registered);
-        assertThat(count("SELECT count(*) FROM tracking_events")).isEqualTo(1);
-        assertThat(count("SELECT max(version) FROM shipments")).isZero();
     }
 
     @Test
@@ -488,7 +508,7 @@ abstract class ShipmentStorageContract {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(count("SELECT count(*) FROM tracking_events")).isEqualTo(5 * 2);
+        assertThat(shipments.list(Filter.NONE, Optional.empty(), 10)).hasSize(5);
     }
 
     @Test
@@ -575,34 +595,6 @@ abstract class ShipmentStorageContract {
         assertThat(shipments.list(Filter.NONE, Optional.empty(), 0)).isEmpty();
     }
 
-    @Test
-    void aDatabaseFailureIsStorageUnavailable() {
-        Shipment registered = received(key("TN12345678", "DHL"));
-        shipments.register(registered);
-        Shipment.Recording recording = registered.record(List.of(
-                event("ev-2", OffsetDateTime.parse("2026-11-02T08:00:00Z"), ShipmentStatus.IN_TRANSIT)));
-        TestDatabases.jdbi(settings).useHandle(handle -> handle.execute("DROP TABLE tracking_events"));
-
-        assertThatThrownBy(() -> shipments.find(registered.key())).isInstanceOf(StorageUnavailableException.class);
-        assertThatThrownBy(() -> shipments.findByNumber(registered.key().number()))
-                .isInstanceOf(StorageUnavailableException.class);
-        assertThatThrownBy(() -> shipments.append(recording.shipment(), 0, recording.added()))
-                .isInstanceOf(StorageUnavailableException.class);
-        assertThatThrownBy(() -> shipments.register(TestShipments.full(key("TN87654321", "DHL"), T0)))
-                .isInstanceOf(StorageUnavailableException.class);
-        assertThatThrownBy(() -> shipments.registerAll(List.of(TestShipments.full(key("TN87654321", "DHL"), T0),
-                        imported(key("TN87654322", "UPS"), 1))))
-                .isInstanceOf(StorageUnavailableException.class);
-        assertThatThrownBy(() -> shipments.findAll(List.of(registered.key())))
-                .isInstanceOf(StorageUnavailableException.class);
-        assertThat(count("SELECT count(*) FROM shipments")).as("rolled back").isEqualTo(1);
-        assertThat(count("SELECT max(version) FROM shipments")).as("rolled back").isZero();
-
-        TestDatabases.jdbi(settings).useHandle(handle -> handle.execute("DROP TABLE shipments CASCADE"));
-        assertThatThrownBy(() -> shipments.list(Filter.NONE, Optional.empty(), 10))
-                .isInstanceOf(StorageUnavailableException.class);
-    }
-
     private List<ShipmentSummary> allPages(Filter filter, int limit) {
         List<ShipmentSummary> listed = new ArrayList<>();
         Optional<Cursor> after = Optional.empty();
@@ -621,7 +613,7 @@ abstract class ShipmentStorageContract {
         return shipments.list(filter.build(), Optional.empty(), 100);
     }
 
-    private static ShipmentDetails withArticles(ShipmentDetails details, List<Article> articles) {
+    protected static ShipmentDetails withArticles(ShipmentDetails details, List<Article> articles) {
         return new ShipmentDetails(details.origin(), details.destination(), details.weight(), details.customer(),
                 details.orderedAt(), details.sender(), details.receiver(), articles, details.publicTracking());
     }
@@ -630,7 +622,7 @@ abstract class ShipmentStorageContract {
      * A shipment as an import makes it: parties known by their addresses only, 1 to 3 articles (by {@code seed}),
      * one event.
      */
-    private static Shipment imported(ShipmentKey key, int seed) {
+    protected static Shipment imported(ShipmentKey key, int seed) {
         List<Article> articles = new ArrayList<>();
         for (int i = 0; i <= seed % 3; i++) {
             articles.add(new Article("Article " + i, i + 1,
@@ -656,10 +648,6 @@ abstract class ShipmentStorageContract {
         return ShipmentSummary.of(shipment);
     }
 
-    private long count(String sql) {
-        return TestDatabases.jdbi(settings).withHandle(handle -> handle.createQuery(sql).mapTo(Long.class).one());
-    }
-
     private IssuedTrackingNumber issue(OrderTime orderedAt) {
         Order order = new Order(CountryCode.of("MY"), CountryCode.of("ID"), Weight.parse("1.230"),
                 new Customer(new CustomerId(UUID.randomUUID()), new CustomerName("賴小賴的店"),
@@ -667,6 +655,33 @@ abstract class ShipmentStorageContract {
                 orderedAt);
         return new IssuedTrackingNumber(FORMAT.issue(order.origin(), sequence::getAndIncrement), order,
                 Instant.parse("2026-11-21T10:00:00.123Z"));
+    }
+
+    private boolean addSucceeds(IssuedTrackingNumber issued) {
+        try {
+            shipments.add(issued);
+            return true;
+        } catch (StorageUnavailableException e) {
+            return false;
+        }
+    }
+
+    private List<TrackingCode> storedNumbers() {
+        return shipments.list(Filter.NONE, Optional.empty(), 10_000).stream()
+                .map(summary -> summary.key().number()).toList();
+    }
+
+    private static <T> List<T> runAll(List<Callable<T>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        try {
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : pool.invokeAll(tasks)) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static FilterBuilder filter() {

@@ -1,4 +1,4 @@
-package io.waybill.adapters.persistence;
+package io.waybill.application.contract;
 
 import io.waybill.domain.Address;
 import io.waybill.domain.Article;
@@ -27,17 +27,19 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-/** Shipments for tests, from the plainest to one that uses every column. */
-final class TestShipments {
+/**
+ * Shipments for the repository contracts and the persistence tests, from the plainest to one that uses every column.
+ */
+public final class StoredShipments {
 
-    static final Customer REDBOX = new Customer(CustomerId.parse("de619854-b59b-425e-9db4-943979e1bd49"),
+    public static final Customer REDBOX = new Customer(CustomerId.parse("de619854-b59b-425e-9db4-943979e1bd49"),
             new CustomerName("紅盒物流"), new CustomerSlug("redbox-logistics"));
-    static final Customer BLUEBOX = new Customer(CustomerId.parse("0b5e0c6e-7f43-4d0e-9a55-1d2f3c4b5a69"),
+    public static final Customer BLUEBOX = new Customer(CustomerId.parse("0b5e0c6e-7f43-4d0e-9a55-1d2f3c4b5a69"),
             new CustomerName("Bluebox"), new CustomerSlug("bluebox"));
 
-    private TestShipments() {}
+    private StoredShipments() {}
 
-    static ShipmentKey key(String number, String carrier) {
+    public static ShipmentKey key(String number, String carrier) {
         return new ShipmentKey(new TrackingCode(number), Carrier.parse(carrier));
     }
 
@@ -46,7 +48,7 @@ final class TestShipments {
      * and without price and SKU), and events in three offsets, one to the nanosecond, at a centre, at a place and
      * nowhere.
      */
-    static Shipment full(ShipmentKey key, Instant createdAt) {
+    public static Shipment full(ShipmentKey key, Instant createdAt) {
         Party sender = new Party(Optional.of("S-001"), Optional.of("賴小賴"),
                 new Address(Optional.of("台北市中正區忠孝東路100號"), Optional.of("100"), Optional.of("台北市"),
                         Optional.of(CountryCode.of("TW"))),
@@ -79,14 +81,14 @@ final class TestShipments {
     }
 
     /** A shipment with no optional value at all: no articles, no events, not publicly tracked. */
-    static Shipment bare(ShipmentKey key, Instant createdAt) {
+    public static Shipment bare(ShipmentKey key, Instant createdAt) {
         ShipmentDetails details = new ShipmentDetails(Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), false);
         return Shipment.register(key, details, List.of(), createdAt);
     }
 
     /** A shipment with only what listing filters on, and one event of {@code status} unless that is created. */
-    static Shipment plain(ShipmentKey key, Instant createdAt, ShipmentStatus status, Optional<Customer> customer,
+    public static Shipment plain(ShipmentKey key, Instant createdAt, ShipmentStatus status, Optional<Customer> customer,
             String origin, String destination) {
         ShipmentDetails details = new ShipmentDetails(Optional.of(CountryCode.of(origin)),
                 Optional.of(CountryCode.of(destination)), Optional.empty(), customer, Optional.empty(),
@@ -97,7 +99,7 @@ final class TestShipments {
         return Shipment.register(key, details, history, createdAt);
     }
 
-    static TrackingEvent event(String id, OffsetDateTime time, ShipmentStatus status) {
+    public static TrackingEvent event(String id, OffsetDateTime time, ShipmentStatus status) {
         return new TrackingEvent(new EventId(id), time, status, status.label(), Optional.empty(), Optional.empty());
     }
 }

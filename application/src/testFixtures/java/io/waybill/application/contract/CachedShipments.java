@@ -1,4 +1,4 @@
-package io.waybill.adapters.cache;
+package io.waybill.application.contract;
 
 import io.waybill.domain.Address;
 import io.waybill.domain.Article;
@@ -27,8 +27,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Shipments for cache tests: one with every field set, in Chinese and English, and one with none. */
-final class TestShipments {
+/** Shipments for the cache contract and tests: one with every field set, in Chinese and English, and one with none. */
+public final class CachedShipments {
 
     private static final CountryCode TW = CountryCode.of("TW");
     private static final CountryCode FR = CountryCode.of("FR");
@@ -37,14 +37,14 @@ final class TestShipments {
     private static final Address PARIS = new Address(Optional.of("1 Rue de Rivoli"), Optional.of("75001"),
             Optional.of("Paris"), Optional.of(FR));
 
-    private TestShipments() {}
+    private CachedShipments() {}
 
-    static TrackingCode newNumber() {
+    public static TrackingCode newNumber() {
         return new TrackingCode("TN" + ThreadLocalRandom.current().nextLong(10_000_000L, 100_000_000L));
     }
 
     /** Every field set; {@code version} sets its generation (version + 1). */
-    static Shipment rich(TrackingCode number, String carrier, long version) {
+    public static Shipment rich(TrackingCode number, String carrier, long version) {
         Party sender = new Party(Optional.of("S-001"), Optional.of("賴小賴"), TAIPEI, Optional.of(new Phone("+886 912 345 678")));
         Party receiver = new Party(Optional.empty(), Optional.of("Ann Lee"), PARIS, Optional.empty());
         Customer customer = new Customer(CustomerId.parse("de619854-b59b-425e-9db4-943979e1bd49"),
@@ -74,7 +74,7 @@ final class TestShipments {
     }
 
     /** Every optional field left out, no articles, no events. */
-    static Shipment bare(TrackingCode number, String carrier, long version) {
+    public static Shipment bare(TrackingCode number, String carrier, long version) {
         ShipmentDetails details = new ShipmentDetails(Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), false);
         return new Shipment(new ShipmentKey(number, new Carrier(carrier)), details, List.of(),

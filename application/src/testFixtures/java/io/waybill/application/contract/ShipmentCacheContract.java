@@ -1,11 +1,10 @@
-package io.waybill.adapters.cache;
+package io.waybill.application.contract;
 
-import static io.waybill.adapters.cache.TestShipments.bare;
-import static io.waybill.adapters.cache.TestShipments.newNumber;
-import static io.waybill.adapters.cache.TestShipments.rich;
+import static io.waybill.application.contract.CachedShipments.bare;
+import static io.waybill.application.contract.CachedShipments.newNumber;
+import static io.waybill.application.contract.CachedShipments.rich;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.waybill.application.port.out.ComponentProbe;
 import io.waybill.application.port.out.ShipmentCache;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.TrackingCode;
@@ -18,38 +17,26 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** One contract for every implementation of {@link ShipmentCache}; subclasses say which. */
-abstract class ShipmentCacheContract {
+/**
+ * One contract for every implementation of {@link ShipmentCache}: Caffeine, Redis with its near cache, and the
+ * in-memory fake that the services' tests rely on. A subclass opens an empty cache and closes it after the test.
+ */
+public abstract class ShipmentCacheContract {
 
-    static final Duration LONG = Duration.ofHours(1);
+    protected static final Duration LONG = Duration.ofHours(1);
     /** How long real time may take beyond an expiry before a test fails. */
-    static final Duration SLACK = Duration.ofSeconds(5);
+    protected static final Duration SLACK = Duration.ofSeconds(5);
 
-    private final List<Caches> opened = new ArrayList<>();
-
-    /** Opens an empty cache of the implementation under test. */
-    abstract Caches open(Duration ttl, Duration negativeTtl);
+    /** Opens an empty cache of the implementation under test, which the subclass closes after the test. */
+    protected abstract ShipmentCache newCache(Duration ttl, Duration negativeTtl);
 
     /** Lets {@code duration} pass for the caches: a fake clock moves on, or real time passes while the test polls. */
-    abstract void elapse(Duration duration);
-
-    @AfterEach
-    void closeCaches() {
-        opened.forEach(Caches::close);
-    }
-
-    /** {@link #open}, closed after the test. */
-    final Caches openCaches(Duration ttl, Duration negativeTtl) {
-        Caches caches = open(ttl, negativeTtl);
-        opened.add(caches);
-        return caches;
-    }
+    protected abstract void elapse(Duration duration);
 
     private ShipmentCache cache() {
-        return openCaches(LONG, LONG).shipments();
+        return newCache(LONG, LONG);
     }
 
     @Test
@@ -182,7 +169,7 @@ abstract class ShipmentCacheContract {
     @Test
     void anEmptyEntryLastsTheNegativeTtlAndNoLonger() {
         Duration negativeTtl = Duration.ofMillis(300);
-        ShipmentCache cache = openCaches(LONG, negativeTtl).shipments();
+        ShipmentCache cache = newCache(LONG, negativeTtl);
         TrackingCode nothing = newNumber();
         TrackingCode something = newNumber();
         List<Shipment> shipments = List.of(rich(something, "DHL", 0));
@@ -199,7 +186,7 @@ abstract class ShipmentCacheContract {
     @Test
     void anEntryLastsTheTtl() {
         Duration ttl = Duration.ofMillis(800);
-        ShipmentCache cache = openCaches(ttl, ttl).shipments();
+        ShipmentCache cache = newCache(ttl, ttl);
         TrackingCode number = newNumber();
         List<Shipment> shipments = List.of(rich(number, "DHL", 0));
 
@@ -208,13 +195,5 @@ abstract class ShipmentCacheContract {
 
         elapse(ttl.plusMillis(1));
         Poll.until("the entry expires", () -> cache.get(number).isEmpty(), ttl.plus(SLACK));
-    }
-
-    @Test
-    void itsProbeIsTheCacheAndUp() {
-        ComponentProbe probe = openCaches(LONG, LONG).probe();
-
-        assertThat(probe.name()).isEqualTo("cache");
-        assertThat(probe.state()).isEqualTo(ComponentProbe.State.UP);
     }
 }
