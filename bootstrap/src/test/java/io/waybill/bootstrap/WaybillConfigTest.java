@@ -168,6 +168,20 @@ class WaybillConfigTest {
                 .contains(URI.create("redis://first"));
     }
 
+    // One rule, the cache's: URI schemes are case-insensitive (RFC 3986), so REDIS:// is accepted here as there.
+    @Test
+    void takesTheRedisUrlAsTheCacheSettingsDo() {
+        assertThat(WaybillConfig.fromEnvironment(Map.of("REDIS_URL", "REDIS://cache.example:6380")).cache().redisUrl())
+                .contains(URI.create("REDIS://cache.example:6380"))
+                .isEqualTo(CacheSettings.defaults().withRedisUrl(URI.create("REDIS://cache.example:6380")).redisUrl());
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_REDIS_URL", "redis://u:hunter2@cache/x")))
+                .hasMessageStartingWith("WAYBILL_REDIS_URL is malformed: redisUrl may end in a database number")
+                .hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("REDIS_URL", "redis://u:hunter2@cache name")))
+                .hasMessageStartingWith("REDIS_URL is malformed: redisUrl is not a URL")
+                .hasMessageNotContaining("hunter2");
+    }
+
     @Test
     void extendsTheStatusMapping() {
         StatusMapping mapping = WaybillConfig.fromEnvironment(
