@@ -74,11 +74,7 @@ public final class Waybill implements AutoCloseable {
      * @throws RuntimeException when the database cannot be reached or the HTTP port cannot be bound
      */
     public static Waybill start(WaybillConfig config) {
-        return start(config, Clock.systemUTC());
-    }
-
-    /** With a clock of the test's, for times such as the expiry of idempotency keys. */
-    static Waybill start(WaybillConfig config, Clock clock) {
+        Clock clock = config.clock();
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {
             SecureRandom random = new SecureRandom();
@@ -105,7 +101,7 @@ public final class Waybill implements AutoCloseable {
                     new ImportShipmentsService(shipments, lookup, config.statusMapping(), clock),
                     new FakeShipmentsService(shipments, lookup));
             Optional<HttpApi> http = config.http().map(settings -> opened(resources,
-                    HttpApi.start(settings, useCases, config.rateLimits(), caches.tokenBuckets())));
+                    HttpApi.start(settings, useCases, config.rateLimits(), caches.tokenBuckets(), clock)));
             return new Waybill(resources, useCases, http);
         } catch (RuntimeException e) {
             closeAll(resources);
