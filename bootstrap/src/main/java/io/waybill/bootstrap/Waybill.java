@@ -26,6 +26,7 @@ import io.waybill.application.service.RegisterShipmentService;
 import io.waybill.application.service.SequenceAllocator;
 import io.waybill.application.service.ShipmentLookup;
 import io.waybill.application.service.TrackingEvents;
+import io.waybill.application.support.DaemonThreads;
 import io.waybill.domain.IdempotencyKey;
 import io.waybill.domain.IssuedTrackingNumber;
 import io.waybill.domain.Order;
@@ -80,7 +81,7 @@ public final class Waybill implements AutoCloseable {
             SecureRandom random = new SecureRandom();
             Persistence persistence = opened(resources, Persistence.open(config.database(), clock));
             Caches caches = opened(resources, Caches.open(config.cache()));
-            ExecutorService background = Executors.newSingleThreadExecutor(Waybill::daemon);
+            ExecutorService background = Executors.newSingleThreadExecutor(DaemonThreads.named("waybill-background"));
             resources.push(background::shutdownNow);
             TrackingNumberFormat format = new TrackingNumberFormat(
                     PermutationKeys.bind(persistence.permutationKeys(), config.trackingKey(), random));
@@ -189,11 +190,5 @@ public final class Waybill implements AutoCloseable {
         if (failure != null) {
             throw failure;
         }
-    }
-
-    private static Thread daemon(Runnable task) {
-        Thread thread = new Thread(task, "waybill-background");
-        thread.setDaemon(true);
-        return thread;
     }
 }
