@@ -155,7 +155,7 @@ final class Settings {
 
     /** {@code WAYBILL_DATABASE_URL} (JDBC), else {@code DATABASE_URL} ({@code postgres://...}), else H2 files. */
     DatabaseSettings database() {
-        int poolSize = atLeast("WAYBILL_DATABASE_POOL_SIZE", DEFAULT_POOL_SIZE, 2);
+        int poolSize = atLeast("WAYBILL_DATABASE_POOL_SIZE", DEFAULT_POOL_SIZE, DatabaseSettings.MIN_POOL_SIZE);
         Duration commitTimeout = Duration.ofMillis(
                 atLeast("WAYBILL_COMMIT_TIMEOUT_MS", (int) DEFAULT_COMMIT_TIMEOUT.toMillis(), 1));
         Optional<String> schema = optional("WAYBILL_DATABASE_SCHEMA")

@@ -182,6 +182,21 @@ class WaybillConfigTest {
                 .hasMessageNotContaining("hunter2");
     }
 
+    // One bound, the database settings': the variable is held to it, with the variable's name in the message.
+    @Test
+    void holdsThePoolSizeToTheDatabaseSettingsMinimum() {
+        int least = DatabaseSettings.MIN_POOL_SIZE;
+
+        assertThat(WaybillConfig.fromEnvironment(Map.of("WAYBILL_DATABASE_POOL_SIZE", Integer.toString(least)))
+                .database().poolSize()).isEqualTo(least);
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(
+                        Map.of("WAYBILL_DATABASE_POOL_SIZE", Integer.toString(least - 1))))
+                .hasMessage("WAYBILL_DATABASE_POOL_SIZE must be at least " + least + "; got " + (least - 1));
+        assertThatThrownBy(() -> new DatabaseSettings("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1", "sa", "", Optional.empty(),
+                        least - 1, Duration.ofSeconds(1)))
+                .hasMessageContaining("at least " + least);
+    }
+
     @Test
     void extendsTheStatusMapping() {
         StatusMapping mapping = WaybillConfig.fromEnvironment(
