@@ -16,9 +16,9 @@ final class ProgressBar {
         LINES,
         NONE;
 
-        /** A bar on a terminal, lines when standard error goes elsewhere, nothing when quiet. */
+        /** A bar when standard error is a terminal, lines when it goes elsewhere, nothing when quiet. */
         static Style of(boolean quiet) {
-            return quiet ? NONE : System.console() == null ? LINES : BAR;
+            return quiet ? NONE : Terminal.isStandardError() ? BAR : LINES;
         }
     }
 

@@ -102,8 +102,8 @@ final class Settings {
     CacheSettings cache() {
         CacheSettings defaults = CacheSettings.defaults();
         Optional<URI> redisUrl = optional("WAYBILL_REDIS_URL")
-                .map(url -> parse("WAYBILL_REDIS_URL", url, Settings::redisUri))
-                .or(() -> optional("REDIS_URL").map(url -> parse("REDIS_URL", url, Settings::redisUri)));
+                .map(url -> parse("WAYBILL_REDIS_URL", url, CacheSettings::parseRedisUrl))
+                .or(() -> optional("REDIS_URL").map(url -> parse("REDIS_URL", url, CacheSettings::parseRedisUrl)));
         return new CacheSettings(
                 redisUrl,
                 Duration.ofSeconds(atLeast("WAYBILL_CACHE_TTL_SECONDS", (int) defaults.ttl().toSeconds(), 1)),
@@ -153,22 +153,9 @@ final class Settings {
         return StatusMapping.builtIn().with(extra);
     }
 
-    // Messages never repeat the text: it may hold a password.
-    private static URI redisUri(String text) {
-        try {
-            URI uri = new URI(text);
-            if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw new IllegalArgumentException("expected redis://[user:password@]host[:port][/database]");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("is not a URL: " + e.getReason() + " at character " + e.getIndex(), e);
-        }
-    }
-
     /** {@code WAYBILL_DATABASE_URL} (JDBC), else {@code DATABASE_URL} ({@code postgres://...}), else H2 files. */
     DatabaseSettings database() {
-        int poolSize = atLeast("WAYBILL_DATABASE_POOL_SIZE", DEFAULT_POOL_SIZE, 2);
+        int poolSize = atLeast("WAYBILL_DATABASE_POOL_SIZE", DEFAULT_POOL_SIZE, DatabaseSettings.MIN_POOL_SIZE);
         Duration commitTimeout = Duration.ofMillis(
                 atLeast("WAYBILL_COMMIT_TIMEOUT_MS", (int) DEFAULT_COMMIT_TIMEOUT.toMillis(), 1));
         Optional<String> schema = optional("WAYBILL_DATABASE_SCHEMA")

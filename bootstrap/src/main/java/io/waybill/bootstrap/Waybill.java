@@ -26,6 +26,7 @@ import io.waybill.application.service.RegisterShipmentService;
 import io.waybill.application.service.SequenceAllocator;
 import io.waybill.application.service.ShipmentLookup;
 import io.waybill.application.service.TrackingEvents;
+import io.waybill.application.support.DaemonThreads;
 import io.waybill.domain.IdempotencyKey;
 import io.waybill.domain.IssuedTrackingNumber;
 import io.waybill.domain.Order;
@@ -74,17 +75,13 @@ public final class Waybill implements AutoCloseable {
      * @throws RuntimeException when the database cannot be reached or the HTTP port cannot be bound
      */
     public static Waybill start(WaybillConfig config) {
-        return start(config, Clock.systemUTC());
-    }
-
-    /** With a clock of the test's, for times such as the expiry of idempotency keys. */
-    static Waybill start(WaybillConfig config, Clock clock) {
+        Clock clock = config.clock();
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {
             SecureRandom random = new SecureRandom();
             Persistence persistence = opened(resources, Persistence.open(config.database(), clock));
             Caches caches = opened(resources, Caches.open(config.cache()));
-            ExecutorService background = Executors.newSingleThreadExecutor(Waybill::daemon);
+            ExecutorService background = Executors.newSingleThreadExecutor(DaemonThreads.named("waybill-background"));
             resources.push(background::shutdownNow);
             TrackingNumberFormat format = new TrackingNumberFormat(
                     PermutationKeys.bind(persistence.permutationKeys(), config.trackingKey(), random));
@@ -105,7 +102,7 @@ public final class Waybill implements AutoCloseable {
                     new ImportShipmentsService(shipments, lookup, config.statusMapping(), clock),
                     new FakeShipmentsService(shipments, lookup));
             Optional<HttpApi> http = config.http().map(settings -> opened(resources,
-                    HttpApi.start(settings, useCases, config.rateLimits(), caches.tokenBuckets())));
+                    HttpApi.start(settings, useCases, config.rateLimits(), caches.tokenBuckets(), clock)));
             return new Waybill(resources, useCases, http);
         } catch (RuntimeException e) {
             closeAll(resources);
@@ -193,11 +190,5 @@ public final class Waybill implements AutoCloseable {
         if (failure != null) {
             throw failure;
         }
-    }
-
-    private static Thread daemon(Runnable task) {
-        Thread thread = new Thread(task, "waybill-background");
-        thread.setDaemon(true);
-        return thread;
     }
 }

@@ -8,9 +8,11 @@ import io.waybill.domain.PermutationKey;
 import io.waybill.domain.StatusMapping;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,15 +26,28 @@ import java.util.UUID;
  * @param trackingKey the tracking-number permutation key; empty to use the database's, made on first start
  * @param statusMapping how carriers' status wordings map to canonical statuses
  * @param rateLimits the limits on HTTP routes anyone may use, kept in Redis when the cache is there
+ * @param clock where the service reads the time (when numbers are issued, shipments stored, events imported,
+ *     idempotency keys expire); the system's UTC clock unless set with {@link #withClock}
  */
 public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings database, CacheSettings cache,
-        Optional<PermutationKey> trackingKey, StatusMapping statusMapping, RateLimitSettings rateLimits) {
+        Optional<PermutationKey> trackingKey, StatusMapping statusMapping, RateLimitSettings rateLimits,
+        Clock clock) {
 
     private static final long MIB = 1024 * 1024;
 
     static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
-    /** Without rate limits. */
+    public WaybillConfig {
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    /** On the system's UTC clock. */
+    public WaybillConfig(Optional<HttpSettings> http, DatabaseSettings database, CacheSettings cache,
+            Optional<PermutationKey> trackingKey, StatusMapping statusMapping, RateLimitSettings rateLimits) {
+        this(http, database, cache, trackingKey, statusMapping, rateLimits, Clock.systemUTC());
+    }
+
+    /** Without rate limits, on the system's UTC clock. */
     public WaybillConfig(Optional<HttpSettings> http, DatabaseSettings database, CacheSettings cache,
             Optional<PermutationKey> trackingKey, StatusMapping statusMapping) {
         this(http, database, cache, trackingKey, statusMapping, RateLimitSettings.OFF);
@@ -95,19 +110,24 @@ public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings databa
     }
 
     public WaybillConfig withHttp(HttpSettings settings) {
-        return new WaybillConfig(Optional.of(settings), database, cache, trackingKey, statusMapping, rateLimits);
+        return new WaybillConfig(Optional.of(settings), database, cache, trackingKey, statusMapping, rateLimits, clock);
     }
 
     public WaybillConfig withoutHttp() {
-        return new WaybillConfig(Optional.empty(), database, cache, trackingKey, statusMapping, rateLimits);
+        return new WaybillConfig(Optional.empty(), database, cache, trackingKey, statusMapping, rateLimits, clock);
     }
 
     public WaybillConfig withCache(CacheSettings settings) {
-        return new WaybillConfig(http, database, settings, trackingKey, statusMapping, rateLimits);
+        return new WaybillConfig(http, database, settings, trackingKey, statusMapping, rateLimits, clock);
     }
 
     public WaybillConfig withRateLimits(RateLimitSettings limits) {
-        return new WaybillConfig(http, database, cache, trackingKey, statusMapping, limits);
+        return new WaybillConfig(http, database, cache, trackingKey, statusMapping, limits, clock);
+    }
+
+    /** These settings with the service reading the time from {@code clock}: a test's, or an embedding application's. */
+    public WaybillConfig withClock(Clock clock) {
+        return new WaybillConfig(http, database, cache, trackingKey, statusMapping, rateLimits, clock);
     }
 
     static DatabaseSettings h2Files(Path directory, Optional<String> schema, int poolSize, Duration commitTimeout) {

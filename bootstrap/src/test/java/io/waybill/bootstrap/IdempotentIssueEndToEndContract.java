@@ -57,8 +57,9 @@ abstract class IdempotentIssueEndToEndContract {
 
     @BeforeEach
     void startTheService() throws Exception {
-        config = backend().withHttp(new HttpSettings("127.0.0.1", 0, List.of("e2e-staff-key-0123456789abcdef")));
-        waybill = Waybill.start(config, clock);
+        config = backend().withHttp(new HttpSettings("127.0.0.1", 0, List.of("e2e-staff-key-0123456789abcdef")))
+                .withClock(clock);
+        waybill = Waybill.start(config);
     }
 
     @AfterEach
@@ -145,7 +146,7 @@ abstract class IdempotentIssueEndToEndContract {
         String first = number(get(QUERY, key));
         waybill.close();
         waybill = null;
-        waybill = Waybill.start(config, clock);
+        waybill = Waybill.start(config);
 
         HttpResponse<String> again = get(QUERY, key);
 

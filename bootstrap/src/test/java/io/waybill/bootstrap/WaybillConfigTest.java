@@ -168,6 +168,35 @@ class WaybillConfigTest {
                 .contains(URI.create("redis://first"));
     }
 
+    // One rule, the cache's: URI schemes are case-insensitive (RFC 3986), so REDIS:// is accepted here as there.
+    @Test
+    void takesTheRedisUrlAsTheCacheSettingsDo() {
+        assertThat(WaybillConfig.fromEnvironment(Map.of("REDIS_URL", "REDIS://cache.example:6380")).cache().redisUrl())
+                .contains(URI.create("REDIS://cache.example:6380"))
+                .isEqualTo(CacheSettings.defaults().withRedisUrl(URI.create("REDIS://cache.example:6380")).redisUrl());
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_REDIS_URL", "redis://u:hunter2@cache/x")))
+                .hasMessageStartingWith("WAYBILL_REDIS_URL is malformed: redisUrl may end in a database number")
+                .hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("REDIS_URL", "redis://u:hunter2@cache name")))
+                .hasMessageStartingWith("REDIS_URL is malformed: redisUrl is not a URL")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    // One bound, the database settings': the variable is held to it, with the variable's name in the message.
+    @Test
+    void holdsThePoolSizeToTheDatabaseSettingsMinimum() {
+        int least = DatabaseSettings.MIN_POOL_SIZE;
+
+        assertThat(WaybillConfig.fromEnvironment(Map.of("WAYBILL_DATABASE_POOL_SIZE", Integer.toString(least)))
+                .database().poolSize()).isEqualTo(least);
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(
+                        Map.of("WAYBILL_DATABASE_POOL_SIZE", Integer.toString(least - 1))))
+                .hasMessage("WAYBILL_DATABASE_POOL_SIZE must be at least " + least + "; got " + (least - 1));
+        assertThatThrownBy(() -> new DatabaseSettings("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1", "sa", "", Optional.empty(),
+                        least - 1, Duration.ofSeconds(1)))
+                .hasMessageContaining("at least " + least);
+    }
+
     @Test
     void extendsTheStatusMapping() {
         StatusMapping mapping = WaybillConfig.fromEnvironment(

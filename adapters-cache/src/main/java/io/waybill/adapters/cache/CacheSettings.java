@@ -1,6 +1,7 @@
 package io.waybill.adapters.cache;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -60,6 +61,25 @@ public record CacheSettings(Optional<URI> redisUrl, Duration ttl, Duration negat
     public static CacheSettings defaults() {
         return new CacheSettings(Optional.empty(), Duration.ofHours(4), Duration.ofSeconds(30), Duration.ofMillis(100),
                 Duration.ofSeconds(5), "waybill:", 100_000);
+    }
+
+    /**
+     * The Redis URL written as {@code text}, checked as the constructor checks {@code redisUrl}: the one rule for
+     * every source of settings. The scheme may be written in any case ({@code REDIS://}), as URI schemes are
+     * case-insensitive (RFC 3986, section 3.1). Messages never repeat the text, which may hold a password.
+     *
+     * @throws IllegalArgumentException when the text is not a URL this cache can use
+     */
+    public static URI parseRedisUrl(String text) {
+        URI url;
+        try {
+            url = new URI(text);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("redisUrl is not a URL: " + e.getReason() + " at character "
+                    + e.getIndex(), e);
+        }
+        checkRedisUrl(url);
+        return url;
     }
 
     /** These settings with the cache in Redis at {@code url}. */

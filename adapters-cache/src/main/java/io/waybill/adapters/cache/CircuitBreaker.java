@@ -2,6 +2,7 @@ package io.waybill.adapters.cache;
 
 import static java.util.concurrent.TimeUnit.NANOSECONDS;
 
+import io.waybill.application.support.DaemonThreads;
 import io.waybill.domain.TrackingCode;
 import java.time.Duration;
 import java.util.Collection;
@@ -63,11 +64,7 @@ final class CircuitBreaker implements AutoCloseable {
         this.staleLimit = staleLimit;
         this.recovery = recovery;
         this.stale = new StaleNumbers(staleLimit);
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "waybill-cache-recovery");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("waybill-cache-recovery"));
     }
 
     boolean allowsReads() {

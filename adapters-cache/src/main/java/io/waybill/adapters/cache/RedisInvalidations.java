@@ -2,6 +2,7 @@ package io.waybill.adapters.cache;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.waybill.application.support.DaemonThreads;
 import io.waybill.domain.TrackingCode;
 import java.time.Duration;
 import java.util.Arrays;
@@ -60,13 +61,9 @@ final class RedisInvalidations implements AutoCloseable {
         this.near = near;
         this.silence = silence;
         this.retryAfter = retryAfter;
-        this.listener = new Thread(this::listen, "waybill-cache-invalidations");
-        this.listener.setDaemon(true);
-        this.pinger = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "waybill-cache-invalidations-ping");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.listener = DaemonThreads.thread("waybill-cache-invalidations", this::listen);
+        this.pinger =
+                Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("waybill-cache-invalidations-ping"));
     }
 
     /**

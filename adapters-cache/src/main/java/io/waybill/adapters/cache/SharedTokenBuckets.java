@@ -3,6 +3,7 @@ package io.waybill.adapters.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.waybill.application.port.out.TokenBuckets;
+import io.waybill.application.support.DaemonThreads;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,8 +55,7 @@ final class SharedTokenBuckets implements TokenBuckets, AutoCloseable {
         this.pause = pause;
         this.patience = redisTimeout.multipliedBy(2);
         this.buckets = Caffeine.newBuilder().maximumSize(maxBuckets).expireAfterAccess(IDLE_BUCKET).build();
-        this.settler = new Thread(this::settleUntilClosed, "waybill-rate-limit-settler");
-        settler.setDaemon(true);
+        this.settler = DaemonThreads.thread("waybill-rate-limit-settler", this::settleUntilClosed);
         settler.start();
     }
 

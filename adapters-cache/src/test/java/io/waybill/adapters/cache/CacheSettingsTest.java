@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,6 +60,31 @@ class CacheSettingsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("redisUrl")
                 .message().doesNotContain("hunter2");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://redis.example", "redis:///0", "redis://hunter2@redis.example",
+            "redis://u:hunter2@redis.example/x", "redis://u:hunter2@redis.example?protocol=3", "redis.example:6379",
+            "redis://u:hunter2@redis example", "redis://u:hunter2@[::1"})
+    void parsingRefusesWhatTheConstructorRefusesAndTextThatIsNoUrlWithoutShowingThePassword(String url) {
+        assertThatThrownBy(() -> CacheSettings.parseRedisUrl(url))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("redisUrl")
+                .message().doesNotContain("hunter2");
+    }
+
+    // URI schemes are case-insensitive (RFC 3986, section 3.1): REDIS:// is redis://, REDISS:// is TLS.
+    @ParameterizedTest
+    @ValueSource(strings = {"REDIS://redis.example:6380/1", "Redis://redis.example:6380/1",
+            "REDISS://redis.example:6380/1", "rEdIsS://redis.example:6380/1"})
+    void takesTheSchemeInAnyCase(String text) {
+        URI url = CacheSettings.parseRedisUrl(text);
+
+        assertThat(DEFAULTS.withRedisUrl(url).redisUrl()).contains(URI.create(text));
+        assertThat(CacheSettings.host(url)).isEqualTo("redis.example");
+        assertThat(CacheSettings.port(url)).isEqualTo(6380);
+        assertThat(CacheSettings.database(url)).isEqualTo(1);
+        assertThat(CacheSettings.isTls(url)).isEqualTo(text.toLowerCase(Locale.ROOT).startsWith("rediss"));
     }
 
     @Test

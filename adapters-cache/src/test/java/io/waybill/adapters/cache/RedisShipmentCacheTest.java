@@ -11,9 +11,11 @@ import ch.qos.logback.core.read.ListAppender;
 import io.waybill.application.port.out.ShipmentCache;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.TrackingCode;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,22 @@ class RedisShipmentCacheTest extends CachesContract {
         assertThat(redis.pttl(key)).isBetween(Duration.ofMinutes(9).toMillis(), Duration.ofMinutes(10).toMillis());
         assertThat(redis.get(prefix + "shipments:v1:" + nothing)).isEqualTo("0:[]");
         assertThat(redis.pttl(prefix + "shipments:v1:" + nothing)).isBetween(1L, Duration.ofSeconds(30).toMillis());
+    }
+
+    // URI schemes are case-insensitive (RFC 3986, section 3.1): REDIS:// reaches the server that redis:// does.
+    @Test
+    void reachesRedisThroughAUrlWhoseSchemeIsUpperCase() {
+        URI upper = CacheSettings.parseRedisUrl(TestRedis.URL.getScheme().toUpperCase(Locale.ROOT)
+                + TestRedis.URL.toString().substring(TestRedis.URL.getScheme().length()));
+        TrackingCode number = newNumber();
+
+        try (Caches caches = Caches.open(TestRedis.settings(upper, prefix, LONG, LONG, Duration.ofSeconds(2),
+                Duration.ofSeconds(1), 0))) {
+            caches.shipments().offer(number, List.of(rich(number, "DHL", 1)));
+
+            assertThat(redis.get(prefix + "shipments:v1:" + number)).startsWith("2:[{");
+            assertThat(caches.shipments().get(number)).get().asList().hasSize(1);
+        }
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.waybill.application.port.in.ListShipmentsUseCase;
 import io.waybill.application.port.in.RecordTrackingEventsUseCase;
 import io.waybill.application.port.in.RegisterShipmentUseCase;
 import io.waybill.application.port.out.TokenBuckets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -68,20 +69,24 @@ public final class HttpApi implements AutoCloseable {
         }
     }
 
-    /** Without rate limits. */
+    /** Without rate limits, on the system's UTC clock. */
     public static HttpApi start(HttpSettings settings, UseCases useCases) {
         return start(settings, useCases, RateLimitSettings.OFF, (bucket, limit) -> {
             throw new IllegalStateException("no limits, no buckets");
-        });
+        }, Clock.systemUTC());
     }
 
-    /** With the rate limits of {@code limits}, kept in {@code buckets}. */
+    /**
+     * With the rate limits of {@code limits}, kept in {@code buckets}; {@code clock} gives the time where a route
+     * needs it (the end of generated histories).
+     */
     public static HttpApi start(HttpSettings settings, UseCases useCases, RateLimitSettings limits,
-            TokenBuckets buckets) {
+            TokenBuckets buckets, Clock clock) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(useCases, "useCases");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(buckets, "buckets");
+        Objects.requireNonNull(clock, "clock");
         ApiKeys keys = new ApiKeys(settings.apiKeys());
         ObjectMapper mapper = JsonWriter.newMapper();
         JsonWriter json = new JsonWriter(mapper);
@@ -109,7 +114,7 @@ public final class HttpApi implements AutoCloseable {
                 config.routes.before(new Cors(settings.corsOrigins())::before);
             }
             Routes.register(config.routes, useCases, new Access(keys), new RateLimiting(limits, buckets, keys),
-                    new JsonBody(mapper), json, settings.maxStrictImportBytes());
+                    new JsonBody(mapper), json, settings.maxStrictImportBytes(), clock);
             ExceptionMapping.register(config, json);
         });
         return new HttpApi(javalin.start());

@@ -15,7 +15,7 @@ final class Routes {
     private Routes() {}
 
     static void register(RoutesConfig routes, HttpApi.UseCases useCases, Access access, RateLimiting limits,
-            JsonBody body, JsonWriter json, long maxStrictImportBytes) {
+            JsonBody body, JsonWriter json, long maxStrictImportBytes, Clock clock) {
         // Jetty lets through a path escape such as %u0041, on which Javalin's decoding of path parameters would throw.
         routes.before(ctx -> {
             try {
@@ -47,6 +47,6 @@ final class Routes {
         routes.get("/shipment", access.staff(lists::legacyList));
         routes.post("/shipment", limits.limited(access.anyone(lookups::legacyPost)));
         routes.get(FakeShipmentsHandler.PATH,
-                access.staff(new FakeShipmentsHandler(useCases.fakeShipments(), Clock.systemUTC(), json)::handle));
+                access.staff(new FakeShipmentsHandler(useCases.fakeShipments(), clock, json)::handle));
     }
 }

@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -64,7 +65,7 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(HttpApi.UseCases useCases, RateLimitSettings limits, TokenBuckets buckets) {
-        return new TestServer(HttpApi.start(settings(), useCases, limits, buckets));
+        return new TestServer(HttpApi.start(settings(), useCases, limits, buckets, Clock.systemUTC()));
     }
 
     int port() {

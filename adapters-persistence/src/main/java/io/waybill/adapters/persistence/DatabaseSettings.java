@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
 public record DatabaseSettings(
         String jdbcUrl, String user, String password, Optional<String> schema, int poolSize, Duration commitTimeout) {
 
+    /** The fewest connections the pool may have; the environment variable is held to it too. */
+    public static final int MIN_POOL_SIZE = 2;
+
     private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     public DatabaseSettings {
@@ -28,8 +31,9 @@ public record DatabaseSettings(
                     "an in-memory H2 URL needs ;DB_CLOSE_DELAY=-1, or the database vanishes between connections");
         }
         schema.ifPresent(DatabaseSettings::checkSchemaName);
-        if (poolSize < 2) {
-            throw new IllegalArgumentException("the pool needs at least 2 connections; got " + poolSize);
+        if (poolSize < MIN_POOL_SIZE) {
+            throw new IllegalArgumentException(
+                    "the pool needs at least " + MIN_POOL_SIZE + " connections; got " + poolSize);
         }
         if (commitTimeout.isNegative() || commitTimeout.isZero()) {
             throw new IllegalArgumentException("the commit timeout must be positive; got " + commitTimeout);

@@ -1,6 +1,7 @@
 package io.waybill.adapters.persistence;
 
 import io.waybill.application.port.out.StorageUnavailableException;
+import io.waybill.application.support.DaemonThreads;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -41,9 +43,9 @@ final class GroupCommit<T> implements AutoCloseable {
         this.commit = commit;
         this.maxBatch = maxBatch;
         this.timeout = timeout;
+        ThreadFactory threads = DaemonThreads.numbered(name + "-writer-");
         for (int i = 0; i < writerCount; i++) {
-            Thread writer = new Thread(this::run, name + "-writer-" + i);
-            writer.setDaemon(true);
+            Thread writer = threads.newThread(this::run);
             writers.add(writer);
             writer.start();
         }

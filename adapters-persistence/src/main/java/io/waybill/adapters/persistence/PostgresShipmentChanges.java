@@ -1,6 +1,7 @@
 package io.waybill.adapters.persistence;
 
 import io.waybill.application.port.out.ShipmentChanges;
+import io.waybill.application.support.DaemonThreads;
 import io.waybill.domain.TrackingCode;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -50,8 +51,7 @@ final class PostgresShipmentChanges implements ShipmentChanges, AutoCloseable {
         this.connector = connector;
         this.channel = channel;
         this.retryAfter = retryAfter;
-        this.thread = new Thread(this::run, "waybill-shipment-changes");
-        this.thread.setDaemon(true);
+        this.thread = DaemonThreads.thread("waybill-shipment-changes", this::run);
     }
 
     @Override

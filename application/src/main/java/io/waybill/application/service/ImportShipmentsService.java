@@ -4,6 +4,7 @@ import io.waybill.application.port.in.ImportShipmentsUseCase;
 import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.application.port.out.ShipmentRepository.ConcurrentUpdateException;
 import io.waybill.application.port.out.ShipmentRepository.ShipmentExistsException;
+import io.waybill.application.support.DaemonThreads;
 import io.waybill.domain.EventId;
 import io.waybill.domain.IllegalTransitionException;
 import io.waybill.domain.Shipment;
@@ -172,11 +173,8 @@ public final class ImportShipmentsService implements ImportShipmentsUseCase {
 
         private final ImportTally tally;
         private final boolean write;
-        private final ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "waybill-import-writer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        private final ExecutorService writer =
+                Executors.newSingleThreadExecutor(DaemonThreads.named("waybill-import-writer"));
         private ImportTally found;
         private Future<ImportTally> inFlight;
 
