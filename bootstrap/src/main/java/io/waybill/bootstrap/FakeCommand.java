@@ -1,16 +1,14 @@
 package io.waybill.bootstrap;
 
-import io.waybill.adapters.http.ShipmentCsvWriter;
+import io.waybill.adapters.persistence.Persistence;
 import io.waybill.application.port.in.FakeShipmentsUseCase.Created;
 import io.waybill.application.port.in.FakeShipmentsUseCase.Generation;
+import io.waybill.application.port.out.ShipmentFileWriter;
 import io.waybill.domain.Shipment;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -89,7 +87,7 @@ final class FakeCommand implements Callable<Integer> {
 
     private int writeCsv(Generation generation, boolean toStandardOutput, ProgressBar progress) {
         long rows = 0;
-        try (ShipmentCsvWriter writer = ShipmentCsvWriter.open(output(toStandardOutput));
+        try (ShipmentFileWriter.File writer = Persistence.shipmentFileWriter().open(output(toStandardOutput));
                 Stream<Shipment> shipments = Waybill.generateShipments(generation)) {
             for (var iterator = shipments.iterator(); iterator.hasNext(); ) {
                 rows += writer.write(iterator.next());
@@ -106,10 +104,8 @@ final class FakeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Writer output(boolean toStandardOutput) throws IOException {
-        return toStandardOutput
-                ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)
-                : Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
+    private OutputStream output(boolean toStandardOutput) throws IOException {
+        return toStandardOutput ? System.out : Files.newOutputStream(csv);
     }
 
     private Instant until() {

@@ -1,10 +1,12 @@
 package io.waybill.bootstrap;
 
-import io.waybill.adapters.http.ShipmentCsv;
+import io.waybill.adapters.persistence.Persistence;
 import io.waybill.application.port.in.ImportShipmentsUseCase;
+import io.waybill.application.port.in.ImportShipmentsUseCase.MalformedFileException;
 import io.waybill.application.port.in.ImportShipmentsUseCase.Mode;
 import io.waybill.application.port.in.ImportShipmentsUseCase.Report;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
@@ -87,9 +89,10 @@ final class ImportCommand implements Callable<Integer> {
             return UNREADABLE;
         }
         Mode mode = checks.strict ? Mode.STRICT : checks.dryRun ? Mode.DRY_RUN : Mode.IMPORT;
-        try (Stream<ImportShipmentsUseCase.Line> header = lines()) {
+        try (Stream<ImportShipmentsUseCase.Line> header =
+                Persistence.shipmentFileReader().lines(bytes(), file.toString())) {
             // the header is read and checked before the database is opened
-        } catch (ShipmentCsv.FormatException e) {
+        } catch (MalformedFileException e) {
             err.println("waybill import: " + file + ": " + e.getMessage());
             return UNREADABLE;
         }
@@ -98,13 +101,13 @@ final class ImportCommand implements Callable<Integer> {
                     size());
             try {
                 Report report = waybill.importShipments(
-                        new ImportShipmentsUseCase.Command(this::lines, mode, progress::update));
+                        new ImportShipmentsUseCase.Command(bytes(), file.toString(), mode, progress::update));
                 progress.finish();
                 print(report, out);
                 return report.rejectedLines() == 0 ? 0 : REJECTED;
             } catch (ImportShipmentsUseCase.IncompleteImportException e) {
                 progress.finish();
-                if (!(e.getCause() instanceof ShipmentCsv.FormatException
+                if (!(e.getCause() instanceof MalformedFileException
                         || e.getCause() instanceof UncheckedIOException)) {
                     throw e;
                 }
@@ -118,12 +121,12 @@ final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    // Each pass over the file reads it through a channel of its own, whose position tells the progress how far it is.
-    private Stream<ImportShipmentsUseCase.Line> lines() {
+    // Each reading of the file has a channel of its own, whose position tells the progress how far it is.
+    private InputStream bytes() {
         try {
             FileChannel channel = FileChannel.open(file);
             reading = channel;
-            return ShipmentCsv.importLines(Channels.newInputStream(channel));
+            return Channels.newInputStream(channel);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

@@ -99,7 +99,8 @@ public final class Waybill implements AutoCloseable {
                     new RecordTrackingEventsService(shipments, lookup, events),
                     new FindShipmentService(lookup),
                     new ListShipmentsService(shipments),
-                    new ImportShipmentsService(shipments, lookup, config.statusMapping(), clock),
+                    new ImportShipmentsService(shipments, Persistence.shipmentFileReader(), lookup,
+                            config.statusMapping(), clock),
                     new FakeShipmentsService(shipments, lookup));
             Optional<HttpApi> http = config.http().map(settings -> opened(resources,
                     HttpApi.start(settings, useCases, config.rateLimits(), caches.tokenBuckets(), clock)));

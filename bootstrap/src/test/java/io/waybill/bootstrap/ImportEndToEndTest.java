@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.waybill.adapters.http.ShipmentCsv;
 import io.waybill.application.port.in.FindShipmentUseCase;
 import io.waybill.application.port.in.ImportShipmentsUseCase.Command;
+import io.waybill.application.port.in.ImportShipmentsUseCase.MalformedFileException;
 import io.waybill.application.port.in.ImportShipmentsUseCase.Mode;
 import io.waybill.application.port.in.ImportShipmentsUseCase.Report;
 import io.waybill.domain.Article;
@@ -135,14 +135,14 @@ class ImportEndToEndTest {
     void aFileThatIsNotTheFormatFailsAtOnceAndStoresNothing(String name, String content, String reason) {
         for (Mode mode : Mode.values()) {
             assertThatThrownBy(() -> run(text(content), mode))
-                    .isInstanceOf(ShipmentCsv.FormatException.class)
+                    .isInstanceOf(MalformedFileException.class)
                     .hasMessageContaining(reason);
         }
         assertThat(lookUp("TN00000001", "DHL")).isEmpty();
     }
 
     private Report run(Supplier<InputStream> file, Mode mode) {
-        return waybill.importShipments(new Command(() -> ShipmentCsv.importLines(file.get()), mode, lines -> {}));
+        return waybill.importShipments(new Command(file.get(), "test.csv", mode, lines -> {}));
     }
 
     private Shipment find(String number, String carrier) {

@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * Where the HTTP API listens, and the keys that open it: {@code host} is an interface name or address, {@code port}
  * 0 picks any free port. A request carrying one of {@code apiKeys} is staff's; {@link #toString} never shows them.
- * {@code maxStrictImportBytes} bounds the body of a strict import, which is copied to a temporary file (in
- * {@code java.io.tmpdir}) to be read twice; other imports are streamed and have no bound. {@code bodyLimits} bound
+ * {@code maxStrictImportBytes} bounds the body of a strict import, which is written in one transaction; other imports
+ * are committed in batches and have no bound. Every import is streamed. {@code bodyLimits} bound
  * how long a client may take to send a body. {@code corsOrigins}, each {@code http(s)://host[:port]}, may call the
  * API from a browser; none (CORS off) by default.
  */

@@ -10,10 +10,10 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.UnsupportedMediaTypeResponse;
 import io.waybill.application.port.in.ImportShipmentsUseCase;
 import io.waybill.application.port.in.ImportShipmentsUseCase.Command;
+import io.waybill.application.port.in.ImportShipmentsUseCase.MalformedFileException;
 import io.waybill.application.port.in.ImportShipmentsUseCase.Mode;
 import io.waybill.application.port.in.ImportShipmentsUseCase.Report;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -21,7 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /api/v1/imports?mode=import|strict|dry-run}: the track-and-trace CSV format, read as it arrives. 200
+ * {@code POST /api/v1/imports?mode=import|strict|dry-run}: the track-and-trace CSV format, handed to the use case as
+ * the bytes arrive ({@link ImportBody}); this adapter knows the format only by its content type. 200
  * with the report when the import ran, rejected lines or not; 422 with the report when a strict import found bad
  * lines and wrote nothing; 400 for a body that is not that format, or that broke off, with the report of what was done
  * before the break when it broke part way; 408 for a body that arrives slower than the minimum rate
@@ -31,6 +32,8 @@ import org.slf4j.LoggerFactory;
 final class ImportShipmentsHandler implements Handler {
 
     static final String MODE = "mode";
+    /** The name the use case knows the body by. */
+    static final String BODY = "the request body";
     private static final Map<String, Mode> MODES = modes();
     private static final Pattern CSV = Pattern.compile("text/csv");
     private static final long MIB = 1024 * 1024;
@@ -39,14 +42,11 @@ final class ImportShipmentsHandler implements Handler {
 
     private final ImportShipmentsUseCase importShipments;
     private final long maxStrictImportBytes;
-    private final Path spoolDirectory;
     private final JsonWriter json;
 
-    ImportShipmentsHandler(ImportShipmentsUseCase importShipments, long maxStrictImportBytes, Path spoolDirectory,
-            JsonWriter json) {
+    ImportShipmentsHandler(ImportShipmentsUseCase importShipments, long maxStrictImportBytes, JsonWriter json) {
         this.importShipments = importShipments;
         this.maxStrictImportBytes = maxStrictImportBytes;
-        this.spoolDirectory = spoolDirectory;
         this.json = json;
     }
 
@@ -59,22 +59,21 @@ final class ImportShipmentsHandler implements Handler {
         if (!MediaType.isUtf8(ctx.header(Header.CONTENT_TYPE), CSV)) {
             throw new UnsupportedMediaTypeResponse("The body must be CSV in UTF-8, sent with 'Content-Type: text/csv'");
         }
-        try (ImportBody body = mode == Mode.STRICT
-                ? ImportBody.spooled(ctx.bodyInputStream(), maxStrictImportBytes, spoolDirectory)
-                : ImportBody.streamed(ctx.bodyInputStream())) {
-            try {
-                Report report = importShipments.importShipments(new Command(body::lines, mode, lines -> {}));
-                ExceptionMapping.closeIfBodyUnread(ctx); // the use case may stop reading early
-                json.json(ctx, mode == Mode.STRICT && !report.written() ? 422 : 200,
-                        ImportReportJson.of(report, name(mode)));
-            } catch (ShipmentCsv.FormatException e) {
-                throw new BadRequestResponse("The body is not the track-and-trace CSV format: " + e.getMessage()
-                        + NOTHING_IMPORTED);
-            } catch (UncheckedIOException e) {
-                throw unread(e, NOTHING_IMPORTED);
-            } catch (ImportShipmentsUseCase.IncompleteImportException e) {
-                answerIncomplete(ctx, e, mode);
-            }
+        ImportBody body = mode == Mode.STRICT
+                ? ImportBody.bounded(ctx.bodyInputStream(), maxStrictImportBytes)
+                : ImportBody.streamed(ctx.bodyInputStream());
+        try {
+            Report report = importShipments.importShipments(new Command(body, BODY, mode, lines -> {}));
+            ExceptionMapping.closeIfBodyUnread(ctx); // the use case may stop reading early
+            json.json(ctx, mode == Mode.STRICT && !report.written() ? 422 : 200,
+                    ImportReportJson.of(report, name(mode)));
+        } catch (MalformedFileException e) {
+            throw new BadRequestResponse("The body is not the track-and-trace CSV format: " + e.getMessage()
+                    + NOTHING_IMPORTED);
+        } catch (UncheckedIOException e) {
+            throw unread(e, NOTHING_IMPORTED);
+        } catch (ImportShipmentsUseCase.IncompleteImportException e) {
+            answerIncomplete(ctx, e, mode);
         }
     }
 
@@ -85,7 +84,7 @@ final class ImportShipmentsHandler implements Handler {
                         + " file again once it is mended, and they count as unchanged"
                 : NOTHING_IMPORTED;
         RuntimeException failure;
-        if (e.getCause() instanceof ShipmentCsv.FormatException format) {
+        if (e.getCause() instanceof MalformedFileException format) {
             failure = new BadRequestResponse("The body is not the track-and-trace CSV format past a point: "
                     + format.getMessage() + imported);
         } else if (e.getCause() instanceof UncheckedIOException unread) {
@@ -109,7 +108,7 @@ final class ImportShipmentsHandler implements Handler {
         }
         if (cause instanceof ImportBody.TooLargeException) {
             return new ContentTooLargeResponse("A strict import's body may be at most " + size(maxStrictImportBytes)
-                    + ", since it is kept to be read twice; nothing was imported. Check the file with mode=dry-run"
+                    + ", since it is imported in one transaction; nothing was imported. Check the file with mode=dry-run"
                     + " and import it without mode=strict, or send it in parts");
         }
         if (cause instanceof ImportBody.BrokenOffException && tooSlow(cause)) {

@@ -2,7 +2,6 @@ package io.waybill.adapters.http;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.BadRequestResponse;
-import java.nio.file.Path;
 import java.time.Clock;
 
 /**
@@ -41,7 +40,7 @@ final class Routes {
         routes.post("/api/v1/shipments/{tracking_number}/events",
                 access.staff(new RecordEventsHandler(useCases.recordTrackingEvents(), body, json)));
         routes.post("/api/v1/imports", access.staff(new ImportShipmentsHandler(useCases.importShipments(),
-                maxStrictImportBytes, Path.of(System.getProperty("java.io.tmpdir")), json)));
+                maxStrictImportBytes, json)));
 
         routes.get(LegacyEnvelope.PATH, limits.limited(access.anyone(lookups::legacyQuery)));
         routes.get("/shipment", access.staff(lists::legacyList));

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waybill.adapters.http.HttpSettings.BodyLimits;
 import io.waybill.adapters.http.TestServer.RawResponse;
+import io.waybill.adapters.persistence.Persistence;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +32,7 @@ class BodyLimitsTest {
         server = TestServer.start(settings, TestUseCases.builder()
                 .findShipment(TestUseCases.finding(TestShipments.ALL))
                 .importShipments(command -> {
-                    try (var lines = command.lines().get()) {
+                    try (var lines = Persistence.shipmentFileReader().lines(command.bytes(), command.name())) {
                         lines.forEach(line -> {});
                     }
                     throw new AssertionError("the body cannot end well");

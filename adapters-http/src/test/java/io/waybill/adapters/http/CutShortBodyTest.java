@@ -9,6 +9,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.waybill.adapters.http.TestServer.RawResponse;
+import io.waybill.adapters.persistence.Persistence;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -35,7 +36,7 @@ class CutShortBodyTest {
     static void startServer() {
         server = TestServer.start(TestUseCases.builder().findShipment(TestUseCases.finding(TestShipments.ALL))
                 .importShipments(command -> {
-                    try (var lines = command.lines().get()) {
+                    try (var lines = Persistence.shipmentFileReader().lines(command.bytes(), command.name())) {
                         lines.forEach(line -> {});
                     }
                     throw new AssertionError("the body cannot end well");

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 
@@ -30,7 +31,22 @@ final class DatabaseFailures {
             Map.entry("57", "operator intervention"), Map.entry("58", "system error"),
             Map.entry("90", "H2 general error"));
 
+    private static final int H2_DATABASE_IN_USE = 90020;
+
     private DatabaseFailures() {}
+
+    /** What to say when the failure is H2's error 90020: it lets one process at a time open its files. */
+    static Optional<IllegalStateException> inUseElsewhere(RuntimeException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_IN_USE) {
+                return Optional.of(new IllegalStateException("The embedded database is open in another process,"
+                        + " such as a running 'waybill serve' (H2 lets one process at a time use its files): stop"
+                        + " that process and run this again, or have both use PostgreSQL (WAYBILL_DATABASE_URL)",
+                        failure));
+            }
+        }
+        return Optional.empty();
+    }
 
     /** Such as {@code BatchUpdateException [SQLSTATE 42P01: syntax error or access rule violation] <- ...}. */
     static String describe(Throwable failure) {

@@ -3,6 +3,7 @@ package io.waybill.adapters.persistence;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.stream.Stream;
 
 /** Reading what went wrong from JDBC exceptions. */
@@ -47,6 +48,27 @@ final class Jdbc {
             }
         }
         return false;
+    }
+
+    /**
+     * Runs the work in a savepoint of the connection's transaction, which a failure rolls back to: PostgreSQL refuses
+     * every statement of a transaction after one failed, until it is rolled back.
+     */
+    static void inSavepoint(Connection connection, Work work) throws SQLException {
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+            work.run();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback(savepoint);
+            throw e;
+        }
+        connection.releaseSavepoint(savepoint);
+    }
+
+    /** Statements on a connection. */
+    @FunctionalInterface
+    interface Work {
+        void run() throws SQLException;
     }
 
     // The SQLSTATE of a driver's exception, or of the redacted copy that stands for one.

@@ -9,6 +9,7 @@ import io.waybill.domain.ShipmentKey;
 import io.waybill.domain.ShipmentSummary;
 import io.waybill.domain.TrackingCode;
 import io.waybill.domain.TrackingEvent;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -17,6 +18,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
@@ -24,7 +26,8 @@ import org.jdbi.v3.core.Jdbi;
  * Stores issued numbers through a {@link GroupCommit}, and everything else in a transaction of its own (a batch of
  * registrations in one); reads whole shipments with plain JDBC on {@code dataSource}, the pool behind {@code jdbi}.
  * Every commit is followed by {@code afterCommit}, which makes it durable where the database does not. Batches of
- * registrations keep the tables' statistics current through {@link TableStatistics}. Thread-safe.
+ * registrations keep the tables' statistics current through {@link TableStatistics}. {@link #inOneTransaction} holds a
+ * connection of the pool for its transaction ({@link TransactionalShipments}). Thread-safe.
  */
 final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable {
 
@@ -34,6 +37,7 @@ final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable 
     private final ShipmentWriter writer;
     private final ShipmentReader reader;
     private final ShipmentLister lister;
+    private final DataSource dataSource;
     private final Runnable afterCommit;
     private final TableStatistics statistics;
 
@@ -46,6 +50,7 @@ final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable 
         this.writer = new ShipmentWriter(jdbi, clock, notifier);
         this.reader = new ShipmentReader(dataSource);
         this.lister = new ShipmentLister(jdbi);
+        this.dataSource = dataSource;
         this.afterCommit = afterCommit;
         this.statistics = statistics;
     }
@@ -107,6 +112,49 @@ final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable 
     @Override
     public List<ShipmentSummary> list(Filter filter, Optional<Cursor> after, int limit) {
         return Storage.attempt("list shipments", () -> lister.list(filter, after, limit));
+    }
+
+    @Override
+    public <T> T inOneTransaction(Function<ShipmentRepository, T> work) {
+        Connection connection = Storage.attempt("begin a transaction", dataSource::getConnection);
+        try {
+            Storage.attempt("begin a transaction", () -> {
+                connection.setAutoCommit(false);
+                return null;
+            });
+            TransactionalShipments transaction = new TransactionalShipments(connection, writer, this);
+            T result = work.apply(transaction);
+            Storage.attempt("commit a transaction of " + transaction.registered() + " registrations", () -> {
+                connection.commit();
+                return null;
+            });
+            afterCommit.run();
+            statistics.registered(transaction.registered());
+            return result;
+        } catch (RuntimeException | Error e) {
+            rollBack(connection);
+            throw e;
+        } finally {
+            close(connection);
+        }
+    }
+
+    private static void rollBack(Connection connection) {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+        } catch (SQLException alreadyFailing) {
+            // the pool discards a connection whose transaction it cannot end; the work's failure is the one to report
+        }
+    }
+
+    private static void close(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // returned to the pool or discarded by it either way
+        }
     }
 
     @Override

@@ -2,17 +2,19 @@ package io.waybill.adapters.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.waybill.adapters.persistence.csv.CsvShipmentFiles;
 import io.waybill.application.port.out.ComponentProbe;
 import io.waybill.application.port.out.KeyedIssues;
 import io.waybill.application.port.out.PermutationKeyStore;
 import io.waybill.application.port.out.ShipmentChanges;
+import io.waybill.application.port.out.ShipmentFileReader;
+import io.waybill.application.port.out.ShipmentFileWriter;
 import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.application.port.out.TrackingSequence;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.DriverManager;
 import java.time.Clock;
-import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.LoggerFactory;
@@ -25,8 +27,6 @@ import org.slf4j.LoggerFactory;
  * Several instances, in one process or many, may share one database. Thread-safe.
  */
 public final class Persistence implements AutoCloseable {
-
-    private static final int H2_DATABASE_IN_USE = 90020;
 
     private final DatabaseSettings settings;
     private final HikariDataSource dataSource;
@@ -59,7 +59,7 @@ public final class Persistence implements AutoCloseable {
         try {
             migrate(settings);
         } catch (RuntimeException e) {
-            throw inUseElsewhere(e).orElseThrow(() -> e);
+            throw DatabaseFailures.inUseElsewhere(e).orElseThrow(() -> e);
         }
         HikariDataSource dataSource = new HikariDataSource(poolConfig(settings));
         try {
@@ -70,17 +70,16 @@ public final class Persistence implements AutoCloseable {
         }
     }
 
-    // H2 lets one process at a time open its files, and says so with error 90020.
-    private static Optional<IllegalStateException> inUseElsewhere(RuntimeException failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_IN_USE) {
-                return Optional.of(new IllegalStateException("The embedded database is open in another process,"
-                        + " such as a running 'waybill serve' (H2 lets one process at a time use its files): stop"
-                        + " that process and run this again, or have both use PostgreSQL (WAYBILL_DATABASE_URL)",
-                        failure));
-            }
-        }
-        return Optional.empty();
+    /**
+     * Reads the track-and-trace CSV format, in which shipments are imported; no database needed. Thread-safe.
+     */
+    public static ShipmentFileReader shipmentFileReader() {
+        return CsvShipmentFiles.reader();
+    }
+
+    /** Writes shipments in the track-and-trace CSV format, which an import reads back; no database needed. */
+    public static ShipmentFileWriter shipmentFileWriter() {
+        return CsvShipmentFiles.writer();
     }
 
     public ShipmentRepository shipments() {

@@ -6,10 +6,12 @@ import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentKey;
 import io.waybill.domain.TrackingEvent;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +20,9 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
 /**
- * Registers shipments and appends to their histories, each in one transaction (a batch of registrations in one),
- * which also announces the numbers changed to the other instances ({@link ChangeNotifier}).
+ * Registers shipments and appends to their histories, each in one transaction (a batch of registrations in one), or
+ * in a transaction the caller holds, which also announces the numbers changed to the other instances
+ * ({@link ChangeNotifier}).
  * Failures of the database pass as {@link JdbiException}s, or as the {@link SQLException}s of
  * {@link #registerAll}'s plain JDBC. Thread-safe.
  */
@@ -29,13 +32,11 @@ final class ShipmentWriter {
     // for the first's commit and then finds no row at that version any more.
     private static final String UPDATE = """
             UPDATE shipments
-            SET version = version + 1, status = :status, estimated_delivery = :estimated_delivery,
-                updated_at = :updated_at
-            WHERE tracking_number = :tracking_number AND carrier = :carrier AND version = :expected_version
+            SET version = version + 1, status = ?, estimated_delivery = ?, updated_at = ?
+            WHERE tracking_number = ? AND carrier = ? AND version = ?
             """;
 
-    private static final String SELECT_ID =
-            "SELECT id FROM shipments WHERE tracking_number = :tracking_number AND carrier = :carrier";
+    private static final String SELECT_ID = "SELECT id FROM shipments WHERE tracking_number = ? AND carrier = ?";
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -55,6 +56,33 @@ final class ShipmentWriter {
      * @throws SQLException when the database fails otherwise
      */
     void registerAll(List<Shipment> shipments) throws SQLException {
+        Set<ShipmentKey> keys = keys(shipments);
+        Instant now = clock.instant();
+        try {
+            jdbi.useTransaction(handle -> insertAll(handle.getConnection(), shipments, keys, now));
+        } catch (SQLException | JdbiException e) {
+            if (Jdbc.isUniqueViolation(e)) {
+                throw new ShipmentExistsException(
+                        taken(jdbi.withHandle(handle -> ShipmentRows.ids(handle.getConnection(), keys).keySet()), keys));
+            }
+            throw e;
+        }
+    }
+
+    /** As {@link #registerAll(List)}, in the transaction of {@code connection}, which a failure leaves as it was. */
+    void registerAll(Connection connection, List<Shipment> shipments) throws SQLException {
+        Set<ShipmentKey> keys = keys(shipments);
+        try {
+            Jdbc.inSavepoint(connection, () -> insertAll(connection, shipments, keys, clock.instant()));
+        } catch (SQLException e) {
+            if (Jdbc.isUniqueViolation(e)) {
+                throw new ShipmentExistsException(taken(ShipmentRows.ids(connection, keys).keySet(), keys));
+            }
+            throw e;
+        }
+    }
+
+    private static Set<ShipmentKey> keys(List<Shipment> shipments) {
         Set<ShipmentKey> keys = new LinkedHashSet<>();
         for (Shipment shipment : shipments) {
             EventRows.requireDistinctIds(shipment.events());
@@ -62,29 +90,22 @@ final class ShipmentWriter {
                 throw new ShipmentExistsException(shipment.key());
             }
         }
-        Instant now = clock.instant();
-        try {
-            jdbi.useTransaction(handle -> {
-                Connection connection = handle.getConnection();
-                ShipmentRows.insertAll(connection, shipments);
-                Map<ShipmentKey, Long> ids = ShipmentRows.ids(connection, keys);
-                ArticleRows.insertAll(connection, shipments, ids);
-                EventRows.insert(connection, shipments.stream()
-                        .map(shipment -> new EventRows.Recorded(ids.get(shipment.key()), 0, shipment.events()))
-                        .toList(), now);
-                notifier.announce(connection, keys.stream().map(ShipmentKey::number).distinct().toList());
-            });
-        } catch (SQLException | JdbiException e) {
-            if (Jdbc.isUniqueViolation(e)) {
-                throw new ShipmentExistsException(taken(keys));
-            }
-            throw e;
-        }
+        return keys;
+    }
+
+    private void insertAll(Connection connection, List<Shipment> shipments, Set<ShipmentKey> keys, Instant now)
+            throws SQLException {
+        ShipmentRows.insertAll(connection, shipments);
+        Map<ShipmentKey, Long> ids = ShipmentRows.ids(connection, keys);
+        ArticleRows.insertAll(connection, shipments, ids);
+        EventRows.insert(connection, shipments.stream()
+                .map(shipment -> new EventRows.Recorded(ids.get(shipment.key()), 0, shipment.events()))
+                .toList(), now);
+        notifier.announce(connection, keys.stream().map(ShipmentKey::number).distinct().toList());
     }
 
     // Which key was taken: the failure tells it only in a message that differs between the databases.
-    private ShipmentKey taken(Set<ShipmentKey> keys) throws SQLException {
-        Set<ShipmentKey> stored = jdbi.withHandle(handle -> ShipmentRows.ids(handle.getConnection(), keys).keySet());
+    private static ShipmentKey taken(Set<ShipmentKey> stored, Set<ShipmentKey> keys) {
         return keys.stream().filter(stored::contains).findFirst().orElse(keys.iterator().next());
     }
 
@@ -93,36 +114,55 @@ final class ShipmentWriter {
      * @throws SQLException when the database fails otherwise
      */
     void append(Shipment updated, long expectedVersion, List<TrackingEvent> added) throws SQLException {
-        ShipmentKey key = updated.key();
         Instant now = clock.instant();
         try {
-            jdbi.useTransaction(handle -> {
-                int changed = handle.createUpdate(UPDATE)
-                        .bind("status", updated.status().code())
-                        .bindByType("estimated_delivery", updated.estimatedDelivery().orElse(null), LocalDate.class)
-                        .bind("updated_at", Times.utc(now))
-                        .bind("tracking_number", key.number().value())
-                        .bind("carrier", key.carrier().code())
-                        .bind("expected_version", expectedVersion)
-                        .execute();
-                if (changed == 0) {
-                    throw new ConcurrentUpdateException(key);
-                }
-                long id = handle.createQuery(SELECT_ID)
-                        .bind("tracking_number", key.number().value())
-                        .bind("carrier", key.carrier().code())
-                        .mapTo(Long.class)
-                        .one();
-                EventRows.insert(handle.getConnection(), List.of(new EventRows.Recorded(id, expectedVersion + 1, added)),
-                        now);
-                notifier.announce(handle.getConnection(), List.of(key.number()));
-            });
+            jdbi.useTransaction(handle -> update(handle.getConnection(), updated, expectedVersion, added, now));
         } catch (SQLException | JdbiException e) {
             // An event id stored already: another writer recorded it, whatever the version said.
             if (Jdbc.isUniqueViolation(e)) {
-                throw new ConcurrentUpdateException(key);
+                throw new ConcurrentUpdateException(updated.key());
             }
             throw e;
         }
+    }
+
+    /** As {@link #append(Shipment, long, List)}, in the transaction of {@code connection}, which a failure leaves. */
+    void append(Connection connection, Shipment updated, long expectedVersion, List<TrackingEvent> added)
+            throws SQLException {
+        try {
+            Jdbc.inSavepoint(connection, () -> update(connection, updated, expectedVersion, added, clock.instant()));
+        } catch (SQLException e) {
+            if (Jdbc.isUniqueViolation(e)) {
+                throw new ConcurrentUpdateException(updated.key());
+            }
+            throw e;
+        }
+    }
+
+    private void update(Connection connection, Shipment updated, long expectedVersion, List<TrackingEvent> added,
+            Instant now) throws SQLException {
+        ShipmentKey key = updated.key();
+        try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
+            update.setString(1, updated.status().code());
+            update.setObject(2, updated.estimatedDelivery().orElse(null), Types.DATE);
+            update.setObject(3, Times.utc(now));
+            update.setString(4, key.number().value());
+            update.setString(5, key.carrier().code());
+            update.setLong(6, expectedVersion);
+            if (update.executeUpdate() == 0) {
+                throw new ConcurrentUpdateException(key);
+            }
+        }
+        long id;
+        try (PreparedStatement select = connection.prepareStatement(SELECT_ID)) {
+            select.setString(1, key.number().value());
+            select.setString(2, key.carrier().code());
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                id = row.getLong(1);
+            }
+        }
+        EventRows.insert(connection, List.of(new EventRows.Recorded(id, expectedVersion + 1, added)), now);
+        notifier.announce(connection, List.of(key.number()));
     }
 }

@@ -12,6 +12,7 @@ import io.waybill.application.port.in.ImportShipmentsUseCase.Rejection;
 import io.waybill.application.port.in.ImportShipmentsUseCase.Report;
 import io.waybill.application.port.in.ImportShipmentsUseCase.Row;
 import io.waybill.application.port.in.ImportShipmentsUseCase.Unreadable;
+import io.waybill.application.port.out.ShipmentFileReader;
 import io.waybill.application.port.out.StorageUnavailableException;
 import io.waybill.domain.Address;
 import io.waybill.domain.Carrier;
@@ -21,12 +22,16 @@ import io.waybill.domain.ShipmentKey;
 import io.waybill.domain.ShipmentStatus;
 import io.waybill.domain.StatusMapping;
 import io.waybill.domain.TrackingCode;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -34,10 +39,12 @@ class ImportShipmentsServiceTest {
 
     private static final String BERLIN = "Street 1, 10115 Berlin, Germany";
     private static final String PARIS = "Street 10, 75001 Paris, France";
+    /** Reads the lines a {@link FileOfLines} holds, as the reader of the format would read them from its bytes. */
+    private static final ShipmentFileReader LINES = (bytes, name) -> ((FileOfLines) bytes).lines.get();
 
     private final InMemoryShipmentRepository repository = new InMemoryShipmentRepository();
     private final InMemoryShipmentCache cache = new InMemoryShipmentCache();
-    private final ImportShipmentsService service = new ImportShipmentsService(repository,
+    private final ImportShipmentsService service = new ImportShipmentsService(repository, LINES,
             new ShipmentLookup(repository, cache), StatusMapping.builtIn(),
             Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC));
     private final List<Long> progress = new ArrayList<>();
@@ -170,6 +177,38 @@ class ImportShipmentsServiceTest {
     }
 
     @Test
+    void aStrictImportReadsTheFileOnceAndRollsBackTheBatchesWrittenBeforeABadLine() {
+        List<Line> lines = new ArrayList<>();
+        for (int i = 0; i < 2 * ImportShipmentsService.WINDOW; i++) {
+            lines.add(row(i + 2, "TN1" + String.format("%07d", i), "DHL", BERLIN, PARIS, "Mouse", "1", "25", "M",
+                    "in_transit"));
+        }
+        lines.add(new Unreadable(lines.size() + 2, "has 3 fields where the header has 9"));
+        AtomicInteger readings = new AtomicInteger();
+
+        Report report = service.importShipments(command(() -> {
+            readings.incrementAndGet();
+            return lines.stream();
+        }, Mode.STRICT, progress::add));
+
+        assertThat(readings).hasValue(1);
+        assertThat(repository.registerAlls()).as("written, then rolled back").isPositive();
+        assertThat(report).isEqualTo(new Report(lines.size(), 2L * ImportShipmentsService.WINDOW, 0, 0, 0, 1,
+                List.of(new Rejection(lines.size() + 1, "has 3 fields where the header has 9")), false));
+        assertThat(repository.findAll(keysOf(lines))).isEmpty();
+    }
+
+    @Test
+    void aStrictImportDropsTheCachedEntriesOfWhatItWroteOnceCommitted() {
+        TrackingCode number = new TrackingCode("TN12345678");
+        cache.offer(number, List.of());
+
+        assertThat(run(SAMPLE, Mode.STRICT).written()).isTrue();
+
+        assertThat(cache.get(number)).isEmpty();
+    }
+
+    @Test
     void aDryRunWritesNothingAndTellsWhatItWouldDo() {
         Report report = run(SAMPLE, Mode.DRY_RUN);
 
@@ -291,15 +330,15 @@ class ImportShipmentsServiceTest {
 
     @Test
     void shipmentsRegisteredByOthersWhileABatchWasReadAreLookedAtAgainOneByOne() {
-        ImportShipmentsService other = new ImportShipmentsService(repository, new ShipmentLookup(repository, cache),
+        ImportShipmentsService other = new ImportShipmentsService(repository, LINES, new ShipmentLookup(repository, cache),
                 StatusMapping.builtIn(), Clock.fixed(Instant.parse("2026-11-21T09:00:00Z"), ZoneOffset.UTC));
         AtomicBoolean once = new AtomicBoolean();
         // Between this import's read and its write, another process imports one of its shipments as this file has
         // it, and registers another with other articles.
         repository.afterEachFindAll(keys -> {
             if (once.compareAndSet(false, true)) {
-                other.importShipments(new Command(List.<Line>of(SAMPLE.get(2))::stream, Mode.IMPORT, read -> {}));
-                other.importShipments(new Command(List.<Line>of(row(2, "TN12345680", "DPD",
+                other.importShipments(command(List.<Line>of(SAMPLE.get(2))::stream, Mode.IMPORT, read -> {}));
+                other.importShipments(command(List.<Line>of(row(2, "TN12345680", "DPD",
                         "Street 3, 80331 Munich, Germany", "Street 5, 28013 Madrid, Spain", "Keyboard", "1", "50",
                         "KB012", "delivery"))::stream, Mode.IMPORT, read -> {}));
             }
@@ -399,7 +438,7 @@ class ImportShipmentsServiceTest {
                 && row.trackingNumber().equals(lastRow.trackingNumber())).count();
         RuntimeException brokenAt = new IllegalStateException("the file breaks at line " + (lines.size() + 2));
         List<Line> read = List.copyOf(lines);
-        Command command = new Command(() -> Stream.concat(read.stream(), Stream.generate(() -> {
+        Command command = command(() -> Stream.concat(read.stream(), Stream.generate(() -> {
             throw brokenAt;
         })), Mode.IMPORT, progress::add);
 
@@ -422,7 +461,7 @@ class ImportShipmentsServiceTest {
     @Test
     void aStrictImportOfAFileThatBreaksPartWayWritesNothing() {
         RuntimeException brokenAt = new IllegalStateException("the file breaks at line 4");
-        Command command = new Command(() -> Stream.concat(SAMPLE.subList(0, 3).stream(), Stream.generate(() -> {
+        Command command = command(() -> Stream.concat(SAMPLE.subList(0, 3).stream(), Stream.generate(() -> {
             throw brokenAt;
         })), Mode.STRICT, progress::add);
 
@@ -453,7 +492,26 @@ class ImportShipmentsServiceTest {
     }
 
     private Report run(List<Line> lines, Mode mode) {
-        return service.importShipments(new Command(lines::stream, mode, progress::add));
+        return service.importShipments(command(lines::stream, mode, progress::add));
+    }
+
+    private static Command command(Supplier<Stream<Line>> lines, Mode mode, LongConsumer progress) {
+        return new Command(new FileOfLines(lines), "test.csv", mode, progress);
+    }
+
+    /** Bytes that stand for the lines the supplier gives. */
+    private static final class FileOfLines extends InputStream {
+
+        private final Supplier<Stream<Line>> lines;
+
+        FileOfLines(Supplier<Stream<Line>> lines) {
+            this.lines = lines;
+        }
+
+        @Override
+        public int read() {
+            return -1;
+        }
     }
 
     private static List<ShipmentKey> keysOf(List<Line> lines) {

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -154,6 +155,26 @@ final class InMemoryShipmentRepository implements ShipmentRepository {
     }
 
     /** Every method throws {@code failure} from now on. */
+    // Rolled back by restoring the shipments as they were; other writers' changes meanwhile are lost with it, which
+    // the tests that use a transaction do not make.
+    @Override
+    public <T> T inOneTransaction(Function<ShipmentRepository, T> work) {
+        Map<ShipmentKey, Shipment> before;
+        synchronized (this) {
+            failIfDown();
+            before = new HashMap<>(stored);
+        }
+        try {
+            return work.apply(this);
+        } catch (RuntimeException | Error e) {
+            synchronized (this) {
+                stored.clear();
+                stored.putAll(before);
+            }
+            throw e;
+        }
+    }
+
     synchronized void goDown(RuntimeException failure) {
         down = failure;
     }

@@ -1,10 +1,9 @@
 package io.waybill.application.port.in;
 
+import java.io.InputStream;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.LongConsumer;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * Imports shipments from the track-and-trace format, one row per article: the rows with the same tracking number and
@@ -24,6 +23,8 @@ public interface ImportShipmentsUseCase {
      * Reads the lines and imports the shipments they hold, as the mode says. Bad lines never throw: each is in the
      * report with its reason, and every row of its shipment is refused with it.
      *
+     * @throws MalformedFileException when the bytes are not the format at all (empty, not UTF-8, a header that does
+     *     not name every column), before anything is imported
      * @throws IncompleteImportException when the lines could not be read to their end; its report says exactly what
      *     was done with those read before
      * @throws io.waybill.application.port.out.StorageUnavailableException when the database fails; the shipments
@@ -51,27 +52,42 @@ public interface ImportShipmentsUseCase {
         }
     }
 
+    /**
+     * The bytes are not the track-and-trace format; the message says why and where. Thrown by the reader of the format
+     * ({@link io.waybill.application.port.out.ShipmentFileReader}), at once or where the file stops being readable.
+     */
+    final class MalformedFileException extends RuntimeException {
+
+        public MalformedFileException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     enum Mode {
         /** Valid shipments are imported, invalid ones skipped whole. */
         IMPORT,
-        /** Nothing is imported when any line is bad: the lines are read twice, first only to check them. */
+        /**
+         * Nothing is imported when any line is bad: the lines are read once and written in one transaction, which is
+         * rolled back when one of them is bad.
+         */
         STRICT,
         /** The lines are checked, and the database read to tell what would be created, updated or unchanged. */
         DRY_RUN
     }
 
     /**
-     * @param lines the lines of the file, from the start on every call (STRICT calls it twice); closed when read. The
-     *     stream throws where the file stops being readable: at once when it is not the format at all, part way
-     *     when it breaks there
+     * @param bytes the file, read once, as it arrives, and closed when read; a failure to read it (an
+     *     {@link java.io.UncheckedIOException} whose cause the caller may recognise) ends the import as a break does
+     * @param name what the file is called (its path, "the request body"), which the reader of the format is given
      * @param progress told how many lines were read so far, every {@link #PROGRESS_EVERY} lines and at the end
      */
-    record Command(Supplier<Stream<Line>> lines, Mode mode, LongConsumer progress) {
+    record Command(InputStream bytes, String name, Mode mode, LongConsumer progress) {
 
         public static final int PROGRESS_EVERY = 10_000;
 
         public Command {
-            Objects.requireNonNull(lines, "lines");
+            Objects.requireNonNull(bytes, "bytes");
+            Objects.requireNonNull(name, "name");
             Objects.requireNonNull(mode, "mode");
             Objects.requireNonNull(progress, "progress");
         }

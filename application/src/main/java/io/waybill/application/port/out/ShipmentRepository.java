@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Shipments as stored, with their articles and histories. Every method is atomic: a shipment is never seen or left
@@ -72,6 +73,18 @@ public interface ShipmentRepository {
      * {@code after} when given.
      */
     List<ShipmentSummary> list(Filter filter, Optional<Cursor> after, int limit);
+
+    /**
+     * Runs {@code work} on a repository whose writes, and the reads that follow them, are all one transaction:
+     * committed when {@code work} returns, rolled back when it throws (what it threw passes on). For a writer that
+     * must store all or nothing over many batches, such as a strict import. The repository given is to be used only
+     * inside {@code work}, by one thread at a time; a write that fails there with {@link ShipmentExistsException} or
+     * {@link ConcurrentUpdateException} leaves the transaction usable. Its {@link #add} and {@link #list} are not
+     * part of the transaction.
+     *
+     * @throws StorageUnavailableException when the transaction cannot begin or commit; nothing is stored then
+     */
+    <T> T inOneTransaction(Function<ShipmentRepository, T> work);
 
     /** A shipment with the same number and carrier is stored already. */
     final class ShipmentExistsException extends RuntimeException {

@@ -1,13 +1,14 @@
-package io.waybill.adapters.http;
+package io.waybill.adapters.persistence.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.waybill.adapters.http.ShipmentCsv.Column;
-import io.waybill.adapters.http.ShipmentCsv.Line;
-import io.waybill.adapters.http.ShipmentCsv.Malformed;
-import io.waybill.adapters.http.ShipmentCsv.Row;
+import io.waybill.adapters.persistence.csv.ShipmentCsv.Column;
+import io.waybill.adapters.persistence.csv.ShipmentCsv.Line;
+import io.waybill.adapters.persistence.csv.ShipmentCsv.Malformed;
+import io.waybill.adapters.persistence.csv.ShipmentCsv.Row;
 import io.waybill.application.port.in.ImportShipmentsUseCase;
+import io.waybill.application.port.in.ImportShipmentsUseCase.MalformedFileException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -93,7 +94,7 @@ class ShipmentCsvTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "\n\n\r\n", "\uFEFF"})
     void anEmptyFileFailsAtOnce(String file) {
-        assertThatThrownBy(() -> all(file)).isInstanceOf(ShipmentCsv.FormatException.class)
+        assertThatThrownBy(() -> all(file)).isInstanceOf(MalformedFileException.class)
                 .hasMessageStartingWith("the file is empty");
     }
 
@@ -101,7 +102,7 @@ class ShipmentCsvTest {
     void aHeaderWithoutEveryColumnFailsAtOnceNamingWhatIsMissing() {
         String file = "tracking_number,carrier,status\nTN1,DHL,in_transit\n";
 
-        assertThatThrownBy(() -> all(file)).isInstanceOf(ShipmentCsv.FormatException.class)
+        assertThatThrownBy(() -> all(file)).isInstanceOf(MalformedFileException.class)
                 .hasMessageContaining("lacks the columns sender_address,receiver_address,article_name,"
                         + "article_quantity,article_price,SKU;")
                 .hasMessageContaining("it reads: 'tracking_number,carrier,status'");
@@ -109,13 +110,13 @@ class ShipmentCsvTest {
 
     @Test
     void aColumnNamedTwiceFailsAtOnce() {
-        assertThatThrownBy(() -> all(HEADER.strip() + ",carrier\n")).isInstanceOf(ShipmentCsv.FormatException.class)
+        assertThatThrownBy(() -> all(HEADER.strip() + ",carrier\n")).isInstanceOf(MalformedFileException.class)
                 .hasMessage("the header names the column carrier twice");
     }
 
     @Test
     void textThatIsNotThisFormatFailsAtOnce() {
-        assertThatThrownBy(() -> all("{\"shipments\": [1, 2, 3]}\n")).isInstanceOf(ShipmentCsv.FormatException.class)
+        assertThatThrownBy(() -> all("{\"shipments\": [1, 2, 3]}\n")).isInstanceOf(MalformedFileException.class)
                 .hasMessageContaining("lacks the columns tracking_number,carrier");
     }
 
@@ -124,7 +125,7 @@ class ShipmentCsvTest {
         byte[] junk = new byte[4096];
         new Random(7).nextBytes(junk);
 
-        assertThatThrownBy(() -> all(new ByteArrayInputStream(junk))).isInstanceOf(ShipmentCsv.FormatException.class)
+        assertThatThrownBy(() -> all(new ByteArrayInputStream(junk))).isInstanceOf(MalformedFileException.class)
                 .hasMessageContaining("not UTF-8");
     }
 
@@ -136,7 +137,7 @@ class ShipmentCsvTest {
         System.arraycopy(start, 0, file, 0, start.length);
         System.arraycopy(latin1, 0, file, start.length, latin1.length);
 
-        assertThatThrownBy(() -> all(new ByteArrayInputStream(file))).isInstanceOf(ShipmentCsv.FormatException.class)
+        assertThatThrownBy(() -> all(new ByteArrayInputStream(file))).isInstanceOf(MalformedFileException.class)
                 .hasMessageContaining("not UTF-8");
     }
 
@@ -168,9 +169,9 @@ class ShipmentCsvTest {
         file.writeBytes(lineBreak.getBytes(StandardCharsets.UTF_8));
         List<ImportShipmentsUseCase.Line> read = new ArrayList<>();
 
-        try (Stream<ImportShipmentsUseCase.Line> lines = ShipmentCsv.importLines(
+        try (Stream<ImportShipmentsUseCase.Line> lines = CsvShipmentFileReader.importLines(
                 new ByteArrayInputStream(file.toByteArray()))) {
-            assertThatThrownBy(() -> lines.forEach(read::add)).isInstanceOf(ShipmentCsv.FormatException.class)
+            assertThatThrownBy(() -> lines.forEach(read::add)).isInstanceOf(MalformedFileException.class)
                     .hasMessage("the file is not UTF-8 text: bytes at line " + line + " are not valid UTF-8 (is it"
                             + " binary, or in another encoding?)");
         }
@@ -185,7 +186,7 @@ class ShipmentCsvTest {
                 + "TN3,DHL,\"open,b,name,1,2,S3,in_transit\n"
                 + "TN4,DHL,a,b,name,1,2,S4,in_transit\n".repeat(800_000);
 
-        assertThatThrownBy(() -> all(file)).isInstanceOf(ShipmentCsv.FormatException.class)
+        assertThatThrownBy(() -> all(file)).isInstanceOf(MalformedFileException.class)
                 .hasMessageStartingWith("the file cannot be read as CSV from line 8: ");
     }
 

@@ -1,4 +1,4 @@
-package io.waybill.adapters.http;
+package io.waybill.adapters.persistence.csv;
 
 /**
  * Keeps spreadsheets from running a CSV cell as a formula (OWASP's CSV injection): a cell that starts with

@@ -1,4 +1,4 @@
-package io.waybill.adapters.http;
+package io.waybill.adapters.persistence.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +39,7 @@ class ShipmentCsvWriterTest {
         assertThat(file).startsWith("tracking_number,carrier,sender_address,receiver_address,article_name,"
                 + "article_quantity,article_price,SKU,status\n");
         List<ImportShipmentsUseCase.Row> rows;
-        try (Stream<ImportShipmentsUseCase.Line> lines = ShipmentCsv.importLines(
+        try (Stream<ImportShipmentsUseCase.Line> lines = CsvShipmentFileReader.importLines(
                 new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)))) {
             rows = lines.map(line -> (ImportShipmentsUseCase.Row) line).toList();
         }
@@ -90,7 +90,7 @@ class ShipmentCsvWriterTest {
         assertThat(cells).as("what a spreadsheet reads").hasSize(9)
                 .noneMatch(cell -> !cell.isEmpty() && "=+-@\t\r＝＋－＠".indexOf(cell.charAt(0)) >= 0);
         assertThat(cells.get(4)).isEqualTo("'" + formula);
-        ImportShipmentsUseCase.Row read = (ImportShipmentsUseCase.Row) ShipmentCsv.importLines(
+        ImportShipmentsUseCase.Row read = (ImportShipmentsUseCase.Row) CsvShipmentFileReader.importLines(
                 new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8))).findFirst().orElseThrow();
         assertThat(read.articleName()).isEqualTo(formula);
         assertThat(read.sku()).isEqualTo(formula);
@@ -102,7 +102,7 @@ class ShipmentCsvWriterTest {
         String file = "tracking_number,carrier,sender_address,receiver_address,article_name,article_quantity,"
                 + "article_price,SKU,status\nTN1,DHL,a,b,'Tis the season,1,2,'=,in_transit\n";
 
-        ImportShipmentsUseCase.Row read = (ImportShipmentsUseCase.Row) ShipmentCsv.importLines(
+        ImportShipmentsUseCase.Row read = (ImportShipmentsUseCase.Row) CsvShipmentFileReader.importLines(
                 new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8))).findFirst().orElseThrow();
 
         assertThat(read.articleName()).as("no formula after the quote: kept").isEqualTo("'Tis the season");

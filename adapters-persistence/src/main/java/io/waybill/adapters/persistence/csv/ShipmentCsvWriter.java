@@ -1,9 +1,10 @@
-package io.waybill.adapters.http;
+package io.waybill.adapters.persistence.csv;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import de.siegmar.fastcsv.writer.QuoteStrategy;
-import io.waybill.adapters.http.ShipmentCsv.Column;
+import io.waybill.adapters.persistence.csv.ShipmentCsv.Column;
+import io.waybill.application.port.out.ShipmentFileWriter;
 import io.waybill.domain.Article;
 import io.waybill.domain.CountryCode;
 import io.waybill.domain.Party;
@@ -26,7 +27,7 @@ import java.util.stream.Stream;
  * one, and a cell that would start a formula gets a {@code '} in front ({@link FormulaGuard}), which the reader takes
  * away again. Not thread-safe.
  */
-public final class ShipmentCsvWriter implements AutoCloseable {
+final class ShipmentCsvWriter implements ShipmentFileWriter.File {
 
     private final CsvWriter csv;
 
@@ -35,18 +36,14 @@ public final class ShipmentCsvWriter implements AutoCloseable {
     }
 
     /** Writes the header at once; {@code out} is closed with this. */
-    public static ShipmentCsvWriter open(Writer out) {
+    static ShipmentCsvWriter open(Writer out) {
         ShipmentCsvWriter writer = new ShipmentCsvWriter(CsvWriter.builder().lineDelimiter(LineDelimiter.LF)
                 .quoteStrategy(new QuoteRows()).build(out));
         writer.csv.writeRecord(Arrays.stream(Column.values()).map(Column::header).toList());
         return writer;
     }
 
-    /**
-     * A row for each article; a shipment without articles is left out, since a row is an article.
-     *
-     * @return how many rows
-     */
+    @Override
     public int write(Shipment shipment) {
         String status = shipment.latest().map(TrackingEvent::carrierStatus).orElse(shipment.status().code());
         String sender = address(shipment.details().sender());

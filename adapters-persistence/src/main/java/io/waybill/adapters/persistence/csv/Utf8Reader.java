@@ -1,4 +1,4 @@
-package io.waybill.adapters.http;
+package io.waybill.adapters.persistence.csv;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,0 +1,99 @@
+package io.waybill.adapters.persistence;
+
+import io.waybill.application.port.in.ListShipmentsUseCase.Cursor;
+import io.waybill.application.port.in.ListShipmentsUseCase.Filter;
+import io.waybill.application.port.out.ShipmentRepository;
+import io.waybill.domain.IssuedTrackingNumber;
+import io.waybill.domain.Shipment;
+import io.waybill.domain.ShipmentKey;
+import io.waybill.domain.ShipmentSummary;
+import io.waybill.domain.TrackingCode;
+import io.waybill.domain.TrackingEvent;
+import java.sql.Connection;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The shipments as one transaction on one connection sees them, for {@link ShipmentRepository#inOneTransaction}: its
+ * writes go into the transaction, each in a savepoint that a failure rolls back to, and its reads see them. Issuing
+ * numbers and listing go to the repository outside. Used by one thread at a time.
+ */
+final class TransactionalShipments implements ShipmentRepository {
+
+    private final Connection connection;
+    private final ShipmentWriter writer;
+    private final ShipmentReader reader;
+    private final ShipmentRepository outside;
+    private int registered;
+
+    TransactionalShipments(Connection connection, ShipmentWriter writer, ShipmentRepository outside) {
+        this.connection = connection;
+        this.writer = writer;
+        this.reader = new ShipmentReader(new LentConnection(connection));
+        this.outside = outside;
+    }
+
+    /** How many shipments were registered in the transaction. */
+    int registered() {
+        return registered;
+    }
+
+    @Override
+    public void add(IssuedTrackingNumber issued) {
+        outside.add(issued);
+    }
+
+    @Override
+    public void register(Shipment shipment) {
+        registerAll(List.of(shipment));
+    }
+
+    @Override
+    public void registerAll(List<Shipment> shipments) {
+        if (shipments.isEmpty()) {
+            return;
+        }
+        Storage.attempt("register " + shipments.size() + " shipments", () -> {
+            writer.registerAll(connection, shipments);
+            return null;
+        });
+        registered += shipments.size();
+    }
+
+    @Override
+    public List<Shipment> findByNumber(TrackingCode number) {
+        return Storage.attempt("read the shipments numbered " + number, () -> reader.findByNumber(number));
+    }
+
+    @Override
+    public Optional<Shipment> find(ShipmentKey key) {
+        return Storage.attempt("read shipment " + key, () -> reader.find(key));
+    }
+
+    @Override
+    public Map<ShipmentKey, Shipment> findAll(Collection<ShipmentKey> keys) {
+        return Storage.attempt("read " + keys.size() + " shipments", () -> reader.findAll(keys));
+    }
+
+    @Override
+    public void append(Shipment updated, long expectedVersion, List<TrackingEvent> added) {
+        Storage.attempt("update shipment " + updated.key(), () -> {
+            writer.append(connection, updated, expectedVersion, added);
+            return null;
+        });
+    }
+
+    @Override
+    public List<ShipmentSummary> list(Filter filter, Optional<Cursor> after, int limit) {
+        return outside.list(filter, after, limit);
+    }
+
+    /** Joins this transaction. */
+    @Override
+    public <T> T inOneTransaction(Function<ShipmentRepository, T> work) {
+        return work.apply(this);
+    }
+}
