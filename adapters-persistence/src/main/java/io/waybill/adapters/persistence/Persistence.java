@@ -1,6 +1,5 @@
 package io.waybill.adapters.persistence;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.waybill.application.port.out.ComponentProbe;
 import io.waybill.application.port.out.KeyedIssues;
@@ -9,11 +8,9 @@ import io.waybill.application.port.out.ShipmentChanges;
 import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.application.port.out.TrackingSequence;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Clock;
-import java.util.Optional;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +22,6 @@ import org.slf4j.LoggerFactory;
  * Several instances, in one process or many, may share one database. Thread-safe.
  */
 public final class Persistence implements AutoCloseable {
-
-    private static final int H2_DATABASE_IN_USE = 90020;
 
     private final DatabaseSettings settings;
     private final HikariDataSource dataSource;
@@ -56,31 +51,14 @@ public final class Persistence implements AutoCloseable {
      * @throws IllegalStateException when the embedded database's files are open in another process
      */
     public static Persistence open(DatabaseSettings settings, Clock clock) {
-        try {
-            migrate(settings);
-        } catch (RuntimeException e) {
-            throw inUseElsewhere(e).orElseThrow(() -> e);
-        }
-        HikariDataSource dataSource = new HikariDataSource(poolConfig(settings));
+        SchemaMigration.migrate(settings);
+        HikariDataSource dataSource = new HikariDataSource(PoolConfiguration.of(settings));
         try {
             return new Persistence(settings, dataSource, clock);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
-    }
-
-    // H2 lets one process at a time open its files, and says so with error 90020.
-    private static Optional<IllegalStateException> inUseElsewhere(RuntimeException failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_IN_USE) {
-                return Optional.of(new IllegalStateException("The embedded database is open in another process,"
-                        + " such as a running 'waybill serve' (H2 lets one process at a time use its files): stop"
-                        + " that process and run this again, or have both use PostgreSQL (WAYBILL_DATABASE_URL)",
-                        failure));
-            }
-        }
-        return Optional.empty();
     }
 
     public ShipmentRepository shipments() {
@@ -149,40 +127,5 @@ public final class Persistence implements AutoCloseable {
     // whose batches grow while the previous commit runs, writes fewer and larger chunks.
     private static int writers(DatabaseSettings settings) {
         return settings.isPostgres() ? 2 : 1;
-    }
-
-    // Flyway runs on its own connection first: H2 refuses a pool whose connections name a schema not yet created.
-    private static void migrate(DatabaseSettings settings) {
-        var flyway = Flyway.configure()
-                .dataSource(settings.jdbcUrl(), settings.user(), settings.password())
-                .locations("classpath:db/migration")
-                .createSchemas(true);
-        settings.schema().ifPresent(flyway::schemas);
-        flyway.load().migrate();
-    }
-
-    private static HikariConfig poolConfig(DatabaseSettings settings) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("waybill");
-        config.setJdbcUrl(settings.jdbcUrl());
-        config.setUsername(settings.user());
-        config.setPassword(settings.password());
-        config.setMaximumPoolSize(settings.poolSize());
-        config.setConnectionTimeout(3_000);
-        config.setValidationTimeout(1_000);
-        settings.schema().ifPresent(config::setSchema);
-        if (settings.isPostgres()) {
-            config.addDataSourceProperty("reWriteBatchedInserts", "true");
-            // Without it the driver's messages quote a failed batch's statement with its values and the refused row
-            // ("Failing row contains (..)"): customers' names in any log. DatabaseFailures keeps messages out anyway.
-            config.addDataSourceProperty("logServerErrorDetail", "false");
-            // A database that stops answering without closing the connection fails requests instead of hanging them.
-            config.addDataSourceProperty("socketTimeout", "60");
-            // Every statement here reads a few rows by index. PostgreSQL still plans parallel workers for reads of
-            // many keys at once (ShipmentReader), and starts them, a process each, for every execution: reading 500
-            // shipments took 10 ms with two workers and 4 ms without.
-            config.addDataSourceProperty("options", "-c max_parallel_workers_per_gather=0");
-        }
-        return config;
     }
 }
