@@ -73,7 +73,7 @@ public final class Caches implements AutoCloseable {
                 new RedisShipmentCache(entries, near, settings, CacheSettings.redacted(url), staleLimit);
         Runnable stopReports = settings.maxEntries() == 0
                 ? () -> {}
-                : RedisInvalidations.start(RedisEntries.server(url), RedisEntries.clientConfig(url, settings),
+                : RedisInvalidations.start(RedisConnections.server(url), RedisConnections.clientConfig(url, settings),
                         RedisEntries.namespace(settings), near, silence(settings), settings.retryAfter())::close;
         SharedTokenBuckets buckets = new SharedTokenBuckets(RedisBuckets.connect(url, settings),
                 new LocalTokenBuckets(LocalTokenBuckets.DEFAULT_MAX_BUCKETS, Ticker.systemTicker()),
