@@ -1,6 +1,5 @@
 package io.waybill.adapters.cache;
 
-import io.waybill.application.port.out.TokenBuckets.Limit;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,15 +11,6 @@ import redis.clients.jedis.RedisClient;
  * method throws when Redis fails or does not answer in time. Thread-safe.
  */
 final class RedisBuckets implements AutoCloseable {
-
-    /**
-     * One bucket's part of a settlement: {@code used} tokens this instance granted on credit, to be counted, and up to
-     * {@code wanted} tokens to lease.
-     */
-    record Claim(String bucket, Limit limit, long used, long wanted) {}
-
-    /** What a claim got: {@code granted} tokens (0 when refused), what is left, and the wait for a token if refused. */
-    record Taken(long granted, long remaining, long millisToToken) {}
 
     // Runs alone on the server, so no other instance takes between the read and the write. Redis's own clock, so
     // that instances with skewed clocks share one bucket fairly. Tokens used on credit are counted even when that
@@ -90,10 +80,10 @@ final class RedisBuckets implements AutoCloseable {
     }
 
     /** Settles every claim in one call, answering in the claims' order. */
-    List<Taken> settle(List<Claim> claims) {
+    List<ClaimOutcome> settle(List<BucketClaim> claims) {
         List<String> keys = new ArrayList<>(claims.size());
         List<String> args = new ArrayList<>(claims.size() * 4);
-        for (Claim claim : claims) {
+        for (BucketClaim claim : claims) {
             keys.add(namespace + claim.bucket());
             args.add(Long.toString(claim.limit().perSecond()));
             args.add(Long.toString(claim.limit().burst()));
@@ -101,9 +91,9 @@ final class RedisBuckets implements AutoCloseable {
             args.add(Long.toString(claim.wanted()));
         }
         List<?> values = (List<?>) SETTLE_LUA.run(client, keys, args);
-        List<Taken> taken = new ArrayList<>(claims.size());
+        List<ClaimOutcome> taken = new ArrayList<>(claims.size());
         for (int i = 0; i < values.size(); i += 3) {
-            taken.add(new Taken((Long) values.get(i), (Long) values.get(i + 1), (Long) values.get(i + 2)));
+            taken.add(new ClaimOutcome((Long) values.get(i), (Long) values.get(i + 1), (Long) values.get(i + 2)));
         }
         return taken;
     }

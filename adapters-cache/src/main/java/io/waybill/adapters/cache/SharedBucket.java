@@ -67,17 +67,17 @@ final class SharedBucket {
     }
 
     /** What to settle now: the credit used, and a lease when this one runs low. Ends the wait in the queue. */
-    synchronized RedisBuckets.Claim claim() {
+    synchronized BucketClaim claim() {
         long reported = used;
         used = 0;
-        return new RedisBuckets.Claim(name, limit, reported, leased < lowWater ? leaseSize : 0);
+        return new BucketClaim(name, limit, reported, leased < lowWater ? leaseSize : 0);
     }
 
     /**
      * The settlement {@link #claim} asked for; {@code now} when Redis answered. Returns the wait it ends, and queues
      * this bucket again when credit was used meanwhile, since no take queued it while the settlement was on its way.
      */
-    synchronized Settled settled(RedisBuckets.Taken taken, long now) {
+    synchronized Settled settled(ClaimOutcome taken, long now) {
         leased += taken.granted();
         remainingShared = taken.remaining();
         if (taken.granted() == 0 && leased == 0 && taken.millisToToken() > 0) {

@@ -116,11 +116,11 @@ final class SharedTokenBuckets implements TokenBuckets, AutoCloseable {
     }
 
     private void settle(List<SharedBucket> batch) {
-        List<RedisBuckets.Claim> claims = new ArrayList<>(batch.size());
+        List<BucketClaim> claims = new ArrayList<>(batch.size());
         for (SharedBucket bucket : batch) {
             claims.add(bucket.claim());
         }
-        List<RedisBuckets.Taken> results = null;
+        List<ClaimOutcome> results = null;
         if (pause.allows()) {
             try {
                 results = redis.settle(claims);

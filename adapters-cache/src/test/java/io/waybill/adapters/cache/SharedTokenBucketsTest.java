@@ -85,7 +85,7 @@ class SharedTokenBucketsTest {
         try (RedisBuckets buckets = RedisBuckets.connect(TestRedis.URL, settings(TestRedis.URL))) {
             List<Long> leases = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                leases.add(buckets.settle(List.of(new RedisBuckets.Claim("client", limit, 0, 50))).get(0).granted());
+                leases.add(buckets.settle(List.of(new BucketClaim("client", limit, 0, 50))).get(0).granted());
             }
             // A token a second of refill cannot change a floor in the milliseconds this takes.
             assertThat(leases).containsExactly(50L, 25L, 12L, 6L, 3L, 2L, 1L, 1L);
@@ -96,8 +96,8 @@ class SharedTokenBucketsTest {
     void creditUsedIsCountedEvenBelowZeroAndTheDebtIsWaitedOff() {
         Limit limit = new Limit(1, 10);
         try (RedisBuckets buckets = RedisBuckets.connect(TestRedis.URL, settings(TestRedis.URL))) {
-            List<RedisBuckets.Taken> taken = buckets.settle(List.of(
-                    new RedisBuckets.Claim("debtor", limit, 13, 5), new RedisBuckets.Claim("other", limit, 0, 5)));
+            List<ClaimOutcome> taken = buckets.settle(List.of(
+                    new BucketClaim("debtor", limit, 13, 5), new BucketClaim("other", limit, 0, 5)));
             assertThat(taken.get(0).granted()).isZero();
             assertThat(taken.get(0).remaining()).isEqualTo(-3);
             assertThat(taken.get(0).millisToToken()).as("4 tokens to wait for at 1 a second").isEqualTo(4_000);
