@@ -47,10 +47,10 @@ final class DatabaseFailures {
      */
     static RuntimeException redacted(Throwable failure) {
         List<Throwable> links = links(failure);
-        Redacted copy = null;
+        RedactedFailure copy = null;
         for (int i = links.size() - 1; i >= 0; i--) {
             Throwable link = links.get(i);
-            copy = new Redacted(describeOne(link), sqlState(link), copy, link.getStackTrace());
+            copy = new RedactedFailure(describeOne(link), sqlState(link), copy, link.getStackTrace());
         }
         return copy;
     }
@@ -91,25 +91,5 @@ final class DatabaseFailures {
             }
         }
         return links;
-    }
-
-    /**
-     * A failure stripped of its message; says which type it stands for, and keeps the SQLSTATE so that callers can still
-     * tell a refused row from an outage.
-     */
-    static final class Redacted extends RuntimeException {
-
-        private final String sqlState;
-
-        private Redacted(String description, String sqlState, Redacted cause, StackTraceElement[] stackTrace) {
-            super(description, cause, false, true);
-            this.sqlState = sqlState;
-            setStackTrace(stackTrace);
-        }
-
-        /** The SQLSTATE of the exception this stands for; null when it had none. */
-        String sqlState() {
-            return sqlState;
-        }
     }
 }
