@@ -73,7 +73,7 @@ final class JdbiKeyedIssues implements KeyedIssues, AutoCloseable {
     @Override
     public void add(IdempotencyKey key, String requestHash, IssuedTrackingNumber issued, Instant expiredBefore) {
         try {
-            groupCommit.commit(new Keyed(key, requestHash, IssuedRows.Row.of(issued), expiredBefore));
+            groupCommit.commit(new Keyed(key, requestHash, IssuedRow.of(issued), expiredBefore));
         } catch (StorageUnavailableException e) {
             if (Jdbc.isUniqueViolation(e)) {
                 throw new KeyTakenException(e);
@@ -134,5 +134,5 @@ final class JdbiKeyedIssues implements KeyedIssues, AutoCloseable {
         });
     }
 
-    private record Keyed(IdempotencyKey key, String requestHash, IssuedRows.Row shipment, Instant expiredBefore) {}
+    private record Keyed(IdempotencyKey key, String requestHash, IssuedRow shipment, Instant expiredBefore) {}
 }
