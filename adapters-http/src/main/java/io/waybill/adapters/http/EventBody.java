@@ -49,13 +49,13 @@ final class EventBody {
             Optional<String> id = location.text("id", checkedBy(text -> new Location.Centre(text, "x", Address.NONE)));
             Optional<String> title = location.text("title", checkedBy(text -> new Location.Centre("x", text,
                     Address.NONE)));
-            Address address = location.object("address").flatMap(PartyBody::address).orElse(Address.NONE);
+            Address address = location.object("address").flatMap(AddressBody::address).orElse(Address.NONE);
             location.rejectUnknownFields();
             return location.valid()
                     ? Optional.of(new Location.Centre(id.orElseThrow(), title.orElseThrow(), address))
                     : Optional.empty();
         }
-        return PartyBody.address(location)
+        return AddressBody.address(location)
                 .flatMap(address -> location.build("", () -> new Location.Place(address)));
     }
 }
