@@ -31,7 +31,7 @@ final class BodyLoader implements Invocable.Task {
     private final int maxBytes;
     private final Duration timeout;
     private final BodyAnswers answers;
-    private final BodyBudget.Share share;
+    private final BodyShare share;
     private final Consumer<BodyLoader> whenSettled;
     private final AtomicBoolean settled = new AtomicBoolean();
     private BodyBuffer body;
