@@ -36,7 +36,7 @@ final class JdbiKeyedIssues implements KeyedIssues, AutoCloseable {
 
     private final Jdbi jdbi;
     private final DataSource dataSource;
-    private final GroupCommit<KeyedRows.Keyed> groupCommit;
+    private final GroupCommit<KeyedRow> groupCommit;
     private final AtomicReference<Instant> cleanedUpTo = new AtomicReference<>(Instant.MIN);
 
     JdbiKeyedIssues(Jdbi jdbi, DataSource dataSource, int writers, Duration commitTimeout, Runnable afterCommit) {
@@ -67,7 +67,7 @@ final class JdbiKeyedIssues implements KeyedIssues, AutoCloseable {
     @Override
     public void add(IdempotencyKey key, String requestHash, IssuedTrackingNumber issued, Instant expiredBefore) {
         try {
-            groupCommit.commit(new KeyedRows.Keyed(key, requestHash, IssuedRow.of(issued), expiredBefore));
+            groupCommit.commit(new KeyedRow(key, requestHash, IssuedRow.of(issued), expiredBefore));
         } catch (StorageUnavailableException e) {
             if (Jdbc.isUniqueViolation(e)) {
                 throw new KeyTakenException(e);

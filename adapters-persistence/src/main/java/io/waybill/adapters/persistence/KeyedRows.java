@@ -1,10 +1,8 @@
 package io.waybill.adapters.persistence;
 
-import io.waybill.domain.IdempotencyKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 
 /** The {@code idempotency_keys} table: the key of an issued number, with the hash of the request that issued it. */
@@ -17,16 +15,13 @@ final class KeyedRows {
 
     private KeyedRows() {}
 
-    /** An issued number to store under a key; a key issued before {@code expiredBefore} is expired. */
-    record Keyed(IdempotencyKey key, String requestHash, IssuedRow shipment, Instant expiredBefore) {}
-
     /**
      * Stores the keys and their shipments, the key first: of concurrent requests with one key, the later one fails
      * there, before it wrote its shipment. Keys of the batch that expired are forgotten first, so they can be reused.
      */
-    static void insert(Connection connection, List<Keyed> batch) throws SQLException {
+    static void insert(Connection connection, List<KeyedRow> batch) throws SQLException {
         try (PreparedStatement forget = connection.prepareStatement(FORGET_EXPIRED)) {
-            for (Keyed row : batch) {
+            for (KeyedRow row : batch) {
                 forget.setString(1, row.key().value());
                 forget.setObject(2, Times.utc(row.expiredBefore()));
                 forget.addBatch();
@@ -34,7 +29,7 @@ final class KeyedRows {
             forget.executeBatch();
         }
         try (PreparedStatement keys = connection.prepareStatement(INSERT_KEY)) {
-            for (Keyed row : batch) {
+            for (KeyedRow row : batch) {
                 keys.setString(1, row.key().value());
                 keys.setString(2, row.requestHash());
                 keys.setString(3, row.shipment().issued().trackingNumber().value());
@@ -44,7 +39,7 @@ final class KeyedRows {
             keys.executeBatch();
         }
         try (PreparedStatement shipments = connection.prepareStatement(IssuedRows.INSERT)) {
-            for (Keyed row : batch) {
+            for (KeyedRow row : batch) {
                 IssuedRows.addBatch(shipments, row.shipment());
             }
             shipments.executeBatch();
