@@ -3,7 +3,6 @@ package io.waybill.bootstrap;
 import io.waybill.adapters.cache.CacheSettings;
 import io.waybill.adapters.http.RateLimitSettings;
 import io.waybill.adapters.persistence.DatabaseSettings;
-import io.waybill.domain.ShipmentStatus;
 import io.waybill.domain.StatusMapping;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -135,20 +133,8 @@ final class Settings {
 
     /** The built-in status mapping, extended by {@code WAYBILL_STATUS_MAPPING}: {@code wording=status,...}. */
     StatusMapping statusMapping() {
-        Map<String, ShipmentStatus> extra = new LinkedHashMap<>();
-        for (String pair : text("WAYBILL_STATUS_MAPPING", "").split(",")) {
-            if (pair.isBlank()) {
-                continue;
-            }
-            String[] parts = pair.split("=", 2);
-            if (parts.length < 2 || parts[0].isBlank()) {
-                throw new IllegalArgumentException("WAYBILL_STATUS_MAPPING is malformed: expected wording=status pairs"
-                        + " separated by commas, such as 'handed over=received,zugestellt=delivered'; got '"
-                        + pair.strip() + "'");
-            }
-            extra.put(parts[0], parse("WAYBILL_STATUS_MAPPING", parts[1].strip(), ShipmentStatus::parse));
-        }
-        return StatusMapping.builtIn().with(extra);
+        return StatusMapping.builtIn().with(parse("WAYBILL_STATUS_MAPPING", text("WAYBILL_STATUS_MAPPING", ""),
+                StatusMappingPairs::parse));
     }
 
     // Messages never repeat the text: it may hold a password.
