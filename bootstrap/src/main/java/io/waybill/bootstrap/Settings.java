@@ -3,17 +3,13 @@ package io.waybill.bootstrap;
 import io.waybill.adapters.cache.CacheSettings;
 import io.waybill.adapters.http.RateLimitSettings;
 import io.waybill.adapters.persistence.DatabaseSettings;
-import io.waybill.domain.ShipmentStatus;
 import io.waybill.domain.StatusMapping;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -137,20 +133,8 @@ final class Settings {
 
     /** The built-in status mapping, extended by {@code WAYBILL_STATUS_MAPPING}: {@code wording=status,...}. */
     StatusMapping statusMapping() {
-        Map<String, ShipmentStatus> extra = new LinkedHashMap<>();
-        for (String pair : text("WAYBILL_STATUS_MAPPING", "").split(",")) {
-            if (pair.isBlank()) {
-                continue;
-            }
-            String[] parts = pair.split("=", 2);
-            if (parts.length < 2 || parts[0].isBlank()) {
-                throw new IllegalArgumentException("WAYBILL_STATUS_MAPPING is malformed: expected wording=status pairs"
-                        + " separated by commas, such as 'handed over=received,zugestellt=delivered'; got '"
-                        + pair.strip() + "'");
-            }
-            extra.put(parts[0], parse("WAYBILL_STATUS_MAPPING", parts[1].strip(), ShipmentStatus::parse));
-        }
-        return StatusMapping.builtIn().with(extra);
+        return StatusMapping.builtIn().with(parse("WAYBILL_STATUS_MAPPING", text("WAYBILL_STATUS_MAPPING", ""),
+                StatusMappingPairs::parse));
     }
 
     /** {@code WAYBILL_DATABASE_URL} (JDBC), else {@code DATABASE_URL} ({@code postgres://...}), else H2 files. */
@@ -168,38 +152,10 @@ final class Settings {
         }
         Optional<String> herokuUrl = optional("DATABASE_URL");
         if (herokuUrl.isPresent()) {
-            return parse("DATABASE_URL", herokuUrl.get(), url -> fromPostgresUri(url, schema, poolSize, commitTimeout));
+            return parse("DATABASE_URL", herokuUrl.get(), url -> PostgresUrl.toDatabaseSettings(url, schema, poolSize,
+                    commitTimeout));
         }
         Path dataDirectory = parse("WAYBILL_DATA_DIR", text("WAYBILL_DATA_DIR", "data"), Path::of);
         return WaybillConfig.h2Files(dataDirectory, schema, poolSize, commitTimeout);
-    }
-
-    /** {@code postgres://user:password@host:port/database?options}, as Heroku and compose files write it. */
-    static DatabaseSettings fromPostgresUri(
-            String text, Optional<String> schema, int poolSize, Duration commitTimeout) {
-        // Messages never repeat the text: it holds a password.
-        URI uri;
-        try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("is not a URL: " + e.getReason() + " at character " + e.getIndex(), e);
-        }
-        if (!"postgres".equals(uri.getScheme()) && !"postgresql".equals(uri.getScheme())) {
-            throw new IllegalArgumentException("expected postgres://user:password@host:port/database");
-        }
-        if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2) {
-            throw new IllegalArgumentException("a host and a database name are required, as in"
-                    + " postgres://user:password@host:port/database");
-        }
-        String userInfo = uri.getRawUserInfo() == null ? "" : uri.getRawUserInfo();
-        String[] credentials = userInfo.split(":", 2);
-        String jdbcUrl = "jdbc:postgresql://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
-                + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        return new DatabaseSettings(jdbcUrl, decode(credentials[0]),
-                credentials.length > 1 ? decode(credentials[1]) : "", schema, poolSize, commitTimeout);
-    }
-
-    private static String decode(String text) {
-        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 }

@@ -34,8 +34,6 @@ import io.waybill.domain.Shipment;
 import io.waybill.domain.TrackingNumberFormat;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -60,11 +58,11 @@ import java.util.stream.Stream;
  */
 public final class Waybill implements AutoCloseable {
 
-    private final Deque<AutoCloseable> resources;
+    private final ResourceStack resources;
     private final HttpApi.UseCases useCases;
     private final Optional<HttpApi> http;
 
-    private Waybill(Deque<AutoCloseable> resources, HttpApi.UseCases useCases, Optional<HttpApi> http) {
+    private Waybill(ResourceStack resources, HttpApi.UseCases useCases, Optional<HttpApi> http) {
         this.resources = resources;
         this.useCases = useCases;
         this.http = http;
@@ -76,11 +74,11 @@ public final class Waybill implements AutoCloseable {
      */
     public static Waybill start(WaybillConfig config) {
         Clock clock = config.clock();
-        Deque<AutoCloseable> resources = new ArrayDeque<>();
+        ResourceStack resources = new ResourceStack();
         try {
             SecureRandom random = new SecureRandom();
-            Persistence persistence = opened(resources, Persistence.open(config.database(), clock));
-            Caches caches = opened(resources, Caches.open(config.cache()));
+            Persistence persistence = resources.push(Persistence.open(config.database(), clock));
+            Caches caches = resources.push(Caches.open(config.cache()));
             ExecutorService background = Executors.newSingleThreadExecutor(DaemonThreads.named("waybill-background"));
             resources.push(background::shutdownNow);
             TrackingNumberFormat format = new TrackingNumberFormat(
@@ -102,11 +100,11 @@ public final class Waybill implements AutoCloseable {
                     new ImportShipmentsService(shipments, Persistence.shipmentFileReader(), lookup,
                             config.statusMapping(), clock),
                     new FakeShipmentsService(shipments, lookup));
-            Optional<HttpApi> http = config.http().map(settings -> opened(resources,
+            Optional<HttpApi> http = config.http().map(settings -> resources.push(
                     HttpApi.start(settings, useCases, config.rateLimits(), caches.tokenBuckets(), clock)));
             return new Waybill(resources, useCases, http);
         } catch (RuntimeException e) {
-            closeAll(resources);
+            resources.close();
             throw e;
         }
     }
@@ -167,29 +165,6 @@ public final class Waybill implements AutoCloseable {
 
     @Override
     public void close() {
-        closeAll(resources);
-    }
-
-    private static <T extends AutoCloseable> T opened(Deque<AutoCloseable> resources, T resource) {
-        resources.push(resource);
-        return resource;
-    }
-
-    private static void closeAll(Deque<AutoCloseable> resources) {
-        RuntimeException failure = null;
-        while (!resources.isEmpty()) {
-            try {
-                resources.pop().close();
-            } catch (Exception e) {
-                if (failure == null) {
-                    failure = new IllegalStateException("Waybill did not close cleanly", e);
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        resources.close();
     }
 }

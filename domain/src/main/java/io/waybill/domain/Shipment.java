@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -95,40 +94,8 @@ public record Shipment(ShipmentKey key, ShipmentDetails details, List<TrackingEv
         List<TrackingEvent> history = new ArrayList<>(events);
         history.addAll(added);
         history.sort(Comparator.comparing(event -> event.time().toInstant())); // stable: keeps the order above
-        checkNewSteps(history, Set.copyOf(added)); // no two are equal: their ids differ
+        HistoryRules.checkNewSteps(history, Set.copyOf(added)); // no two are equal: their ids differ
         return new Recording(new Shipment(key, details, history, createdAt, version), outcomes, added);
-    }
-
-    // Pairs of stored events that stay neighbours were judged when they were stored; every pair with a new event in
-    // it is judged now.
-    private static void checkNewSteps(List<TrackingEvent> history, Set<TrackingEvent> added) {
-        int handedOver = -1;
-        for (int i = 0; i < history.size(); i++) {
-            TrackingEvent event = history.get(i);
-            if (i > 0) {
-                TrackingEvent before = history.get(i - 1);
-                if ((added.contains(before) || added.contains(event)) && !before.status().canMoveTo(event.status())) {
-                    TrackingEvent refused = added.contains(event) ? event : before;
-                    throw refusal(refused, before.status().refusal(event.status()));
-                }
-            }
-            // Only a parcel the carrier never had can be cancelled; after hand-over it is returned. The table cannot
-            // say so on its own, since an exception may come before or after hand-over.
-            if (event.status() == ShipmentStatus.CANCELLED && handedOver >= 0
-                    && (added.contains(event) || added.contains(history.get(handedOver)))) {
-                throw refusal(added.contains(event) ? event : history.get(handedOver), "cannot move to cancelled"
-                        + " after the carrier had the parcel (" + history.get(handedOver).status().label()
-                        .toLowerCase(Locale.ROOT) + "); it is returned to the sender instead");
-            }
-            if (handedOver < 0 && event.status() != ShipmentStatus.CREATED
-                    && event.status() != ShipmentStatus.EXCEPTION) {
-                handedOver = i;
-            }
-        }
-    }
-
-    private static IllegalTransitionException refusal(TrackingEvent refused, String why) {
-        return new IllegalTransitionException("Event " + refused.id() + " at " + refused.time() + ": " + why, refused);
     }
 
     /**

@@ -76,7 +76,7 @@ public enum ShipmentStatus {
                 AVAILABLE_FOR_PICKUP, OUT_FOR_DELIVERY, DELIVERED, EXCEPTION, RETURNED_TO_SENDER);
         // An exception is not final: a customs hold is released, a damaged parcel is repacked, a lost one turns
         // up. It resolves into any status except back to a bare label. Cancelled is among them for an exception
-        // before hand-over; whether there was a hand-over needs the whole history, so Shipment checks that part.
+        // before hand-over; whether there was a hand-over needs the whole history, so HistoryRules checks that part.
         EXCEPTION.next = EnumSet.complementOf(EnumSet.of(CREATED));
     }
 

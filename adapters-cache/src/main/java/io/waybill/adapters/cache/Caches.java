@@ -5,7 +5,6 @@ import io.waybill.application.port.out.ComponentProbe;
 import io.waybill.application.port.out.ShipmentCache;
 import io.waybill.application.port.out.TokenBuckets;
 import java.net.URI;
-import java.time.Duration;
 
 /**
  * Waybill's shipment cache: in Redis, shared by every instance, when the settings name a server, with the numbers
@@ -27,7 +26,7 @@ public final class Caches implements AutoCloseable {
     private final Runnable closing;
     private final TokenBuckets tokenBuckets;
 
-    private Caches(ShipmentCache shipments, ComponentProbe probe, TokenBuckets tokenBuckets, Runnable closing) {
+    Caches(ShipmentCache shipments, ComponentProbe probe, TokenBuckets tokenBuckets, Runnable closing) {
         this.shipments = shipments;
         this.probe = probe;
         this.tokenBuckets = tokenBuckets;
@@ -66,33 +65,8 @@ public final class Caches implements AutoCloseable {
                 new LocalTokenBuckets(LocalTokenBuckets.DEFAULT_MAX_BUCKETS, ticker), () -> {});
     }
 
+    /** The Redis cache and buckets, as {@link RedisCaches} wires them. */
     static Caches redis(URI url, CacheSettings settings, int staleLimit) {
-        RedisEntries entries = RedisEntries.connect(url, settings);
-        NearCache near = new NearCache(settings);
-        RedisShipmentCache cache =
-                new RedisShipmentCache(entries, near, settings, CacheSettings.redacted(url), staleLimit);
-        Runnable stopReports = settings.maxEntries() == 0
-                ? () -> {}
-                : RedisInvalidations.start(RedisEntries.server(url), RedisEntries.clientConfig(url, settings),
-                        RedisEntries.namespace(settings), near, silence(settings), settings.retryAfter())::close;
-        SharedTokenBuckets buckets = new SharedTokenBuckets(RedisBuckets.connect(url, settings),
-                new LocalTokenBuckets(LocalTokenBuckets.DEFAULT_MAX_BUCKETS, Ticker.systemTicker()),
-                new RedisPause(CacheSettings.redacted(url), settings.retryAfter()), LocalTokenBuckets.DEFAULT_MAX_BUCKETS,
-                settings.redisTimeout());
-        return new Caches(cache, new CacheProbe(cache::state), buckets, () -> {
-            try {
-                stopReports.run();
-                cache.close();
-            } finally {
-                entries.close();
-                buckets.close();
-            }
-        });
-    }
-
-    /** How long the report of changes may stay silent before it counts as lost: a second, or two Redis timeouts. */
-    static Duration silence(CacheSettings settings) {
-        Duration twoTimeouts = settings.redisTimeout().multipliedBy(2);
-        return twoTimeouts.compareTo(Duration.ofSeconds(1)) > 0 ? twoTimeouts : Duration.ofSeconds(1);
+        return RedisCaches.open(url, settings, staleLimit);
     }
 }

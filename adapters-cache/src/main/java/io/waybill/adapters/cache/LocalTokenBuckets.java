@@ -19,52 +19,18 @@ final class LocalTokenBuckets implements TokenBuckets {
 
     static final long DEFAULT_MAX_BUCKETS = 100_000;
 
-    private static final long UNITS_PER_TOKEN = 1_000_000_000L;
     private static final long MIN_KEEP_NANOS = Duration.ofMinutes(1).toNanos();
 
-    /**
-     * Tokens in billionths, so that a bucket gains {@code perSecond} units a nanosecond and the arithmetic is exact;
-     * {@code at} is the ticker's time of the last change. A burst of up to 2^31 tokens fits in a long.
-     */
-    private record Bucket(long units, long at, Limit limit) {
-
-        Bucket refilled(long now) {
-            long elapsed = Math.max(0, now - at);
-            long full = limit.burst() * UNITS_PER_TOKEN;
-            return new Bucket(elapsed >= nanosToFill() ? full : units + elapsed * limit.perSecond(), now, limit);
-        }
-
-        Bucket taken() {
-            return new Bucket(units - UNITS_PER_TOKEN, at, limit);
-        }
-
-        boolean hasToken() {
-            return units >= UNITS_PER_TOKEN;
-        }
-
-        long nanosToFill() {
-            return ceilDivide(limit.burst() * UNITS_PER_TOKEN - units, limit.perSecond());
-        }
-
-        long nanosToToken() {
-            return ceilDivide(UNITS_PER_TOKEN - units, limit.perSecond());
-        }
-    }
-
-    private static long ceilDivide(long dividend, long divisor) {
-        return -Math.floorDiv(-dividend, divisor);
-    }
-
     // One client's requests all take from its bucket at once: a compare-and-set, not a lock, so that none waits.
-    private record Holder(AtomicReference<Bucket> state) {
+    private record Holder(AtomicReference<LocalBucket> state) {
 
         /**
          * How long to keep the bucket after this access: a minute, or until it would be full again as last written,
          * plus one token's time for a take that may follow the access; more than needed, never less.
          */
         Duration keep() {
-            Bucket bucket = state.get();
-            long untilFull = bucket.nanosToFill() + ceilDivide(UNITS_PER_TOKEN, bucket.limit().perSecond());
+            LocalBucket bucket = state.get();
+            long untilFull = bucket.nanosToFill() + bucket.nanosPerToken();
             return Duration.ofNanos(Math.max(MIN_KEEP_NANOS, untilFull));
         }
     }
@@ -87,22 +53,18 @@ final class LocalTokenBuckets implements TokenBuckets {
             throw new IllegalArgumentException("a burst of at most 2^31 - 1 tokens is supported; got " + limit.burst());
         }
         long now = ticker.read();
-        Holder holder = buckets.get(name, key -> new Holder(new AtomicReference<>(full(limit, now))));
+        Holder holder = buckets.get(name, key -> new Holder(new AtomicReference<>(LocalBucket.full(limit, now))));
         while (true) {
-            Bucket current = holder.state().get();
-            Bucket refilled = current.limit().equals(limit) ? current.refilled(now) : full(limit, now);
+            LocalBucket current = holder.state().get();
+            LocalBucket refilled = current.limit().equals(limit) ? current.refilled(now) : LocalBucket.full(limit, now);
             if (!refilled.hasToken()) {
                 return new Take(false, 0, Duration.ofNanos(refilled.nanosToToken()));
             }
-            Bucket taken = refilled.taken();
+            LocalBucket taken = refilled.taken();
             if (holder.state().compareAndSet(current, taken)) {
-                return new Take(true, taken.units() / UNITS_PER_TOKEN, Duration.ZERO);
+                return new Take(true, taken.tokens(), Duration.ZERO);
             }
         }
-    }
-
-    private static Bucket full(Limit limit, long now) {
-        return new Bucket(limit.burst() * UNITS_PER_TOKEN, now, limit);
     }
 
     /** For tests: how many buckets are held, after {@link #cleanUp}. */

@@ -70,8 +70,8 @@ final class RedisBuckets implements AutoCloseable {
         pool.setMaxIdle(MAX_CONNECTIONS);
         pool.setMaxWait(settings.redisTimeout());
         RedisClient client = RedisClient.builder()
-                .hostAndPort(RedisEntries.server(url))
-                .clientConfig(RedisEntries.clientConfig(url, settings))
+                .hostAndPort(RedisConnections.server(url))
+                .clientConfig(RedisConnections.clientConfig(url, settings))
                 .poolConfig(pool)
                 .build();
         return new RedisBuckets(client, settings.keyPrefix());

@@ -7,11 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.net.ssl.SSLParameters;
 import redis.clients.jedis.ConnectionPoolConfig;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -61,36 +57,11 @@ final class RedisEntries implements AutoCloseable {
         // A request waits no longer for a free connection than for an answer.
         pool.setMaxWait(settings.redisTimeout());
         RedisClient client = RedisClient.builder()
-                .hostAndPort(server(url))
-                .clientConfig(clientConfig(url, settings))
+                .hostAndPort(RedisConnections.server(url))
+                .clientConfig(RedisConnections.clientConfig(url, settings))
                 .poolConfig(pool)
                 .build();
         return new RedisEntries(client, namespace(settings));
-    }
-
-    static HostAndPort server(URI url) {
-        return new HostAndPort(CacheSettings.host(url), CacheSettings.port(url));
-    }
-
-    /** How to connect to the Redis at {@code url}: credentials, database, TLS, and the timeout of the settings. */
-    @SuppressWarnings("deprecation") // ssl(boolean): its replacement, SslOptions, is for trust stores of one's own
-    static JedisClientConfig clientConfig(URI url, CacheSettings settings) {
-        int timeout = Math.toIntExact(settings.redisTimeout().toMillis());
-        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis(timeout)
-                .socketTimeoutMillis(timeout)
-                .database(CacheSettings.database(url))
-                .ssl(CacheSettings.isTls(url))
-                .clientName("waybill-cache");
-        if (CacheSettings.isTls(url)) {
-            // The JDK's trust store, and the host name checked against the certificate (Jedis' default, made plain).
-            SSLParameters tls = new SSLParameters();
-            tls.setEndpointIdentificationAlgorithm("HTTPS");
-            config.sslParameters(tls);
-        }
-        CacheSettings.user(url).ifPresent(config::user);
-        CacheSettings.password(url).ifPresent(config::password);
-        return config.build();
     }
 
     /** What every key of the cache starts with: the settings' prefix, then {@code shipments:} and the format. */
@@ -171,5 +142,4 @@ final class RedisEntries implements AutoCloseable {
     public void close() {
         client.close();
     }
-
 }

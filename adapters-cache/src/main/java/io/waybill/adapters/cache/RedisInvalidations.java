@@ -1,12 +1,7 @@
 package io.waybill.adapters.cache;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import io.waybill.application.support.DaemonThreads;
-import io.waybill.domain.TrackingCode;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -18,8 +13,6 @@ import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
-import redis.clients.jedis.Protocol;
-import redis.clients.jedis.commands.ProtocolCommand;
 
 /**
  * Keeps a {@link NearCache} coherent with Redis. A connection of its own asks Redis to report every change to a key
@@ -37,13 +30,12 @@ import redis.clients.jedis.commands.ProtocolCommand;
 final class RedisInvalidations implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisInvalidations.class);
-    private static final String CHANNEL = "__redis__:invalidate";
-    private static final byte[] MESSAGE = "message".getBytes(UTF_8);
 
     private final HostAndPort server;
     private final JedisClientConfig config;
     private final String namespace;
     private final NearCache near;
+    private final InvalidationReports reports;
     private final Duration silence;
     private final Duration retryAfter;
     private final Thread listener;
@@ -59,6 +51,7 @@ final class RedisInvalidations implements AutoCloseable {
                 .socketTimeoutMillis(Math.toIntExact(silence.toMillis())).build();
         this.namespace = namespace;
         this.near = near;
+        this.reports = new InvalidationReports(namespace, near);
         this.silence = silence;
         this.retryAfter = retryAfter;
         this.listener = DaemonThreads.thread("waybill-cache-invalidations", this::listen);
@@ -93,13 +86,12 @@ final class RedisInvalidations implements AutoCloseable {
         listener.interrupt();
         near.shut();
     }
-
     private void listen() {
         boolean failing = false;
         while (!closed) {
-            try (Listening opened = new Listening(server, config)) {
+            try (TrackingConnection opened = new TrackingConnection(server, config)) {
                 connection = opened;
-                subscribe(opened);
+                opened.subscribe(namespace);
                 if (closed) {
                     return;
                 }
@@ -108,11 +100,11 @@ final class RedisInvalidations implements AutoCloseable {
                     LOG.info("Redis reports its changes to this process again; the near cache is back on");
                     failing = false;
                 }
-                ScheduledFuture<?> pings = pinger.scheduleAtFixedRate(() -> ping(opened), 0,
+                ScheduledFuture<?> pings = pinger.scheduleAtFixedRate(opened::pingWithoutWaiting, 0,
                         silence.toNanos() / 4, TimeUnit.NANOSECONDS);
                 try {
                     while (!closed) {
-                        handle(opened.getUnflushedObject());
+                        reports.handle(opened.getUnflushedObject());
                     }
                 } finally {
                     pings.cancel(false);
@@ -131,62 +123,6 @@ final class RedisInvalidations implements AutoCloseable {
             if (!closed) {
                 LockSupport.parkNanos(retryAfter.toNanos());
             }
-        }
-    }
-
-    private void subscribe(Listening opened) {
-        opened.sendCommand(Protocol.Command.CLIENT, "ID");
-        long id = opened.getIntegerReply();
-        opened.sendCommand(Protocol.Command.CLIENT, "TRACKING", "ON", "REDIRECT", Long.toString(id), "BCAST",
-                "PREFIX", namespace);
-        opened.getStatusCodeReply();
-        opened.sendNow(Protocol.Command.SUBSCRIBE, CHANNEL);
-        List<Object> confirmation = opened.getUnflushedObjectMultiBulkReply();
-        if (confirmation.size() != 3 || !"subscribe".equals(new String((byte[]) confirmation.get(0), UTF_8))) {
-            throw new IllegalStateException("Redis did not confirm the subscription to " + CHANNEL);
-        }
-    }
-
-    private static void ping(Listening opened) {
-        try {
-            opened.sendNow(Protocol.Command.PING);
-        } catch (RuntimeException e) {
-            // the listener sees the connection fail
-        }
-    }
-
-    // A report is ["message", channel, keys], where keys is null for a flush; the pings' answers are ["pong", ""].
-    private void handle(Object reply) {
-        if (!(reply instanceof List<?> parts) || parts.size() != 3 || !(parts.get(0) instanceof byte[] kind)
-                || !Arrays.equals(kind, MESSAGE)) {
-            return;
-        }
-        if (!(parts.get(2) instanceof List<?> keys)) {
-            near.evictAll();
-            return;
-        }
-        for (Object key : keys) {
-            String name = new String((byte[]) key, UTF_8);
-            if (name.startsWith(namespace)) {
-                try {
-                    near.evict(new TrackingCode(name.substring(namespace.length())));
-                } catch (IllegalArgumentException notANumber) {
-                    // a key of the namespace that this cache never writes, so never holds
-                }
-            }
-        }
-    }
-
-    /** A connection that sends a command without waiting for its answer, which the listener reads. */
-    private static final class Listening extends Connection {
-
-        Listening(HostAndPort server, JedisClientConfig config) {
-            super(server, config);
-        }
-
-        void sendNow(ProtocolCommand command, String... arguments) {
-            sendCommand(command, arguments);
-            flush();
         }
     }
 }

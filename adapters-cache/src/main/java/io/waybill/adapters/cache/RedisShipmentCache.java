@@ -49,17 +49,18 @@ final class RedisShipmentCache implements ShipmentCache {
     private final Duration ttl;
     private final Duration negativeTtl;
     private final CircuitBreaker breaker;
+    private final RedisWriteGuard writes;
     private final AtomicBoolean undecodableLogged;
-    private final boolean remembersFailedWrites;
 
     RedisShipmentCache(RedisEntries entries, NearCache near, CacheSettings settings, String target, int staleLimit) {
         this.entries = entries;
         this.near = near;
         this.ttl = settings.ttl();
         this.negativeTtl = settings.negativeTtl();
-        this.breaker = new CircuitBreaker(target, settings.retryAfter(), staleLimit, this::recover);
+        this.breaker = new CircuitBreaker(target, settings.retryAfter(), staleLimit,
+                new StaleEntriesRecovery(entries, near));
+        this.writes = new RedisWriteGuard(entries, breaker, true);
         this.undecodableLogged = new AtomicBoolean();
-        this.remembersFailedWrites = true;
     }
 
     private RedisShipmentCache(RedisShipmentCache cache) {
@@ -68,8 +69,8 @@ final class RedisShipmentCache implements ShipmentCache {
         this.ttl = cache.ttl;
         this.negativeTtl = cache.negativeTtl;
         this.breaker = cache.breaker;
+        this.writes = cache.writes.forgettingFailedWrites();
         this.undecodableLogged = cache.undecodableLogged;
-        this.remembersFailedWrites = false;
     }
 
     /**
@@ -79,7 +80,7 @@ final class RedisShipmentCache implements ShipmentCache {
      */
     @Override
     public ShipmentCache forChangesMadeElsewhere() {
-        return remembersFailedWrites ? new RedisShipmentCache(this) : this;
+        return writes.remembersFailedWrites() ? new RedisShipmentCache(this) : this;
     }
 
     @Override
@@ -104,7 +105,7 @@ final class RedisShipmentCache implements ShipmentCache {
             cached = value.map(bytes -> ShipmentJson.decode(bytes, RedisEntries.jsonStart(bytes)));
         } catch (RuntimeException e) {
             logUndecodable(number, e);
-            delete(number);
+            writes.delete(number);
             return Optional.empty();
         }
         cached.ifPresent(shipments -> near.fill(number, stamp, shipments));
@@ -114,7 +115,7 @@ final class RedisShipmentCache implements ShipmentCache {
     @Override
     public void offer(TrackingCode number, List<Shipment> shipments) {
         near.evict(number);
-        if (skipped(number)) {
+        if (writes.skipped(number)) {
             return;
         }
         String json;
@@ -122,13 +123,13 @@ final class RedisShipmentCache implements ShipmentCache {
             json = ShipmentJson.encode(shipments);
         } catch (RuntimeException e) {
             LOG.error("Cannot cache the shipments with number {}; their cached entry is deleted", number, e);
-            delete(number);
+            writes.delete(number);
             return;
         }
         try {
             entries.offer(number, ShipmentCache.generation(shipments), json, shipments.isEmpty() ? negativeTtl : ttl);
         } catch (RuntimeException e) {
-            failed(List.of(number), e);
+            writes.failed(List.of(number), e);
         }
     }
 
@@ -136,10 +137,10 @@ final class RedisShipmentCache implements ShipmentCache {
     @Override
     public void evict(TrackingCode number) {
         near.evict(number);
-        if (skipped(number)) {
+        if (writes.skipped(number)) {
             return;
         }
-        delete(number);
+        writes.delete(number);
     }
 
     /**
@@ -151,7 +152,7 @@ final class RedisShipmentCache implements ShipmentCache {
         List<TrackingCode> sent = new ArrayList<>(numbers.size());
         for (TrackingCode number : numbers) {
             near.evict(number);
-            if (!skipped(number)) {
+            if (!writes.skipped(number)) {
                 sent.add(number);
             }
         }
@@ -161,7 +162,7 @@ final class RedisShipmentCache implements ShipmentCache {
         try {
             entries.delete(sent);
         } catch (RuntimeException e) {
-            failed(sent, e);
+            writes.failed(sent, e);
         }
     }
 
@@ -187,48 +188,6 @@ final class RedisShipmentCache implements ShipmentCache {
 
     void close() {
         breaker.close();
-    }
-
-    // Up to the stale limit the numbers are deleted one by one; past it they are forgotten, and every entry of this
-    // prefix and format is deleted instead (SCAN and UNLINK on the breaker's thread, while lookups go without the
-    // cache). That keeps memory bounded and needs nothing on the read path, unlike an epoch in the key, which every
-    // instance would have to read before each lookup. The price is a cold cache, and only after long outages.
-    private String recover(StaleNumbers stale) {
-        near.evictAll(); // reports of changes may have been lost with the connections
-
-        entries.dropIdleConnections();
-        String done;
-        if (stale.overflowed()) {
-            done = "too many numbers failed to update to remember them, so every entry was deleted: "
-                    + entries.deleteAll();
-        } else {
-            entries.delete(stale.numbers());
-            done = "entries deleted that may have been stale: " + stale.numbers().size();
-        }
-        entries.ping();
-        return done;
-    }
-
-    // While the breaker is open: remembered, so that the entry is deleted before Redis is read again, unless that is
-    // left to the instance that made the change.
-    private boolean skipped(TrackingCode number) {
-        return !breaker.allowsWrites() && (!remembersFailedWrites || breaker.skip(number));
-    }
-
-    private void failed(Collection<TrackingCode> numbers, RuntimeException e) {
-        if (remembersFailedWrites) {
-            breaker.failed(numbers, e);
-        } else {
-            breaker.failed(e);
-        }
-    }
-
-    private void delete(TrackingCode number) {
-        try {
-            entries.delete(List.of(number));
-        } catch (RuntimeException e) {
-            failed(List.of(number), e);
-        }
     }
 
     private void logUndecodable(TrackingCode number, RuntimeException e) {

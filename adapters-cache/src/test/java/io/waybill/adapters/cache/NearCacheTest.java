@@ -194,9 +194,9 @@ class NearCacheTest {
         ReportsLost() throws IOException {
             proxy = new TcpProxy(TestRedis.URL.getHost(), CacheSettings.port(TestRedis.URL));
             URI reportsUrl = proxy.url();
-            reports = RedisInvalidations.start(RedisEntries.server(reportsUrl),
-                    RedisEntries.clientConfig(reportsUrl, settings), RedisEntries.namespace(settings), near, SILENCE,
-                    RETRY_AFTER);
+            reports = RedisInvalidations.start(RedisConnections.server(reportsUrl),
+                    RedisConnections.clientConfig(reportsUrl, settings), RedisEntries.namespace(settings), near,
+                    SILENCE, RETRY_AFTER);
         }
 
         @AfterEach

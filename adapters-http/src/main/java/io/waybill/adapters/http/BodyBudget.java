@@ -17,37 +17,25 @@ final class BodyBudget {
     }
 
     /** One request's share, given back whole when the request ends. */
-    Share share() {
-        return new Share();
+    BodyShare share() {
+        return new BodyShare(this);
     }
 
     long used() {
         return used.get();
     }
 
-    final class Share {
-
-        private long taken;
-        private boolean closed;
-
-        /** Takes {@code bytes} more; false, taking nothing, when the budget has not that much left or it is closed. */
-        synchronized boolean take(long bytes) {
-            if (closed) {
-                return false;
-            }
-            if (used.addAndGet(bytes) > maxBytes) {
-                used.addAndGet(-bytes);
-                return false;
-            }
-            taken += bytes;
-            return true;
+    /** Takes {@code bytes} from the budget; false, taking nothing, when it has not that much left. */
+    boolean take(long bytes) {
+        if (used.addAndGet(bytes) > maxBytes) {
+            used.addAndGet(-bytes);
+            return false;
         }
+        return true;
+    }
 
-        /** Gives back what this share took; it takes nothing more after. */
-        synchronized void close() {
-            closed = true;
-            used.addAndGet(-taken);
-            taken = 0;
-        }
+    /** Gives back {@code bytes} that {@link #take} took. */
+    void giveBack(long bytes) {
+        used.addAndGet(-bytes);
     }
 }

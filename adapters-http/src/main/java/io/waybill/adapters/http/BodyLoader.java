@@ -2,7 +2,6 @@ package io.waybill.adapters.http;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpHeader;
@@ -25,9 +24,6 @@ import org.eclipse.jetty.util.thread.Scheduler;
  */
 final class BodyLoader implements Invocable.Task {
 
-    // A client's announced length is not trusted with memory: the buffer grows only as bytes arrive.
-    private static final int FIRST_CAPACITY = 4 * 1024;
-
     private final Handler next;
     private final Request request;
     private final Response response;
@@ -35,11 +31,10 @@ final class BodyLoader implements Invocable.Task {
     private final int maxBytes;
     private final Duration timeout;
     private final BodyAnswers answers;
-    private final BodyBudget.Share share;
+    private final BodyShare share;
     private final Consumer<BodyLoader> whenSettled;
     private final AtomicBoolean settled = new AtomicBoolean();
-    private byte[] bytes;
-    private int size;
+    private BodyBuffer body;
     private volatile Scheduler.Task deadline;
 
     BodyLoader(Handler next, Request request, Response response, Callback callback, int maxBytes, Duration timeout,
@@ -62,7 +57,7 @@ final class BodyLoader implements Invocable.Task {
             tooLarge();
             return;
         }
-        bytes = new byte[(int) Math.min(announced > 0 ? announced : FIRST_CAPACITY, FIRST_CAPACITY)];
+        body = new BodyBuffer(announced, maxBytes);
         deadline = request.getComponents().getScheduler().schedule(this::expire, timeout);
         read(false);
     }
@@ -91,10 +86,10 @@ final class BodyLoader implements Invocable.Task {
             }
             boolean last = chunk.isLast();
             int length = chunk.remaining();
-            boolean fits = length <= maxBytes - size;
+            boolean fits = length <= maxBytes - size();
             boolean affordable = fits && share.take(length);
             if (affordable) {
-                append(chunk.getByteBuffer());
+                body.append(chunk.getByteBuffer());
             }
             chunk.release();
             if (!fits) {
@@ -114,17 +109,8 @@ final class BodyLoader implements Invocable.Task {
         }
     }
 
-    private void append(ByteBuffer buffer) {
-        int length = buffer.remaining();
-        if (size + length > bytes.length) {
-            bytes = Arrays.copyOf(bytes, (int) Math.min(maxBytes, Math.max(2L * bytes.length, size + length)));
-        }
-        buffer.get(bytes, size, length);
-        size += length;
-    }
-
     private void handOn(boolean onDemand) {
-        LoadedRequest loaded = new LoadedRequest(request, ByteBuffer.wrap(bytes, 0, size));
+        LoadedRequest loaded = new LoadedRequest(request, body.contents());
         if (onDemand) {
             // The handlers may block: not on this thread, which may be Jetty's selector.
             request.getContext().execute(() -> loaded.handleBy(next, response, callback));
@@ -138,15 +124,15 @@ final class BodyLoader implements Invocable.Task {
             return;
         }
         if (failure.isLast()) {
-            answers.brokenOff(request, response, callback, size, announced(), failure.getFailure());
+            answers.brokenOff(request, response, callback, size(), announced(), failure.getFailure());
         } else { // a transient failure: the connection's idle timeout
-            answers.stalled(request, response, callback, size, failure.getFailure());
+            answers.stalled(request, response, callback, size(), failure.getFailure());
         }
     }
 
     private void expire() {
         if (settle()) {
-            answers.late(request, response, callback, timeout, size);
+            answers.late(request, response, callback, timeout, size());
         }
     }
 
@@ -179,6 +165,11 @@ final class BodyLoader implements Invocable.Task {
         }
         whenSettled.accept(this);
         return true;
+    }
+
+    // Before the body is awaited, nothing of it has been read.
+    private int size() {
+        return body == null ? 0 : body.size();
     }
 
     private long announced() {

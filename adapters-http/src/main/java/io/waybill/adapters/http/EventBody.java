@@ -3,7 +3,6 @@ package io.waybill.adapters.http;
 import static io.waybill.adapters.http.JsonFields.checkedBy;
 
 import io.waybill.application.port.in.RecordTrackingEventsUseCase.EventInput;
-import io.waybill.domain.Address;
 import io.waybill.domain.EventId;
 import io.waybill.domain.Location;
 import io.waybill.domain.OrderTime;
@@ -14,8 +13,7 @@ import java.util.Optional;
 
 /**
  * Reads a tracking event {@code {event_id?, time, status?, carrier_status?, location?, description?}}. The time is
- * RFC 3339 with an offset; the status a canonical code; the location a centre {@code {id, title, address?}} when it
- * has an id, otherwise a place, an address {@code {street?, zip?, city?, country?}} of at least one part.
+ * RFC 3339 with an offset; the status a canonical code; the location as {@link LocationBody} reads it.
  */
 final class EventBody {
 
@@ -31,7 +29,7 @@ final class EventBody {
         Optional<ShipmentStatus> status = event.text("status", ShipmentStatus::parse);
         Optional<String> carrierStatus = event.text("carrier_status", checkedBy(text -> new TrackingEvent(SOME_ID,
                 SOME_TIME, ShipmentStatus.CREATED, text, Optional.empty(), Optional.empty())));
-        Optional<Location> location = event.object("location").flatMap(EventBody::location);
+        Optional<Location> location = event.object("location").flatMap(LocationBody::location);
         Optional<String> description = event.text("description", checkedBy(text -> new TrackingEvent(SOME_ID,
                 SOME_TIME, ShipmentStatus.CREATED, "x", Optional.empty(), Optional.of(text))));
         if (!event.has("status") && !event.has("carrier_status")) {
@@ -41,21 +39,5 @@ final class EventBody {
         return event.valid()
                 ? Optional.of(new EventInput(id, time.orElseThrow(), status, carrierStatus, location, description))
                 : Optional.empty();
-    }
-
-    private static Optional<Location> location(JsonFields location) {
-        if (location.has("id")) {
-            location.required("title");
-            Optional<String> id = location.text("id", checkedBy(text -> new Location.Centre(text, "x", Address.NONE)));
-            Optional<String> title = location.text("title", checkedBy(text -> new Location.Centre("x", text,
-                    Address.NONE)));
-            Address address = location.object("address").flatMap(PartyBody::address).orElse(Address.NONE);
-            location.rejectUnknownFields();
-            return location.valid()
-                    ? Optional.of(new Location.Centre(id.orElseThrow(), title.orElseThrow(), address))
-                    : Optional.empty();
-        }
-        return PartyBody.address(location)
-                .flatMap(address -> location.build("", () -> new Location.Place(address)));
     }
 }

@@ -20,31 +20,18 @@ import java.util.Optional;
  */
 final class RateLimiting {
 
-    /** One kind of client's limit and its policy field, written once. */
-    private record Policy(String name, Limit limit, String field) {
-
-        static Optional<Policy> of(String name, int perSecond, int burst) {
-            if (perSecond == 0) {
-                return Optional.empty();
-            }
-            Limit limit = new Limit(perSecond, burst);
-            return Optional.of(new Policy(name, limit,
-                    "\"" + name + "\";q=" + burst + ";w=" + limit.secondsToFill()));
-        }
-    }
-
     private final TokenBuckets buckets;
     private final ApiKeys keys;
     private final ClientAddress clients;
-    private final Optional<Policy> publicPolicy;
-    private final Optional<Policy> staffPolicy;
+    private final Optional<RateLimitPolicy> publicPolicy;
+    private final Optional<RateLimitPolicy> staffPolicy;
 
     RateLimiting(RateLimitSettings settings, TokenBuckets buckets, ApiKeys keys) {
         this.buckets = buckets;
         this.keys = keys;
         this.clients = new ClientAddress(TrustedProxies.parse(settings.trustedProxies()));
-        this.publicPolicy = Policy.of("public", settings.perSecond(), settings.burst());
-        this.staffPolicy = Policy.of("staff", settings.staffPerSecond(), settings.staffBurst());
+        this.publicPolicy = RateLimitPolicy.of("public", settings.perSecond(), settings.burst());
+        this.staffPolicy = RateLimitPolicy.of("staff", settings.staffPerSecond(), settings.staffBurst());
     }
 
     /** {@code handler}, run only when its client is within its limit. */
@@ -60,7 +47,7 @@ final class RateLimiting {
 
     private void take(Context ctx) {
         Optional<String> key = validKey(ctx);
-        Optional<Policy> policy = key.isPresent() ? staffPolicy : publicPolicy;
+        Optional<RateLimitPolicy> policy = key.isPresent() ? staffPolicy : publicPolicy;
         if (policy.isEmpty()) {
             return;
         }

@@ -36,7 +36,7 @@ final class ShipmentBody {
         Optional<CountryCode> origin = shipment.text("origin_country", CountryCode::of);
         Optional<CountryCode> destination = shipment.text("destination_country", CountryCode::of);
         Optional<Weight> weight = shipment.decimal("weight_kg", Weight::new, Weight::parse);
-        Optional<Customer> customer = shipment.object("customer").flatMap(PartyBody::customer);
+        Optional<Customer> customer = shipment.object("customer").flatMap(CustomerBody::customer);
         Optional<OrderTime> orderedAt = shipment.text("ordered_at", OrderTime::parse);
         Optional<Party> sender = shipment.object("sender").flatMap(PartyBody::party);
         Optional<Party> receiver = shipment.object("receiver").flatMap(PartyBody::party);

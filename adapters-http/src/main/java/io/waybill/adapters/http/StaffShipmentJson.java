@@ -34,7 +34,7 @@ final class StaffShipmentJson {
         json.put("receiver", details.receiver().map(StaffShipmentJson::party).orElse(null));
         json.put("articles", details.articles().stream().map(StaffShipmentJson::article).toList());
         json.put("events", shipment.events().stream().map(EventJson::of).toList());
-        json.put("current_location", shipment.currentLocation().map(EventJson::location).orElse(null));
+        json.put("current_location", shipment.currentLocation().map(LocationJson::location).orElse(null));
         json.put("estimated_delivery", JsonTimes.of(shipment.estimatedDelivery()));
         json.put("public_tracking", details.publicTracking());
         json.put("created_at", JsonTimes.of(shipment.createdAt()));
@@ -53,7 +53,7 @@ final class StaffShipmentJson {
         Map<String, Object> json = new LinkedHashMap<>(8);
         json.put("id", party.id().orElse(null));
         json.put("name", party.name().orElse(null));
-        json.put("address", EventJson.address(party.address()));
+        json.put("address", LocationJson.address(party.address()));
         json.put("phone", party.phone().map(Phone::value).orElse(null));
         return json;
     }

@@ -10,8 +10,8 @@ class BodyBudgetTest {
 
     @Test
     void sharesTakeFromOneBudgetAndGiveBackWhatTheyTookWhenClosed() {
-        BodyBudget.Share first = budget.share();
-        BodyBudget.Share second = budget.share();
+        BodyShare first = budget.share();
+        BodyShare second = budget.share();
 
         assertThat(first.take(60)).isTrue();
         assertThat(second.take(50)).as("over the budget").isFalse();
@@ -27,7 +27,7 @@ class BodyBudgetTest {
 
     @Test
     void aClosedShareTakesNothingMore() {
-        BodyBudget.Share share = budget.share();
+        BodyShare share = budget.share();
         share.close();
 
         assertThat(share.take(1)).isFalse();

@@ -1,11 +1,9 @@
 package io.waybill.adapters.persistence;
 
 import io.waybill.application.port.out.ShipmentChanges;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -31,7 +29,7 @@ final class ChangeReports implements AutoCloseable {
         }
         ChangeChannel channel = ChangeChannel.forSchema(settings.schema().orElseGet(() -> currentSchema(jdbi)));
         return new ChangeReports(ChangeNotifier.postgres(channel), Optional.of(new PostgresShipmentChanges(
-                connector(settings, channel), channel, RETRY_AFTER)));
+                ListeningConnector.to(settings, channel), channel, RETRY_AFTER)));
     }
 
     ChangeNotifier notifier() {
@@ -45,21 +43,6 @@ final class ChangeReports implements AutoCloseable {
     @Override
     public void close() {
         listening.ifPresent(PostgresShipmentChanges::close);
-    }
-
-    /**
-     * New connections to the database {@code settings} name, which the server lists under the channel's name, and
-     * which fail within seconds when the server stops answering.
-     */
-    private static PostgresShipmentChanges.Connector connector(DatabaseSettings settings, ChangeChannel channel) {
-        Properties properties = new Properties();
-        properties.setProperty("user", settings.user());
-        properties.setProperty("password", settings.password());
-        properties.setProperty("ApplicationName", "waybill changes " + channel.name());
-        properties.setProperty("connectTimeout", "5");
-        properties.setProperty("socketTimeout", "10");
-        properties.setProperty("tcpKeepAlive", "true");
-        return () -> DriverManager.getConnection(settings.jdbcUrl(), properties);
     }
 
     private static String currentSchema(Jdbi jdbi) {

@@ -16,30 +16,18 @@ final class Columns {
     private Columns() {}
 
     /** The columns of an address, as {@link ColumnReader#address} reads them. */
-    static List<Selected> address(String prefix) {
-        return List.of(new Selected(prefix + "_street", TEXT), new Selected(prefix + "_zip", TEXT),
-                new Selected(prefix + "_city", TEXT), new Selected(prefix + "_country", COUNTRY));
+    static List<SelectedColumn> address(String prefix) {
+        return List.of(new SelectedColumn(prefix + "_street", TEXT), new SelectedColumn(prefix + "_zip", TEXT),
+                new SelectedColumn(prefix + "_city", TEXT), new SelectedColumn(prefix + "_country", COUNTRY));
     }
 
     /** The columns of a party, as {@link ColumnReader#party} reads them. */
-    static List<Selected> party(String prefix) {
-        List<Selected> columns = new ArrayList<>();
-        columns.add(new Selected(prefix + "_id", TEXT));
-        columns.add(new Selected(prefix + "_name", TEXT));
+    static List<SelectedColumn> party(String prefix) {
+        List<SelectedColumn> columns = new ArrayList<>();
+        columns.add(new SelectedColumn(prefix + "_id", TEXT));
+        columns.add(new SelectedColumn(prefix + "_name", TEXT));
         columns.addAll(address(prefix));
-        columns.add(new Selected(prefix + "_phone", TEXT));
+        columns.add(new SelectedColumn(prefix + "_phone", TEXT));
         return List.copyOf(columns);
-    }
-
-    /**
-     * A column that a statement selects: an expression, such as {@code s.created_at}, and its SQL type, for the NULL
-     * that stands in its place where a statement's row has no such value.
-     */
-    record Selected(String expression, String type) {
-
-        /** A NULL of this column's type, named as the column is. */
-        String typedNull() {
-            return "CAST(NULL AS " + type + ") AS " + expression.substring(expression.indexOf('.') + 1);
-        }
     }
 }

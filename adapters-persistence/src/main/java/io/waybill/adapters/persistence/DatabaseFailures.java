@@ -31,22 +31,7 @@ final class DatabaseFailures {
             Map.entry("57", "operator intervention"), Map.entry("58", "system error"),
             Map.entry("90", "H2 general error"));
 
-    private static final int H2_DATABASE_IN_USE = 90020;
-
     private DatabaseFailures() {}
-
-    /** What to say when the failure is H2's error 90020: it lets one process at a time open its files. */
-    static Optional<IllegalStateException> inUseElsewhere(RuntimeException failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_IN_USE) {
-                return Optional.of(new IllegalStateException("The embedded database is open in another process,"
-                        + " such as a running 'waybill serve' (H2 lets one process at a time use its files): stop"
-                        + " that process and run this again, or have both use PostgreSQL (WAYBILL_DATABASE_URL)",
-                        failure));
-            }
-        }
-        return Optional.empty();
-    }
 
     /** Such as {@code BatchUpdateException [SQLSTATE 42P01: syntax error or access rule violation] <- ...}. */
     static String describe(Throwable failure) {
@@ -63,10 +48,10 @@ final class DatabaseFailures {
      */
     static RuntimeException redacted(Throwable failure) {
         List<Throwable> links = links(failure);
-        Redacted copy = null;
+        RedactedFailure copy = null;
         for (int i = links.size() - 1; i >= 0; i--) {
             Throwable link = links.get(i);
-            copy = new Redacted(describeOne(link), sqlState(link), copy, link.getStackTrace());
+            copy = new RedactedFailure(describeOne(link), sqlState(link), copy, link.getStackTrace());
         }
         return copy;
     }
@@ -107,25 +92,5 @@ final class DatabaseFailures {
             }
         }
         return links;
-    }
-
-    /**
-     * A failure stripped of its message; says which type it stands for, and keeps the SQLSTATE so that callers can still
-     * tell a refused row from an outage.
-     */
-    static final class Redacted extends RuntimeException {
-
-        private final String sqlState;
-
-        private Redacted(String description, String sqlState, Redacted cause, StackTraceElement[] stackTrace) {
-            super(description, cause, false, true);
-            this.sqlState = sqlState;
-            setStackTrace(stackTrace);
-        }
-
-        /** The SQLSTATE of the exception this stands for; null when it had none. */
-        String sqlState() {
-            return sqlState;
-        }
     }
 }

@@ -146,11 +146,5 @@ final class GroupCommit<T> implements AutoCloseable {
         failRemaining();
     }
 
-    /** Writes and commits one batch in one transaction; throws if it did not commit. */
-    @FunctionalInterface
-    interface BatchWriter<T> {
-        void write(List<T> batch) throws Exception;
-    }
-
     private record Pending<T>(T row, CompletableFuture<Void> done) {}
 }

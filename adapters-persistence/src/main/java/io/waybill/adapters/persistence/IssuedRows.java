@@ -7,9 +7,7 @@ import io.waybill.domain.ShipmentStatus;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Optional;
 
 /**
  * The shipments row of an issued number, bound with plain JDBC: this runs for every issued number, and Jdbi's named
@@ -26,19 +24,8 @@ final class IssuedRows {
 
     private IssuedRows() {}
 
-    /**
-     * The estimate is worked out by the caller, so that the writer threads run nothing but JDBC; stored so that lists
-     * show the estimate the shipment itself shows, until its first event changes it.
-     */
-    record Row(IssuedTrackingNumber issued, Optional<LocalDate> estimatedDelivery) {
-
-        static Row of(IssuedTrackingNumber issued) {
-            return new Row(issued, issued.asShipment().estimatedDelivery());
-        }
-    }
-
     /** Adds {@code row} to the batch of {@code insert}, a statement of {@link #INSERT}. */
-    static void addBatch(PreparedStatement insert, Row row) throws SQLException {
+    static void addBatch(PreparedStatement insert, IssuedRow row) throws SQLException {
         IssuedTrackingNumber issued = row.issued();
         Order order = issued.order();
         OffsetDateTime ordered = order.createdAt().value();

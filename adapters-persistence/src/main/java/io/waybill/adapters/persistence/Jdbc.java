@@ -36,7 +36,7 @@ final class Jdbc {
     /** Whether the cause is a broken unique constraint (SQLSTATE 23505, on H2 and PostgreSQL alike). */
     static boolean isUniqueViolation(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DatabaseFailures.Redacted redacted && "23505".equals(redacted.sqlState())) {
+            if (cause instanceof RedactedFailure redacted && "23505".equals(redacted.sqlState())) {
                 return true;
             }
             // A failed batch may tell the reason only in the exception chained to it.
@@ -76,6 +76,6 @@ final class Jdbc {
         if (failure instanceof SQLException sql) {
             return sql.getSQLState();
         }
-        return failure instanceof DatabaseFailures.Redacted redacted ? redacted.sqlState() : null;
+        return failure instanceof RedactedFailure redacted ? redacted.sqlState() : null;
     }
 }

@@ -8,11 +8,9 @@ import io.waybill.domain.TrackingNumber;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
@@ -34,22 +32,18 @@ final class JdbiKeyedIssues implements KeyedIssues, AutoCloseable {
 
     private static final String FIND =
             "SELECT request_hash, tracking_number, issued_at FROM idempotency_keys WHERE idempotency_key = ?";
-    private static final String FORGET_EXPIRED =
-            "DELETE FROM idempotency_keys WHERE idempotency_key = ? AND issued_at < ?";
-    private static final String INSERT_KEY =
-            "INSERT INTO idempotency_keys (idempotency_key, request_hash, tracking_number, issued_at) VALUES (?, ?, ?, ?)";
     private static final String CLEAN_UP = "DELETE FROM idempotency_keys WHERE issued_at < ?";
 
     private final Jdbi jdbi;
     private final DataSource dataSource;
-    private final GroupCommit<Keyed> groupCommit;
+    private final GroupCommit<KeyedRow> groupCommit;
     private final AtomicReference<Instant> cleanedUpTo = new AtomicReference<>(Instant.MIN);
 
     JdbiKeyedIssues(Jdbi jdbi, DataSource dataSource, int writers, Duration commitTimeout, Runnable afterCommit) {
         this.jdbi = jdbi;
         this.dataSource = dataSource;
         this.groupCommit = new GroupCommit<>("keyed-shipments", writers, MAX_BATCH, commitTimeout, batch -> {
-            insert(jdbi, batch);
+            jdbi.useTransaction(handle -> KeyedRows.insert(handle.getConnection(), batch));
             afterCommit.run();
         });
     }
@@ -73,7 +67,7 @@ final class JdbiKeyedIssues implements KeyedIssues, AutoCloseable {
     @Override
     public void add(IdempotencyKey key, String requestHash, IssuedTrackingNumber issued, Instant expiredBefore) {
         try {
-            groupCommit.commit(new Keyed(key, requestHash, IssuedRows.Row.of(issued), expiredBefore));
+            groupCommit.commit(new KeyedRow(key, requestHash, IssuedRow.of(issued), expiredBefore));
         } catch (StorageUnavailableException e) {
             if (Jdbc.isUniqueViolation(e)) {
                 throw new KeyTakenException(e);
@@ -102,37 +96,4 @@ final class JdbiKeyedIssues implements KeyedIssues, AutoCloseable {
     public void close() {
         groupCommit.close();
     }
-
-    // The key first: of concurrent requests with one key, the later one fails there, before it wrote its shipment.
-    private static void insert(Jdbi jdbi, List<Keyed> batch) throws SQLException {
-        jdbi.useTransaction(handle -> {
-            Connection connection = handle.getConnection();
-            try (PreparedStatement forget = connection.prepareStatement(FORGET_EXPIRED)) {
-                for (Keyed row : batch) {
-                    forget.setString(1, row.key().value());
-                    forget.setObject(2, Times.utc(row.expiredBefore()));
-                    forget.addBatch();
-                }
-                forget.executeBatch();
-            }
-            try (PreparedStatement keys = connection.prepareStatement(INSERT_KEY)) {
-                for (Keyed row : batch) {
-                    keys.setString(1, row.key().value());
-                    keys.setString(2, row.requestHash());
-                    keys.setString(3, row.shipment().issued().trackingNumber().value());
-                    keys.setObject(4, Times.utc(row.shipment().issued().issuedAt()));
-                    keys.addBatch();
-                }
-                keys.executeBatch();
-            }
-            try (PreparedStatement shipments = connection.prepareStatement(IssuedRows.INSERT)) {
-                for (Keyed row : batch) {
-                    IssuedRows.addBatch(shipments, row.shipment());
-                }
-                shipments.executeBatch();
-            }
-        });
-    }
-
-    private record Keyed(IdempotencyKey key, String requestHash, IssuedRows.Row shipment, Instant expiredBefore) {}
 }

@@ -33,7 +33,7 @@ final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable 
 
     private static final int MAX_BATCH = 512;
 
-    private final GroupCommit<IssuedRows.Row> groupCommit;
+    private final GroupCommit<IssuedRow> groupCommit;
     private final ShipmentWriter writer;
     private final ShipmentReader reader;
     private final ShipmentLister lister;
@@ -60,7 +60,7 @@ final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable 
     // since issuing refreshes no cache). That keeps NOTIFY, whose commits PostgreSQL serialises, off the hottest route.
     @Override
     public void add(IssuedTrackingNumber issued) {
-        groupCommit.commit(IssuedRows.Row.of(issued));
+        groupCommit.commit(IssuedRow.of(issued));
     }
 
     @Override
@@ -162,10 +162,10 @@ final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable 
         groupCommit.close();
     }
 
-    private static void insert(Jdbi jdbi, List<IssuedRows.Row> batch) throws SQLException {
+    private static void insert(Jdbi jdbi, List<IssuedRow> batch) throws SQLException {
         jdbi.useTransaction(handle -> {
             try (PreparedStatement insert = handle.getConnection().prepareStatement(IssuedRows.INSERT)) {
-                for (IssuedRows.Row row : batch) {
+                for (IssuedRow row : batch) {
                     IssuedRows.addBatch(insert, row);
                 }
                 insert.executeBatch();

@@ -1,6 +1,5 @@
 package io.waybill.adapters.persistence;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.waybill.adapters.persistence.csv.CsvShipmentFiles;
 import io.waybill.application.port.out.ComponentProbe;
@@ -12,10 +11,9 @@ import io.waybill.application.port.out.ShipmentFileWriter;
 import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.application.port.out.TrackingSequence;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Clock;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.LoggerFactory;
 
@@ -56,12 +54,8 @@ public final class Persistence implements AutoCloseable {
      * @throws IllegalStateException when the embedded database's files are open in another process
      */
     public static Persistence open(DatabaseSettings settings, Clock clock) {
-        try {
-            migrate(settings);
-        } catch (RuntimeException e) {
-            throw DatabaseFailures.inUseElsewhere(e).orElseThrow(() -> e);
-        }
-        HikariDataSource dataSource = new HikariDataSource(poolConfig(settings));
+        SchemaMigration.migrate(settings);
+        HikariDataSource dataSource = new HikariDataSource(PoolConfiguration.of(settings));
         try {
             return new Persistence(settings, dataSource, clock);
         } catch (RuntimeException e) {
@@ -148,40 +142,5 @@ public final class Persistence implements AutoCloseable {
     // whose batches grow while the previous commit runs, writes fewer and larger chunks.
     private static int writers(DatabaseSettings settings) {
         return settings.isPostgres() ? 2 : 1;
-    }
-
-    // Flyway runs on its own connection first: H2 refuses a pool whose connections name a schema not yet created.
-    private static void migrate(DatabaseSettings settings) {
-        var flyway = Flyway.configure()
-                .dataSource(settings.jdbcUrl(), settings.user(), settings.password())
-                .locations("classpath:db/migration")
-                .createSchemas(true);
-        settings.schema().ifPresent(flyway::schemas);
-        flyway.load().migrate();
-    }
-
-    private static HikariConfig poolConfig(DatabaseSettings settings) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("waybill");
-        config.setJdbcUrl(settings.jdbcUrl());
-        config.setUsername(settings.user());
-        config.setPassword(settings.password());
-        config.setMaximumPoolSize(settings.poolSize());
-        config.setConnectionTimeout(3_000);
-        config.setValidationTimeout(1_000);
-        settings.schema().ifPresent(config::setSchema);
-        if (settings.isPostgres()) {
-            config.addDataSourceProperty("reWriteBatchedInserts", "true");
-            // Without it the driver's messages quote a failed batch's statement with its values and the refused row
-            // ("Failing row contains (..)"): customers' names in any log. DatabaseFailures keeps messages out anyway.
-            config.addDataSourceProperty("logServerErrorDetail", "false");
-            // A database that stops answering without closing the connection fails requests instead of hanging them.
-            config.addDataSourceProperty("socketTimeout", "60");
-            // Every statement here reads a few rows by index. PostgreSQL still plans parallel workers for reads of
-            // many keys at once (ShipmentReader), and starts them, a process each, for every execution: reading 500
-            // shipments took 10 ms with two workers and 4 ms without.
-            config.addDataSourceProperty("options", "-c max_parallel_workers_per_gather=0");
-        }
-        return config;
     }
 }

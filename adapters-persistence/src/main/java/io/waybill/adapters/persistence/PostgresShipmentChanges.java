@@ -33,13 +33,7 @@ final class PostgresShipmentChanges implements ShipmentChanges, AutoCloseable {
     private static final int WAIT_MILLIS = 250;
     static final Duration KEEP_ALIVE = Duration.ofSeconds(5);
 
-    /** Opens a new connection, not one of the pool's: it is held for as long as this listens. */
-    @FunctionalInterface
-    interface Connector {
-        Connection connect() throws SQLException;
-    }
-
-    private final Connector connector;
+    private final ListeningConnector connector;
     private final ChangeChannel channel;
     private final Duration retryAfter;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -47,7 +41,7 @@ final class PostgresShipmentChanges implements ShipmentChanges, AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
 
-    PostgresShipmentChanges(Connector connector, ChangeChannel channel, Duration retryAfter) {
+    PostgresShipmentChanges(ListeningConnector connector, ChangeChannel channel, Duration retryAfter) {
         this.connector = connector;
         this.channel = channel;
         this.retryAfter = retryAfter;

@@ -56,7 +56,7 @@ class GroupCommitTest {
     @Test
     void onlyTheBadRowFailsWhenOneRowBreaksAConstraint() throws Exception {
         CountDownLatch bothQueued = new CountDownLatch(1);
-        GroupCommit.BatchWriter<Integer> writer = batch -> {
+        BatchWriter<Integer> writer = batch -> {
             bothQueued.await();
             if (batch.contains(13)) {
                 throw new SQLException("duplicate key", "23505");
@@ -81,7 +81,7 @@ class GroupCommitTest {
     void aCallerThatGaveUpIsNotWrittenLater() throws Exception {
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        GroupCommit.BatchWriter<Integer> writer = batch -> {
+        BatchWriter<Integer> writer = batch -> {
             if (batch.contains(1)) {
                 holding.countDown();
                 release.await();

@@ -6,16 +6,9 @@ import io.waybill.domain.CountryCode;
 import io.waybill.domain.Location.Centre;
 import io.waybill.domain.Party;
 import io.waybill.domain.Phone;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;
@@ -27,14 +20,13 @@ import net.datafaker.Faker;
  * Where generated shipments come from and go to: a country with its carriers, logistics centres, shops that send and
  * people who receive. The names, streets, cities and phones of a locale's region are drawn once from Datafaker into
  * pools and combined at random afterwards, which keeps a million shipments varied and quick to make (Datafaker takes
- * microseconds a value). The logistics system's region is its own 16 centres and 18 recipients, verbatim. Not
- * thread-safe: it draws from the generator's {@link Random}.
+ * microseconds a value). The logistics system's region is its own centres and recipients ({@link LogisticsSystemData}).
+ * Not thread-safe: it draws from the generator's {@link Random}.
  */
 final class FakeRegion {
 
     private static final int POOL = 400;
     private static final int CENTRES = 12;
-    private static final String DATA = "fake/";
 
     private final CountryCode country;
     private final List<Carrier> carriers;
@@ -87,13 +79,8 @@ final class FakeRegion {
      * {@code recipients.csv}, with the carriers and shops of {@code taiwan}.
      */
     static FakeRegion logisticsSystem(FakeRegion taiwan) {
-        List<Centre> centres = rows("logistics_centres.csv", 4).stream()
-                .map(row -> new Centre(row[0], row[1], taiwanese(row[3], taiwan.country)))
-                .toList();
-        List<Party> recipients = rows("recipients.csv", 4).stream()
-                .map(row -> new Party(Optional.of(row[0]), Optional.of(row[1]), taiwanese(row[2], taiwan.country),
-                        Optional.of(new Phone(row[3]))))
-                .toList();
+        List<Centre> centres = LogisticsSystemData.centres(taiwan.country);
+        List<Party> recipients = LogisticsSystemData.recipients(taiwan.country);
         return new FakeRegion(taiwan.country, taiwan.carriers, centres, r -> pick(recipients, r),
                 taiwan.senders);
     }
@@ -140,31 +127,6 @@ final class FakeRegion {
                     throw e;
                 }
             }
-        }
-    }
-
-    // A Taiwanese address as the logistics system wrote it: the city (…市 or …縣) first, then the street.
-    private static Address taiwanese(String line, CountryCode country) {
-        int end = IntStream.range(0, line.length()).filter(i -> "市縣".indexOf(line.charAt(i)) >= 0).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no city in the built-in address " + line));
-        return Address.of(line.substring(end + 1), null, line.substring(0, end + 1), country);
-    }
-
-    // The built-in files are ours: plain comma-separated lines, without quotes, under a header.
-    private static List<String[]> rows(String file, int columns) {
-        InputStream in = FakeRegion.class.getResourceAsStream(DATA + file);
-        Objects.requireNonNull(in, () -> "the built-in data " + DATA + file + " is missing");
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            return reader.lines().skip(1).filter(line -> !line.isBlank()).map(line -> {
-                String[] row = line.split(",", -1);
-                if (row.length != columns) {
-                    throw new IllegalStateException("the built-in " + file + " has a line of " + row.length
-                            + " fields: " + line);
-                }
-                return row;
-            }).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

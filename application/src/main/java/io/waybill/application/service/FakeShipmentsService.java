@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
@@ -39,27 +38,7 @@ public final class FakeShipmentsService implements FakeShipmentsUseCase {
     public static Stream<Shipment> generated(Generation generation) {
         FakeShipments fakes = new FakeShipments(generation.seed().orElseGet(() -> new SecureRandom().nextLong()),
                 generation.until());
-        Iterator<Shipment> iterator = new Iterator<>() {
-            private long made;
-
-            @Override
-            public boolean hasNext() {
-                return made < generation.count();
-            }
-
-            @Override
-            public Shipment next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                Shipment shipment = fakes.next();
-                made++;
-                if (made % Generation.PROGRESS_EVERY == 0 || made == generation.count()) {
-                    generation.progress().accept(made);
-                }
-                return shipment;
-            }
-        };
+        Iterator<Shipment> iterator = new FakeShipmentIterator(fakes, generation);
         // Not SIZED: a sized stream may skip its elements, and the progress with them, when only counted.
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator,
                 Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.DISTINCT), false);

@@ -1,0 +1,46 @@
+package io.waybill.adapters.cache;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * The Redis parts of {@link Caches}, wired: the entries and their near cache, kept coherent by Redis's reports of
+ * changes (none when the near cache holds nothing), the shared token buckets with their local fallback, and the order
+ * in which they close.
+ */
+final class RedisCaches {
+
+    private RedisCaches() {}
+
+    /** Connects lazily: Redis need not be up. */
+    static Caches open(URI url, CacheSettings settings, int staleLimit) {
+        RedisEntries entries = RedisEntries.connect(url, settings);
+        NearCache near = new NearCache(settings);
+        RedisShipmentCache cache =
+                new RedisShipmentCache(entries, near, settings, CacheSettings.redacted(url), staleLimit);
+        Runnable stopReports = settings.maxEntries() == 0
+                ? () -> {}
+                : RedisInvalidations.start(RedisConnections.server(url), RedisConnections.clientConfig(url, settings),
+                        RedisEntries.namespace(settings), near, silence(settings), settings.retryAfter())::close;
+        SharedTokenBuckets buckets = new SharedTokenBuckets(RedisBuckets.connect(url, settings),
+                new LocalTokenBuckets(LocalTokenBuckets.DEFAULT_MAX_BUCKETS, Ticker.systemTicker()),
+                new RedisPause(CacheSettings.redacted(url), settings.retryAfter()),
+                LocalTokenBuckets.DEFAULT_MAX_BUCKETS, settings.redisTimeout());
+        return new Caches(cache, new CacheProbe(cache::state), buckets, () -> {
+            try {
+                stopReports.run();
+                cache.close();
+            } finally {
+                entries.close();
+                buckets.close();
+            }
+        });
+    }
+
+    /** How long the report of changes may stay silent before it counts as lost: a second, or two Redis timeouts. */
+    static Duration silence(CacheSettings settings) {
+        Duration twoTimeouts = settings.redisTimeout().multipliedBy(2);
+        return twoTimeouts.compareTo(Duration.ofSeconds(1)) > 0 ? twoTimeouts : Duration.ofSeconds(1);
+    }
+}
