@@ -25,13 +25,13 @@ import io.waybill.application.service.RecordTrackingEventsService;
 import io.waybill.application.service.RegisterShipmentService;
 import io.waybill.application.service.SequenceAllocator;
 import io.waybill.application.service.ShipmentLookup;
-import io.waybill.application.service.TrackingEvents;
+import io.waybill.application.service.TrackingEventMapper;
 import io.waybill.application.support.DaemonThreads;
 import io.waybill.domain.IdempotencyKey;
-import io.waybill.domain.IssuedTrackingNumber;
+import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
 import io.waybill.domain.Order;
 import io.waybill.domain.Shipment;
-import io.waybill.domain.TrackingNumberFormat;
+import io.waybill.domain.trackingnumber.TrackingNumberFormat;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -87,7 +87,7 @@ public final class Waybill implements AutoCloseable {
             ShipmentRepository shipments = persistence.shipments();
             ShipmentLookup lookup = new ShipmentLookup(shipments, caches.shipments());
             persistence.shipmentChanges().subscribe(new CacheCoherence(shipments, caches.shipments()));
-            TrackingEvents events = new TrackingEvents(config.statusMapping(), random);
+            TrackingEventMapper events = new TrackingEventMapper(config.statusMapping(), random);
             HttpApi.UseCases useCases = new HttpApi.UseCases(
                     new IssueTrackingNumberService(format, sequence, shipments, clock),
                     new IssueTrackingNumberOnceService(format, sequence, persistence.keyedIssues(), clock),

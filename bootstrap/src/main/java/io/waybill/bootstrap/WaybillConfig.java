@@ -4,7 +4,7 @@ import io.waybill.adapters.cache.CacheSettings;
 import io.waybill.adapters.http.HttpSettings;
 import io.waybill.adapters.http.RateLimitSettings;
 import io.waybill.adapters.persistence.DatabaseSettings;
-import io.waybill.domain.PermutationKey;
+import io.waybill.domain.trackingnumber.PermutationKey;
 import io.waybill.domain.StatusMapping;
 import java.nio.file.Path;
 import java.security.SecureRandom;

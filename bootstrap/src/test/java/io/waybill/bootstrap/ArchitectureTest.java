@@ -7,10 +7,20 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.waybill.adapters.cache.CacheSettings;
+import io.waybill.adapters.cache.Caches;
+import io.waybill.adapters.http.HttpApi;
+import io.waybill.adapters.http.HttpSettings;
+import io.waybill.adapters.http.RateLimitSettings;
+import io.waybill.adapters.persistence.DatabaseSettings;
+import io.waybill.adapters.persistence.Persistence;
+import java.util.Set;
 
 @AnalyzeClasses(packages = "io.waybill", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -48,6 +58,30 @@ class ArchitectureTest {
             .that().resideInAPackage("io.waybill.bootstrap..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "io.javalin..", "org.jdbi..", "com.zaxxer..", "redis.clients..", "org.flywaydb..");
+
+    /**
+     * What bootstrap may use of each adapter module: its entry type and its settings records, nested types included;
+     * everything else an adapter holds (a file format, a handler, a repository) is reached through them or through the
+     * application's ports.
+     */
+    static final Set<Class<?>> ADAPTER_ENTRY_TYPES = Set.of(
+            HttpApi.class, HttpSettings.class, RateLimitSettings.class,
+            Persistence.class, DatabaseSettings.class,
+            Caches.class, CacheSettings.class);
+
+    @ArchTest
+    static final ArchRule bootstrapReachesEachAdapterOnlyThroughItsEntryTypeAndSettings = noClasses()
+            .that().resideInAPackage("io.waybill.bootstrap..")
+            .should().dependOnClassesThat(resideInAPackage("io.waybill.adapters..")
+                    .and(DescribedPredicate.describe("not an adapter's entry type or settings record",
+                            ArchitectureTest::outsideTheAllowList)))
+            .because("bootstrap wires adapters together; it does not reach into them");
+
+    private static boolean outsideTheAllowList(JavaClass type) {
+        String name = type.getName();
+        return ADAPTER_ENTRY_TYPES.stream()
+                .noneMatch(allowed -> name.equals(allowed.getName()) || name.startsWith(allowed.getName() + "$"));
+    }
 
     @ArchTest
     static final ArchRule noCycles = slices().matching("io.waybill.(*)..").should().beFreeOfCycles();

@@ -9,7 +9,7 @@ import io.waybill.application.port.in.RecordTrackingEventsUseCase;
 import io.waybill.application.port.in.RecordTrackingEventsUseCase.EventInput;
 import io.waybill.domain.Carrier;
 import io.waybill.domain.ShipmentStatus;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -51,7 +51,7 @@ class CacheCoherenceAcrossInstancesTest {
         try (Waybill cutOff = Waybill.start(config(redis.cacheSettings().withRedisUrl(proxy.url())));
                 Waybill other = Waybill.start(config(redis.cacheSettings()))) {
             awaitListening(2);
-            TrackingCode number = TrackingCode.of(cutOff.nextTrackingNumber(Orders.sample()).trackingNumber());
+            CarrierTrackingNumber number = CarrierTrackingNumber.of(cutOff.nextTrackingNumber(Orders.sample()).trackingNumber());
             cacheEverywhere(number, cutOff, other);
 
             proxy.cut();
@@ -68,7 +68,7 @@ class CacheCoherenceAcrossInstancesTest {
         try (Waybill cutOff = Waybill.start(config(redis.cacheSettings().withRedisUrl(proxy.url())));
                 Waybill writer = Waybill.start(config(redis.cacheSettings()))) {
             awaitListening(2);
-            TrackingCode number = TrackingCode.of(writer.nextTrackingNumber(Orders.sample()).trackingNumber());
+            CarrierTrackingNumber number = CarrierTrackingNumber.of(writer.nextTrackingNumber(Orders.sample()).trackingNumber());
             cacheEverywhere(number, cutOff, writer);
 
             proxy.cut();
@@ -85,7 +85,7 @@ class CacheCoherenceAcrossInstancesTest {
         try (Waybill writer = Waybill.start(config(CacheSettings.defaults()));
                 Waybill other = Waybill.start(config(CacheSettings.defaults()))) {
             awaitListening(2);
-            TrackingCode number = TrackingCode.of(writer.nextTrackingNumber(Orders.sample()).trackingNumber());
+            CarrierTrackingNumber number = CarrierTrackingNumber.of(writer.nextTrackingNumber(Orders.sample()).trackingNumber());
             cacheEverywhere(number, writer, other);
 
             writer.recordEvents(received(number));
@@ -111,7 +111,7 @@ class CacheCoherenceAcrossInstancesTest {
     }
 
     // A few lookups each, so that the entry is in Redis and in each instance's near cache once that is open.
-    private static void cacheEverywhere(TrackingCode number, Waybill... instances) {
+    private static void cacheEverywhere(CarrierTrackingNumber number, Waybill... instances) {
         for (int round = 0; round < 3; round++) {
             for (Waybill instance : instances) {
                 assertThat(status(instance, number)).isEqualTo(ShipmentStatus.CREATED);
@@ -119,11 +119,11 @@ class CacheCoherenceAcrossInstancesTest {
         }
     }
 
-    private static ShipmentStatus status(Waybill instance, TrackingCode number) {
+    private static ShipmentStatus status(Waybill instance, CarrierTrackingNumber number) {
         return instance.findShipment(new Query(number, Optional.empty(), Audience.STAFF)).orElseThrow().status();
     }
 
-    private static RecordTrackingEventsUseCase.Command received(TrackingCode number) {
+    private static RecordTrackingEventsUseCase.Command received(CarrierTrackingNumber number) {
         return new RecordTrackingEventsUseCase.Command(number, Optional.of(Carrier.WAYBILL),
                 List.of(new EventInput(Optional.empty(), OffsetDateTime.now(), Optional.of(ShipmentStatus.RECEIVED),
                         Optional.empty(), Optional.empty(), Optional.empty())));

@@ -9,7 +9,7 @@ import io.waybill.domain.CustomerName;
 import io.waybill.domain.CustomerSlug;
 import io.waybill.domain.Order;
 import io.waybill.domain.OrderTime;
-import io.waybill.domain.TrackingNumber;
+import io.waybill.domain.trackingnumber.TrackingNumber;
 import io.waybill.domain.Weight;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -13,7 +13,7 @@ import io.waybill.domain.Article;
 import io.waybill.domain.Carrier;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentStatus;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -150,7 +150,7 @@ class ImportEndToEndTest {
     }
 
     private Optional<Shipment> lookUp(String number, String carrier) {
-        return waybill.findShipment(new FindShipmentUseCase.Query(new TrackingCode(number),
+        return waybill.findShipment(new FindShipmentUseCase.Query(new CarrierTrackingNumber(number),
                 Optional.of(Carrier.parse(carrier)), FindShipmentUseCase.Audience.STAFF));
     }
 

@@ -2,7 +2,7 @@ package io.waybill.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.waybill.domain.TrackingNumber;
+import io.waybill.domain.trackingnumber.TrackingNumber;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -8,9 +8,9 @@ import io.waybill.adapters.cache.CacheSettings;
 import io.waybill.adapters.http.HttpSettings;
 import io.waybill.adapters.http.RateLimitSettings;
 import io.waybill.application.port.in.FindShipmentUseCase;
-import io.waybill.domain.IssuedTrackingNumber;
+import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
 import io.waybill.domain.Shipment;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -77,6 +77,6 @@ class WaybillClockTest {
 
     private static FindShipmentUseCase.Query staffQuery(String number) {
         return new FindShipmentUseCase.Query(
-                new TrackingCode(number), Optional.empty(), FindShipmentUseCase.Audience.STAFF);
+                new CarrierTrackingNumber(number), Optional.empty(), FindShipmentUseCase.Audience.STAFF);
     }
 }

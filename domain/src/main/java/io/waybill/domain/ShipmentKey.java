@@ -1,12 +1,13 @@
 package io.waybill.domain;
 
+import io.waybill.domain.trackingnumber.TrackingNumber;
 import java.util.Objects;
 
 /**
  * What identifies a shipment: its tracking number and carrier. The same number may belong to shipments of several
  * carriers. Waybill's own numbers are checked fully (check character included) when the carrier is Waybill.
  */
-public record ShipmentKey(TrackingCode number, Carrier carrier) {
+public record ShipmentKey(CarrierTrackingNumber number, Carrier carrier) {
 
     public ShipmentKey {
         Objects.requireNonNull(number, "number");
@@ -17,7 +18,7 @@ public record ShipmentKey(TrackingCode number, Carrier carrier) {
     }
 
     public static ShipmentKey of(TrackingNumber number) {
-        return new ShipmentKey(TrackingCode.of(number), Carrier.WAYBILL);
+        return new ShipmentKey(CarrierTrackingNumber.of(number), Carrier.WAYBILL);
     }
 
     @Override

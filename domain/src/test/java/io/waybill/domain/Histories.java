@@ -10,7 +10,7 @@ import java.util.Optional;
 /** Shipments and tracking events for the domain's tests. */
 final class Histories {
 
-    static final ShipmentKey KEY = new ShipmentKey(new TrackingCode("TN12345678"), new Carrier("DHL"));
+    static final ShipmentKey KEY = new ShipmentKey(new CarrierTrackingNumber("TN12345678"), new Carrier("DHL"));
     static final Instant REGISTERED = Instant.parse("2024-03-04T00:00:00Z");
     static final OffsetDateTime START = OffsetDateTime.parse("2024-03-04T08:00:00+08:00");
 

@@ -1,5 +1,6 @@
 package io.waybill.domain;
 
+import io.waybill.domain.trackingnumber.TrackingNumber;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
@@ -62,7 +63,7 @@ class ShipmentValuesTest {
         @ParameterizedTest
         @CsvSource({"TN12345678, TN12345678", "' tn12345678 ', TN12345678", "1z999aa10123456784, 1Z999AA10123456784"})
         void parsesForgivingCaseAndSpace(String text, String value) {
-            assertThat(TrackingCode.parse(text)).isEqualTo(new TrackingCode(value)).hasToString(value);
+            assertThat(CarrierTrackingNumber.parse(text)).isEqualTo(new CarrierTrackingNumber(value)).hasToString(value);
         }
 
         @ParameterizedTest
@@ -71,16 +72,16 @@ class ShipmentValuesTest {
             "ABC", "TN-12345678", "TN 12345678", "tn12345678", "TN1234567É", "A234567890123456789012345678901234567890X"
         })
         void refusesAnythingElse(String value) {
-            assertThatIllegalArgumentException().isThrownBy(() -> new TrackingCode(value))
+            assertThatIllegalArgumentException().isThrownBy(() -> new CarrierTrackingNumber(value))
                     .withMessageStartingWith("must be a tracking number of 4 to 40 letters and digits");
         }
 
         @Test
         void knowsWaybillsOwnNumbers() {
-            assertThat(new TrackingCode(WAYBILL_NUMBER).asWaybillNumber()).contains(new TrackingNumber(WAYBILL_NUMBER));
-            assertThat(new TrackingCode("MY0A1B2C3D4EA").asWaybillNumber()).as("wrong check character").isEmpty();
-            assertThat(new TrackingCode("TN12345678").asWaybillNumber()).isEmpty();
-            assertThat(TrackingCode.of(new TrackingNumber(WAYBILL_NUMBER)).value()).isEqualTo(WAYBILL_NUMBER);
+            assertThat(new CarrierTrackingNumber(WAYBILL_NUMBER).asWaybillNumber()).contains(new TrackingNumber(WAYBILL_NUMBER));
+            assertThat(new CarrierTrackingNumber("MY0A1B2C3D4EA").asWaybillNumber()).as("wrong check character").isEmpty();
+            assertThat(new CarrierTrackingNumber("TN12345678").asWaybillNumber()).isEmpty();
+            assertThat(CarrierTrackingNumber.of(new TrackingNumber(WAYBILL_NUMBER)).value()).isEqualTo(WAYBILL_NUMBER);
         }
     }
 
@@ -90,19 +91,19 @@ class ShipmentValuesTest {
         @Test
         void waybillsCarrierNeedsAValidWaybillNumber() {
             assertThat(ShipmentKey.of(new TrackingNumber(WAYBILL_NUMBER)))
-                    .isEqualTo(new ShipmentKey(new TrackingCode(WAYBILL_NUMBER), Carrier.WAYBILL))
+                    .isEqualTo(new ShipmentKey(new CarrierTrackingNumber(WAYBILL_NUMBER), Carrier.WAYBILL))
                     .hasToString(WAYBILL_NUMBER + "/WAYBILL");
             assertThatIllegalArgumentException()
-                    .isThrownBy(() -> new ShipmentKey(new TrackingCode("TN12345678"), Carrier.WAYBILL))
+                    .isThrownBy(() -> new ShipmentKey(new CarrierTrackingNumber("TN12345678"), Carrier.WAYBILL))
                     .withMessageStartingWith("must be 13 characters");
             assertThatIllegalArgumentException()
-                    .isThrownBy(() -> new ShipmentKey(new TrackingCode("MY0A1B2C3D4EA"), Carrier.WAYBILL))
+                    .isThrownBy(() -> new ShipmentKey(new CarrierTrackingNumber("MY0A1B2C3D4EA"), Carrier.WAYBILL))
                     .withMessageStartingWith("has a wrong check character");
         }
 
         @Test
         void otherCarriersMayUseAnyNumberEvenOneShapedLikeWaybills() {
-            assertThat(new ShipmentKey(new TrackingCode("MY0A1B2C3D4EA"), new Carrier("DHL")).carrier())
+            assertThat(new ShipmentKey(new CarrierTrackingNumber("MY0A1B2C3D4EA"), new Carrier("DHL")).carrier())
                     .isEqualTo(new Carrier("DHL"));
             assertThatNullPointerException().isThrownBy(() -> new ShipmentKey(null, Carrier.WAYBILL));
         }

@@ -1,5 +1,6 @@
 package io.waybill.domain;
 
+import io.waybill.domain.trackingnumber.PermutationKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;

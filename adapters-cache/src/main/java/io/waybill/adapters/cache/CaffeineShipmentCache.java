@@ -6,7 +6,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.waybill.application.port.out.ShipmentCache;
 import io.waybill.domain.Shipment;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +15,7 @@ import java.util.function.BooleanSupplier;
 /** Shipments cached in this process, for one instance alone. Never fails. Thread-safe. */
 final class CaffeineShipmentCache implements ShipmentCache {
 
-    private final Cache<TrackingCode, Entry> entries;
+    private final Cache<CarrierTrackingNumber, Entry> entries;
     private final Ticker ticker;
     private final long ttlNanos;
     private final long negativeTtlNanos;
@@ -32,12 +32,12 @@ final class CaffeineShipmentCache implements ShipmentCache {
     }
 
     @Override
-    public Optional<List<Shipment>> get(TrackingCode number) {
+    public Optional<List<Shipment>> get(CarrierTrackingNumber number) {
         return Optional.ofNullable(entries.getIfPresent(number)).map(Entry::shipments);
     }
 
     @Override
-    public void offer(TrackingCode number, List<Shipment> shipments) {
+    public void offer(CarrierTrackingNumber number, List<Shipment> shipments) {
         offer(number, shipments, () -> true);
     }
 
@@ -46,7 +46,7 @@ final class CaffeineShipmentCache implements ShipmentCache {
      * eviction of the number can run, so that an eviction that makes it false either comes after the entry is stored,
      * and removes it, or keeps it from being stored.
      */
-    void offer(TrackingCode number, List<Shipment> shipments, BooleanSupplier stillValid) {
+    void offer(CarrierTrackingNumber number, List<Shipment> shipments, BooleanSupplier stillValid) {
         long generation = ShipmentCache.generation(shipments);
         long lifetime = shipments.isEmpty() ? negativeTtlNanos : ttlNanos;
         Entry offered = new Entry(List.copyOf(shipments), generation, ticker.read() + lifetime);
@@ -60,12 +60,12 @@ final class CaffeineShipmentCache implements ShipmentCache {
     }
 
     @Override
-    public void evict(TrackingCode number) {
+    public void evict(CarrierTrackingNumber number) {
         entries.invalidate(number);
     }
 
     @Override
-    public void evictAll(Collection<TrackingCode> numbers) {
+    public void evictAll(Collection<CarrierTrackingNumber> numbers) {
         entries.invalidateAll(numbers);
     }
 
@@ -82,20 +82,20 @@ final class CaffeineShipmentCache implements ShipmentCache {
 
     // Each entry carries its own deadline, set when it was offered. A compute that keeps the cached entry counts as
     // an update to Caffeine; reading the deadline from the entry keeps such an update from extending its life.
-    private static final class UntilDeadline implements Expiry<TrackingCode, Entry> {
+    private static final class UntilDeadline implements Expiry<CarrierTrackingNumber, Entry> {
 
         @Override
-        public long expireAfterCreate(TrackingCode number, Entry entry, long now) {
+        public long expireAfterCreate(CarrierTrackingNumber number, Entry entry, long now) {
             return Math.max(0, entry.deadlineNanos() - now);
         }
 
         @Override
-        public long expireAfterUpdate(TrackingCode number, Entry entry, long now, long remaining) {
+        public long expireAfterUpdate(CarrierTrackingNumber number, Entry entry, long now, long remaining) {
             return Math.max(0, entry.deadlineNanos() - now);
         }
 
         @Override
-        public long expireAfterRead(TrackingCode number, Entry entry, long now, long remaining) {
+        public long expireAfterRead(CarrierTrackingNumber number, Entry entry, long now, long remaining) {
             return remaining;
         }
     }

@@ -3,7 +3,7 @@ package io.waybill.adapters.cache;
 import static java.util.concurrent.TimeUnit.NANOSECONDS;
 
 import io.waybill.application.support.DaemonThreads;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Locale;
@@ -76,7 +76,7 @@ final class CircuitBreaker implements AutoCloseable {
     }
 
     /** While open, remembers {@code number} and returns true: the caller leaves Redis alone. Else returns false. */
-    synchronized boolean skip(TrackingCode number) {
+    synchronized boolean skip(CarrierTrackingNumber number) {
         if (state != State.OPEN) {
             return false;
         }
@@ -89,13 +89,13 @@ final class CircuitBreaker implements AutoCloseable {
     }
 
     /** A write for {@code number} failed, so its entry may be stale. */
-    synchronized void failed(TrackingCode number, RuntimeException failure) {
+    synchronized void failed(CarrierTrackingNumber number, RuntimeException failure) {
         stale.add(number);
         open(failure);
     }
 
     /** A write for all of {@code numbers} failed, so each of their entries may be stale. */
-    synchronized void failed(Collection<TrackingCode> numbers, RuntimeException failure) {
+    synchronized void failed(Collection<CarrierTrackingNumber> numbers, RuntimeException failure) {
         numbers.forEach(stale::add);
         open(failure);
     }

@@ -2,7 +2,7 @@ package io.waybill.adapters.cache;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.util.Arrays;
 import java.util.List;
 
@@ -37,7 +37,7 @@ final class InvalidationReports {
             String name = new String((byte[]) key, UTF_8);
             if (name.startsWith(namespace)) {
                 try {
-                    near.evict(new TrackingCode(name.substring(namespace.length())));
+                    near.evict(new CarrierTrackingNumber(name.substring(namespace.length())));
                 } catch (IllegalArgumentException notANumber) {
                     // a key of the namespace that this cache never writes, so never holds
                 }

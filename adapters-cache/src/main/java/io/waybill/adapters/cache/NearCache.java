@@ -2,7 +2,7 @@ package io.waybill.adapters.cache;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.waybill.domain.Shipment;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -41,21 +41,21 @@ final class NearCache {
     }
 
     /** The shipments held for {@code number}; empty when none are, or while shut. */
-    Optional<List<Shipment>> get(TrackingCode number) {
+    Optional<List<Shipment>> get(CarrierTrackingNumber number) {
         return open ? entries.get(number) : Optional.empty();
     }
 
     /** To be read before Redis is asked for {@code number}, and handed to {@link #fill} with what it answered. */
-    long stamp(TrackingCode number) {
+    long stamp(CarrierTrackingNumber number) {
         return evictions.get(stripe(number));
     }
 
     /** Stores what Redis answered for {@code number}, unless it may be stale: shut, or evicted since the stamp. */
-    void fill(TrackingCode number, long stamp, List<Shipment> shipments) {
+    void fill(CarrierTrackingNumber number, long stamp, List<Shipment> shipments) {
         entries.offer(number, shipments, () -> open && evictions.get(stripe(number)) == stamp);
     }
 
-    void evict(TrackingCode number) {
+    void evict(CarrierTrackingNumber number) {
         evictions.incrementAndGet(stripe(number));
         entries.evict(number);
     }
@@ -83,7 +83,7 @@ final class NearCache {
         return open;
     }
 
-    private static int stripe(TrackingCode number) {
+    private static int stripe(CarrierTrackingNumber number) {
         return Math.floorMod(number.hashCode(), STRIPES);
     }
 

@@ -2,7 +2,7 @@ package io.waybill.adapters.cache;
 
 import io.waybill.application.port.out.ShipmentCache;
 import io.waybill.domain.Shipment;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -11,18 +11,18 @@ import java.util.Optional;
 final class NoShipmentCache implements ShipmentCache {
 
     @Override
-    public Optional<List<Shipment>> get(TrackingCode number) {
+    public Optional<List<Shipment>> get(CarrierTrackingNumber number) {
         return Optional.empty();
     }
 
     @Override
-    public void offer(TrackingCode number, List<Shipment> shipments) {}
+    public void offer(CarrierTrackingNumber number, List<Shipment> shipments) {}
 
     @Override
-    public void evict(TrackingCode number) {}
+    public void evict(CarrierTrackingNumber number) {}
 
     @Override
-    public void evictAll(Collection<TrackingCode> numbers) {}
+    public void evictAll(Collection<CarrierTrackingNumber> numbers) {}
 
     @Override
     public void forgetLocalCopies() {}

@@ -1,6 +1,5 @@
 package io.waybill.adapters.cache;
 
-import io.waybill.application.port.out.TokenBuckets.Limit;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,12 +11,6 @@ import redis.clients.jedis.RedisClient;
  * method throws when Redis fails or does not answer in time. Thread-safe.
  */
 final class RedisBuckets implements AutoCloseable {
-
-    /** One bucket's part of a settlement: {@code used} tokens this instance granted since it last said. */
-    record Claim(String bucket, Limit limit, long used) {}
-
-    /** What a bucket holds after a settlement (below zero when it owes), and the wait for a token when under one. */
-    record Left(long tokens, long millisToToken) {}
 
     // Runs alone on the server, so no other instance changes a bucket between the read and the write. Redis's own
     // clock, so that instances with skewed clocks share one bucket fairly. Tokens used are counted even when that
@@ -78,19 +71,19 @@ final class RedisBuckets implements AutoCloseable {
     }
 
     /** Settles every claim in one call, answering in the claims' order. */
-    List<Left> settle(List<Claim> claims) {
+    List<BucketBalance> settle(List<BucketClaim> claims) {
         List<String> keys = new ArrayList<>(claims.size());
         List<String> args = new ArrayList<>(claims.size() * 3);
-        for (Claim claim : claims) {
+        for (BucketClaim claim : claims) {
             keys.add(namespace + claim.bucket());
             args.add(Long.toString(claim.limit().perSecond()));
             args.add(Long.toString(claim.limit().burst()));
             args.add(Long.toString(claim.used()));
         }
         List<?> values = (List<?>) SETTLE_LUA.run(client, keys, args);
-        List<Left> left = new ArrayList<>(claims.size());
+        List<BucketBalance> left = new ArrayList<>(claims.size());
         for (int i = 0; i < values.size(); i += 2) {
-            left.add(new Left((Long) values.get(i), (Long) values.get(i + 1)));
+            left.add(new BucketBalance((Long) values.get(i), (Long) values.get(i + 1)));
         }
         return left;
     }

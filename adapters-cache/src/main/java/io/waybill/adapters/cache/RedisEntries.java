@@ -1,6 +1,6 @@
 package io.waybill.adapters.cache;
 
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -73,7 +73,7 @@ final class RedisEntries implements AutoCloseable {
      * The value cached for {@code number}, {@code <generation>:<json>} in UTF-8, to be read from
      * {@link #jsonStart}; empty when nothing is. Bytes, so that the JSON is parsed once, from them.
      */
-    Optional<byte[]> read(TrackingCode number) {
+    Optional<byte[]> read(CarrierTrackingNumber number) {
         return Optional.ofNullable(client.get(key(number).getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -90,15 +90,15 @@ final class RedisEntries implements AutoCloseable {
     }
 
     /** Stores {@code json} for {@code number} for {@code ttl}, unless a newer generation is stored. */
-    void offer(TrackingCode number, long generation, String json, Duration ttl) {
+    void offer(CarrierTrackingNumber number, long generation, String json, Duration ttl) {
         List<String> keys = List.of(key(number));
         List<String> args = List.of(Long.toString(generation), json, Long.toString(ttl.toMillis()));
         OFFER_LUA.run(client, keys, args);
     }
 
-    void delete(Iterable<TrackingCode> numbers) {
+    void delete(Iterable<CarrierTrackingNumber> numbers) {
         List<String> keys = new ArrayList<>();
-        for (TrackingCode number : numbers) {
+        for (CarrierTrackingNumber number : numbers) {
             keys.add(key(number));
             if (keys.size() == BATCH) {
                 client.del(keys.toArray(String[]::new));
@@ -134,7 +134,7 @@ final class RedisEntries implements AutoCloseable {
         client.getPool().clear();
     }
 
-    String key(TrackingCode number) {
+    String key(CarrierTrackingNumber number) {
         return namespace + number.value();
     }
 

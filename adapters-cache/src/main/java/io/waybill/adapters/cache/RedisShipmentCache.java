@@ -3,7 +3,7 @@ package io.waybill.adapters.cache;
 import io.waybill.application.port.out.ComponentProbe;
 import io.waybill.application.port.out.ShipmentCache;
 import io.waybill.domain.Shipment;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -84,7 +84,7 @@ final class RedisShipmentCache implements ShipmentCache {
     }
 
     @Override
-    public Optional<List<Shipment>> get(TrackingCode number) {
+    public Optional<List<Shipment>> get(CarrierTrackingNumber number) {
         if (!breaker.allowsReads()) {
             return Optional.empty();
         }
@@ -113,7 +113,7 @@ final class RedisShipmentCache implements ShipmentCache {
     }
 
     @Override
-    public void offer(TrackingCode number, List<Shipment> shipments) {
+    public void offer(CarrierTrackingNumber number, List<Shipment> shipments) {
         near.evict(number);
         if (writes.skipped(number)) {
             return;
@@ -135,7 +135,7 @@ final class RedisShipmentCache implements ShipmentCache {
 
     /** While Redis fails, the number is remembered, and its entry deleted before Redis is read again. */
     @Override
-    public void evict(TrackingCode number) {
+    public void evict(CarrierTrackingNumber number) {
         near.evict(number);
         if (writes.skipped(number)) {
             return;
@@ -148,9 +148,9 @@ final class RedisShipmentCache implements ShipmentCache {
      * round trip each. When it fails, every number is remembered as if its own eviction had failed.
      */
     @Override
-    public void evictAll(Collection<TrackingCode> numbers) {
-        List<TrackingCode> sent = new ArrayList<>(numbers.size());
-        for (TrackingCode number : numbers) {
+    public void evictAll(Collection<CarrierTrackingNumber> numbers) {
+        List<CarrierTrackingNumber> sent = new ArrayList<>(numbers.size());
+        for (CarrierTrackingNumber number : numbers) {
             near.evict(number);
             if (!writes.skipped(number)) {
                 sent.add(number);
@@ -190,7 +190,7 @@ final class RedisShipmentCache implements ShipmentCache {
         breaker.close();
     }
 
-    private void logUndecodable(TrackingCode number, RuntimeException e) {
+    private void logUndecodable(CarrierTrackingNumber number, RuntimeException e) {
         if (undecodableLogged.compareAndSet(false, true)) {
             LOG.warn("The cached entry {} could not be read ({}); it is deleted and counts as a miss. Further such"
                     + " entries are logged at DEBUG", entries.key(number), e.getMessage());

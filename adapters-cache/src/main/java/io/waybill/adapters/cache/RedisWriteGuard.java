@@ -1,6 +1,6 @@
 package io.waybill.adapters.cache;
 
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.util.Collection;
 import java.util.List;
 
@@ -34,12 +34,12 @@ final class RedisWriteGuard {
      * While the breaker is open: remembered, so that the entry is deleted before Redis is read again, unless that is
      * left to the instance that made the change.
      */
-    boolean skipped(TrackingCode number) {
+    boolean skipped(CarrierTrackingNumber number) {
         return !breaker.allowsWrites() && (!remembersFailedWrites || breaker.skip(number));
     }
 
     /** Opens the breaker, remembering the numbers if this guard does. */
-    void failed(Collection<TrackingCode> numbers, RuntimeException e) {
+    void failed(Collection<CarrierTrackingNumber> numbers, RuntimeException e) {
         if (remembersFailedWrites) {
             breaker.failed(numbers, e);
         } else {
@@ -48,7 +48,7 @@ final class RedisWriteGuard {
     }
 
     /** Deletes the number's entry; a failure counts as a failed write. */
-    void delete(TrackingCode number) {
+    void delete(CarrierTrackingNumber number) {
         try {
             entries.delete(List.of(number));
         } catch (RuntimeException e) {

@@ -16,12 +16,6 @@ import java.util.concurrent.CompletableFuture;
  */
 final class SharedBucket {
 
-    /** What a take found: a grant or a refusal, or a settlement to wait for before taking again. */
-    record Outcome(Take take, CompletableFuture<Void> settlement, boolean enqueue) {}
-
-    /** What a settlement ended: the wait of the requests on it, and whether the bucket is to be settled again. */
-    record Settled(CompletableFuture<Void> ended, boolean enqueue) {}
-
     private final String name;
     private final Limit limit;
     private final long maxCredit;
@@ -40,9 +34,9 @@ final class SharedBucket {
         this.remainingShared = limit.burst();
     }
 
-    synchronized Outcome take(long now) {
+    synchronized TakeOutcome take(long now) {
         if (refused && now - refusedUntil < 0) {
-            return new Outcome(new Take(false, 0, Duration.ofNanos(refusedUntil - now)), null, false);
+            return new TakeOutcome(new Take(false, 0, Duration.ofNanos(refusedUntil - now)), null, false);
         }
         refused = false;
         if (credit > 0) {
@@ -51,24 +45,24 @@ final class SharedBucket {
             // Renewed before it runs out, so that a client asking steadily never waits.
             boolean enqueue = credit <= maxCredit / 2 && queue();
             long remaining = Math.min(limit.burst(), Math.max(0, remainingShared - used));
-            return new Outcome(new Take(true, remaining, Duration.ZERO), null, enqueue);
+            return new TakeOutcome(new Take(true, remaining, Duration.ZERO), null, enqueue);
         }
         boolean enqueue = queue();
-        return new Outcome(null, nextSettlement, enqueue);
+        return new TakeOutcome(null, nextSettlement, enqueue);
     }
 
     /** What to tell Redis now: the tokens used since the last claim. */
-    synchronized RedisBuckets.Claim claim() {
+    synchronized BucketClaim claim() {
         long reported = used;
         used = 0;
-        return new RedisBuckets.Claim(name, limit, reported);
+        return new BucketClaim(name, limit, reported);
     }
 
     /**
      * Redis's answer to {@link #claim}, {@code now} when it came: the credit renewed from what is left, less what was
      * used meanwhile, or a refusal until a token is due. Queues the bucket again when it already needs renewing.
      */
-    synchronized Settled settled(RedisBuckets.Left left, long now) {
+    synchronized SettlementEnd settled(BucketBalance left, long now) {
         remainingShared = left.tokens();
         credit = Math.max(0, Math.min(maxCredit, left.tokens()) - used);
         if (credit == 0 && left.millisToToken() > 0) {
@@ -76,7 +70,7 @@ final class SharedBucket {
             refusedUntil = now + Duration.ofMillis(left.millisToToken()).toNanos();
         }
         CompletableFuture<Void> ended = endWait();
-        return new Settled(ended, credit <= maxCredit / 2 && used > 0 && queue());
+        return new SettlementEnd(ended, credit <= maxCredit / 2 && used > 0 && queue());
     }
 
     /**

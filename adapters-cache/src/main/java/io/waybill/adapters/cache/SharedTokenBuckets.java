@@ -72,7 +72,7 @@ final class SharedTokenBuckets implements TokenBuckets, AutoCloseable {
                 return local.take(name, limit);
             }
             SharedBucket bucket = buckets.get(name, key -> new SharedBucket(key, limit, credit(limit)));
-            SharedBucket.Outcome outcome = bucket.take(System.nanoTime());
+            TakeOutcome outcome = bucket.take(System.nanoTime());
             if (outcome.enqueue()) {
                 unsettled.add(bucket);
             }
@@ -143,11 +143,11 @@ final class SharedTokenBuckets implements TokenBuckets, AutoCloseable {
     }
 
     private void settle(List<SharedBucket> batch) {
-        List<RedisBuckets.Claim> claims = new ArrayList<>(batch.size());
+        List<BucketClaim> claims = new ArrayList<>(batch.size());
         for (SharedBucket bucket : batch) {
             claims.add(bucket.claim());
         }
-        List<RedisBuckets.Left> left = null;
+        List<BucketBalance> left = null;
         if (pause.allows()) {
             try {
                 left = redis.settle(claims);
@@ -163,7 +163,7 @@ final class SharedTokenBuckets implements TokenBuckets, AutoCloseable {
                 bucket.unsettled().complete(null);
                 continue;
             }
-            SharedBucket.Settled settled = bucket.settled(left.get(i), now);
+            SettlementEnd settled = bucket.settled(left.get(i), now);
             settled.ended().complete(null);
             if (settled.enqueue()) {
                 unsettled.add(bucket);

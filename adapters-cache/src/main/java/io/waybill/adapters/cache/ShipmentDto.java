@@ -3,7 +3,7 @@ package io.waybill.adapters.cache;
 import io.waybill.domain.Carrier;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentKey;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,7 +18,7 @@ record ShipmentDto(String number, String carrier, ShipmentDetailsDto details, Li
     }
 
     Shipment toShipment() {
-        return new Shipment(new ShipmentKey(new TrackingCode(number), new Carrier(carrier)), details.toDetails(),
+        return new Shipment(new ShipmentKey(new CarrierTrackingNumber(number), new Carrier(carrier)), details.toDetails(),
                 events.stream().map(EventDto::toEvent).toList(), Instant.parse(createdAt), version);
     }
 }

@@ -1,6 +1,6 @@
 package io.waybill.adapters.cache;
 
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -12,14 +12,14 @@ import java.util.Set;
 final class StaleNumbers {
 
     private final int limit;
-    private final Set<TrackingCode> numbers = new HashSet<>();
+    private final Set<CarrierTrackingNumber> numbers = new HashSet<>();
     private boolean overflowed;
 
     StaleNumbers(int limit) {
         this.limit = limit;
     }
 
-    void add(TrackingCode number) {
+    void add(CarrierTrackingNumber number) {
         if (!overflowed) {
             numbers.add(number);
             if (numbers.size() > limit) {
@@ -44,7 +44,7 @@ final class StaleNumbers {
     }
 
     /** Empty when {@link #overflowed}. */
-    Set<TrackingCode> numbers() {
+    Set<CarrierTrackingNumber> numbers() {
         return Set.copyOf(numbers);
     }
 }

@@ -8,7 +8,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.waybill.application.contract.Poll;
 import io.waybill.application.port.out.ShipmentCache;
 import io.waybill.domain.Shipment;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +39,7 @@ class CaffeineShipmentCacheTest extends CachesContract {
     @Test
     void noEntriesMeansNoCache() {
         try (Caches caches = Caches.inProcess(settings(Duration.ofHours(1), Duration.ofSeconds(1), 0), ticker)) {
-            TrackingCode number = newNumber();
+            CarrierTrackingNumber number = newNumber();
             caches.shipments().offer(number, List.of(rich(number, "DHL", 0)));
 
             assertThat(caches.shipments().get(number)).isEmpty();
@@ -49,7 +49,7 @@ class CaffeineShipmentCacheTest extends CachesContract {
     @Test
     void forgettingLocalCopiesEmptiesItSinceItIsAllLocal() {
         ShipmentCache cache = openCaches(LONG, LONG).shipments();
-        TrackingCode number = newNumber();
+        CarrierTrackingNumber number = newNumber();
         cache.offer(number, List.of(rich(number, "DHL", 0)));
 
         cache.forgetLocalCopies();
@@ -61,7 +61,7 @@ class CaffeineShipmentCacheTest extends CachesContract {
     void anEntryKeptAgainstAnOlderOfferLivesNoLongerThanItsTtl() {
         Duration ttl = Duration.ofSeconds(10);
         ShipmentCache cache = openCaches(ttl, ttl).shipments();
-        TrackingCode number = newNumber();
+        CarrierTrackingNumber number = newNumber();
         List<Shipment> newer = List.of(rich(number, "DHL", 1));
 
         cache.offer(number, newer);
@@ -76,7 +76,7 @@ class CaffeineShipmentCacheTest extends CachesContract {
     @Test
     void anEmptyEntryLastsItsWholeNegativeTtl() {
         ShipmentCache cache = openCaches(Duration.ofHours(1), Duration.ofSeconds(30)).shipments();
-        TrackingCode number = newNumber();
+        CarrierTrackingNumber number = newNumber();
 
         cache.offer(number, List.of());
         elapse(Duration.ofSeconds(30).minusMillis(1));
@@ -87,7 +87,7 @@ class CaffeineShipmentCacheTest extends CachesContract {
     @Test
     void holdsAtMostMaxEntries() {
         ShipmentCache cache = Caches.inProcess(settings(LONG, LONG, 2), ticker).shipments();
-        List<TrackingCode> numbers = List.of(newNumber(), newNumber(), newNumber(), newNumber());
+        List<CarrierTrackingNumber> numbers = List.of(newNumber(), newNumber(), newNumber(), newNumber());
 
         numbers.forEach(number -> cache.offer(number, List.of()));
 

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.waybill.application.contract.Poll;
 import io.waybill.application.port.out.ShipmentCache;
 import io.waybill.domain.Shipment;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -34,7 +34,7 @@ class NearCacheTest {
 
         private final NearCache near = new NearCache(TestRedis.settings(TestRedis.URL, "unused:", LONG, LONG,
                 TIMEOUT, RETRY_AFTER, 100));
-        private final TrackingCode number = newNumber();
+        private final CarrierTrackingNumber number = newNumber();
         private final List<Shipment> shipments = List.of(rich(number, "DHL", 0));
 
         @Test
@@ -80,15 +80,15 @@ class NearCacheTest {
         @Test
         void anEvictionOfAnotherNumberKeepsNothingFromBeingStoredBeyondItsStripe() {
             near.open();
-            TrackingCode other = numberInAnotherStripe(number);
+            CarrierTrackingNumber other = numberInAnotherStripe(number);
             long stamp = near.stamp(number);
             near.evict(other);
             near.fill(number, stamp, shipments);
             assertThat(near.get(number)).contains(shipments);
         }
 
-        private TrackingCode numberInAnotherStripe(TrackingCode number) {
-            TrackingCode other = newNumber();
+        private CarrierTrackingNumber numberInAnotherStripe(CarrierTrackingNumber number) {
+            CarrierTrackingNumber other = newNumber();
             while (Math.floorMod(other.hashCode(), 1024) == Math.floorMod(number.hashCode(), 1024)) {
                 other = newNumber();
             }
@@ -122,7 +122,7 @@ class NearCacheTest {
         void answersFromMemoryUntilAnotherInstanceOrClientChangesTheEntry() {
             ShipmentCache here = open();
             ShipmentCache there = open();
-            TrackingCode number = newNumber();
+            CarrierTrackingNumber number = newNumber();
             List<Shipment> first = List.of(rich(number, "DHL", 0));
             List<Shipment> second = List.of(rich(number, "DHL", 1));
             here.offer(number, first);
@@ -141,7 +141,7 @@ class NearCacheTest {
         @Test
         void forgettingLocalCopiesEmptiesMemoryAndLeavesRedis() {
             ShipmentCache cache = open();
-            TrackingCode number = newNumber();
+            CarrierTrackingNumber number = newNumber();
             List<Shipment> shipments = List.of(rich(number, "DHL", 0));
             cache.offer(number, shipments);
             awaitHeld(cache, number, shipments);
@@ -155,7 +155,7 @@ class NearCacheTest {
         @Test
         void itsOwnChangesAreSeenAtOnce() {
             ShipmentCache cache = open();
-            TrackingCode number = newNumber();
+            CarrierTrackingNumber number = newNumber();
             cache.offer(number, List.of(rich(number, "DHL", 0)));
             awaitHeld(cache, number, List.of(rich(number, "DHL", 0)));
 
@@ -188,7 +188,7 @@ class NearCacheTest {
         private final RedisShipmentCache cache =
                 new RedisShipmentCache(entries, near, settings, "the test's Redis", Caches.STALE_LIMIT);
         private final RedisInvalidations reports;
-        private final TrackingCode number = newNumber();
+        private final CarrierTrackingNumber number = newNumber();
         private final List<Shipment> shipments = List.of(rich(number, "DHL", 0));
 
         ReportsLost() throws IOException {
@@ -253,7 +253,7 @@ class NearCacheTest {
      * Waits until the cache answers {@code expected} from memory: the same objects twice, where a read of Redis would
      * decode new ones. The near cache opens once its connection subscribed, a moment after the cache opened.
      */
-    private static void awaitHeld(ShipmentCache cache, TrackingCode number, List<Shipment> expected) {
+    private static void awaitHeld(ShipmentCache cache, CarrierTrackingNumber number, List<Shipment> expected) {
         Poll.until("the shipments are held in memory", () -> {
             Optional<List<Shipment>> first = cache.get(number);
             Optional<List<Shipment>> second = cache.get(number);

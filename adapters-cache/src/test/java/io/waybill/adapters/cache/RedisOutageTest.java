@@ -14,7 +14,7 @@ import io.waybill.application.port.out.ComponentProbe;
 import io.waybill.application.port.out.ComponentProbe.State;
 import io.waybill.application.port.out.ShipmentCache;
 import io.waybill.domain.Shipment;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -79,7 +79,7 @@ class RedisOutageTest {
     @Test
     void whileCutOffItMissesAndAfterwardsServesNothingItFailedToReplace() {
         ShipmentCache cache = open(proxy.url(), Caches.STALE_LIMIT);
-        TrackingCode number = newNumber();
+        CarrierTrackingNumber number = newNumber();
         cache.offer(number, List.of(rich(number, "DHL", 0)));
         assertThat(cache.get(number)).isPresent();
 
@@ -105,7 +105,7 @@ class RedisOutageTest {
     @Test
     void anEvictionItCouldNotSendIsCarriedOutBeforeRedisIsReadAgain() {
         ShipmentCache cache = open(proxy.url(), Caches.STALE_LIMIT);
-        TrackingCode number = newNumber();
+        CarrierTrackingNumber number = newNumber();
         cache.offer(number, List.of(rich(number, "DHL", 0)));
 
         proxy.cut();
@@ -121,7 +121,7 @@ class RedisOutageTest {
     void changesMadeElsewhereThatItCouldNotSendAreLeftToTheirWriter() {
         ShipmentCache cache = open(proxy.url(), Caches.STALE_LIMIT);
         ShipmentCache elsewhere = cache.forChangesMadeElsewhere();
-        List<TrackingCode> numbers = List.of(newNumber(), newNumber(), newNumber());
+        List<CarrierTrackingNumber> numbers = List.of(newNumber(), newNumber(), newNumber());
         numbers.forEach(number -> cache.offer(number, List.of(rich(number, "DHL", 0))));
 
         proxy.cut();
@@ -138,7 +138,7 @@ class RedisOutageTest {
     @Test
     void evictionsOfManyItCouldNotSendAreCarriedOutBeforeRedisIsReadAgain() {
         ShipmentCache cache = open(proxy.url(), Caches.STALE_LIMIT);
-        List<TrackingCode> numbers = List.of(newNumber(), newNumber(), newNumber(), newNumber());
+        List<CarrierTrackingNumber> numbers = List.of(newNumber(), newNumber(), newNumber(), newNumber());
         numbers.forEach(number -> cache.offer(number, List.of(rich(number, "DHL", 0))));
 
         proxy.cut();
@@ -159,8 +159,8 @@ class RedisOutageTest {
     @Test
     void whileBlackholedItMissesPromptlyAndAfterwardsServesNothingItFailedToReplace() {
         ShipmentCache cache = open(proxy.url(), Caches.STALE_LIMIT);
-        TrackingCode number = newNumber();
-        TrackingCode other = newNumber();
+        CarrierTrackingNumber number = newNumber();
+        CarrierTrackingNumber other = newNumber();
         cache.offer(number, List.of(rich(number, "DHL", 0)));
         cache.offer(other, List.of(rich(other, "DHL", 0)));
 
@@ -188,7 +188,7 @@ class RedisOutageTest {
             closedPort = URI.create("redis://127.0.0.1:" + socket.getLocalPort());
         }
         ShipmentCache cache = open(closedPort, Caches.STALE_LIMIT);
-        TrackingCode number = newNumber();
+        CarrierTrackingNumber number = newNumber();
 
         assertPromptMiss(cache, number);
         assertThatCode(() -> cache.offer(number, List.of())).doesNotThrowAnyException();
@@ -201,7 +201,7 @@ class RedisOutageTest {
     @Test
     void afterTooManyFailedOffersToRememberItDeletesEveryEntryOfItsOwn() {
         ShipmentCache cache = open(proxy.url(), 2);
-        List<TrackingCode> numbers = List.of(newNumber(), newNumber(), newNumber());
+        List<CarrierTrackingNumber> numbers = List.of(newNumber(), newNumber(), newNumber());
         numbers.forEach(number -> cache.offer(number, List.of(rich(number, "DHL", 0))));
         String foreign = prefix + "other:shipments:v1:TN12345678";
         redis.set(foreign, "another deployment's entry");
@@ -216,7 +216,7 @@ class RedisOutageTest {
         assertThat(messages(Level.INFO)).hasSize(1).first().asString().contains("every entry was deleted: 3");
     }
 
-    private static void assertPromptMiss(ShipmentCache cache, TrackingCode number) {
+    private static void assertPromptMiss(ShipmentCache cache, CarrierTrackingNumber number) {
         long started = System.nanoTime();
         Optional<List<Shipment>> cached = cache.get(number);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(PROMPT);

@@ -10,7 +10,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.waybill.application.port.out.ShipmentCache;
 import io.waybill.domain.Shipment;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,8 +60,8 @@ class RedisShipmentCacheTest extends CachesContract {
     @Test
     void storesGenerationAndJsonUnderAVersionedKeyForTheTtl() {
         ShipmentCache cache = cache(Duration.ofMinutes(10), Duration.ofSeconds(30));
-        TrackingCode number = newNumber();
-        TrackingCode nothing = newNumber();
+        CarrierTrackingNumber number = newNumber();
+        CarrierTrackingNumber nothing = newNumber();
         List<Shipment> shipments = List.of(rich(number, "DHL", 4), rich(number, "UPS", 0));
 
         cache.offer(number, shipments);
@@ -79,7 +79,7 @@ class RedisShipmentCacheTest extends CachesContract {
     void reachesRedisThroughAUrlWhoseSchemeIsUpperCase() {
         URI upper = CacheSettings.parseRedisUrl(TestRedis.URL.getScheme().toUpperCase(Locale.ROOT)
                 + TestRedis.URL.toString().substring(TestRedis.URL.getScheme().length()));
-        TrackingCode number = newNumber();
+        CarrierTrackingNumber number = newNumber();
 
         try (Caches caches = Caches.open(TestRedis.settings(upper, prefix, LONG, LONG, Duration.ofSeconds(2),
                 Duration.ofSeconds(1), 0))) {
@@ -93,12 +93,12 @@ class RedisShipmentCacheTest extends CachesContract {
     @Test
     void evictAllDeletesTheKeysOfMoreNumbersThanOneRequestTakes() {
         ShipmentCache cache = cache(LONG, LONG);
-        List<TrackingCode> numbers = new ArrayList<>();
+        List<CarrierTrackingNumber> numbers = new ArrayList<>();
         for (int i = 0; i < 1_100; i++) {
             numbers.add(newNumber());
         }
         numbers.forEach(number -> cache.offer(number, List.of()));
-        TrackingCode kept = newNumber();
+        CarrierTrackingNumber kept = newNumber();
         cache.offer(kept, List.of(rich(kept, "DHL", 0)));
 
         cache.evictAll(numbers);
@@ -118,14 +118,14 @@ class RedisShipmentCacheTest extends CachesContract {
                 "1:[{\"number\":\"no good\",\"carrier\":\"DHL\",\"details\":{\"articles\":[]},\"events\":[],"
                         + "\"createdAt\":\"2026-11-20T11:30:00Z\",\"version\":0}]");
         for (String value : unreadable) {
-            TrackingCode number = newNumber();
+            CarrierTrackingNumber number = newNumber();
             String key = prefix + "shipments:v1:" + number;
             redis.set(key, value);
 
             assertThat(cache.get(number)).as(value).isEmpty();
             assertThat(redis.exists(key)).as(value).isFalse();
         }
-        TrackingCode number = newNumber();
+        CarrierTrackingNumber number = newNumber();
         redis.set(prefix + "shipments:v1:" + number, "not a cache value");
         cache.offer(number, List.of(rich(number, "DHL", 0)));
         assertThat(cache.get(number)).contains(List.of(rich(number, "DHL", 0)));
@@ -144,7 +144,7 @@ class RedisShipmentCacheTest extends CachesContract {
         try {
             for (String value : unreadable) {
                 ShipmentCache cache = cache(LONG, LONG); // each cache logs its first unreadable value at WARN
-                TrackingCode number = newNumber();
+                CarrierTrackingNumber number = newNumber();
                 redis.set(prefix + "shipments:v1:" + number, value);
 
                 assertThat(cache.get(number)).as(value).isEmpty();

@@ -101,11 +101,11 @@ class SharedTokenBucketsTest {
     void aSettlementCountsTheTokensUsedAndSaysWhatIsLeft() {
         Limit limit = new Limit(1, 100);
         try (RedisBuckets buckets = RedisBuckets.connect(TestRedis.URL, settings(TestRedis.URL))) {
-            assertThat(buckets.settle(List.of(new RedisBuckets.Claim("client", limit, 30))))
-                    .containsExactly(new RedisBuckets.Left(70, 0));
+            assertThat(buckets.settle(List.of(new BucketClaim("client", limit, 30))))
+                    .containsExactly(new BucketBalance(70, 0));
             // A token a second of refill cannot change a floor in the milliseconds this takes.
-            assertThat(buckets.settle(List.of(new RedisBuckets.Claim("client", limit, 0))))
-                    .containsExactly(new RedisBuckets.Left(70, 0));
+            assertThat(buckets.settle(List.of(new BucketClaim("client", limit, 0))))
+                    .containsExactly(new BucketBalance(70, 0));
         }
     }
 
@@ -113,10 +113,10 @@ class SharedTokenBucketsTest {
     void tokensUsedAreCountedEvenBelowZeroAndTheDebtIsWaitedOff() {
         Limit limit = new Limit(1, 10);
         try (RedisBuckets buckets = RedisBuckets.connect(TestRedis.URL, settings(TestRedis.URL))) {
-            List<RedisBuckets.Left> left = buckets.settle(List.of(
-                    new RedisBuckets.Claim("debtor", limit, 13), new RedisBuckets.Claim("other", limit, 0)));
-            assertThat(left.get(0)).as("4 tokens to wait for at 1 a second").isEqualTo(new RedisBuckets.Left(-3, 4_000));
-            assertThat(left.get(1)).as("each bucket of a settlement on its own").isEqualTo(new RedisBuckets.Left(10, 0));
+            List<BucketBalance> left = buckets.settle(List.of(
+                    new BucketClaim("debtor", limit, 13), new BucketClaim("other", limit, 0)));
+            assertThat(left.get(0)).as("4 tokens to wait for at 1 a second").isEqualTo(new BucketBalance(-3, 4_000));
+            assertThat(left.get(1)).as("each bucket of a settlement on its own").isEqualTo(new BucketBalance(10, 0));
         }
     }
 

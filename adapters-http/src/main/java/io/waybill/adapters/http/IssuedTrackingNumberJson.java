@@ -1,6 +1,6 @@
 package io.waybill.adapters.http;
 
-import io.waybill.domain.IssuedTrackingNumber;
+import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
 import io.waybill.domain.Order;
 import java.util.LinkedHashMap;
 import java.util.Map;

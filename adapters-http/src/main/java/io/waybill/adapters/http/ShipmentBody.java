@@ -10,7 +10,7 @@ import io.waybill.domain.Customer;
 import io.waybill.domain.OrderTime;
 import io.waybill.domain.Party;
 import io.waybill.domain.ShipmentDetails;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import io.waybill.domain.Weight;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +31,7 @@ final class ShipmentBody {
     }
 
     private static Optional<Command> command(JsonFields shipment) {
-        Optional<TrackingCode> number = shipment.text("tracking_number", TrackingCode::parse);
+        Optional<CarrierTrackingNumber> number = shipment.text("tracking_number", CarrierTrackingNumber::parse);
         Optional<Carrier> carrier = shipment.text("carrier", Carrier::parse);
         Optional<CountryCode> origin = shipment.text("origin_country", CountryCode::of);
         Optional<CountryCode> destination = shipment.text("destination_country", CountryCode::of);

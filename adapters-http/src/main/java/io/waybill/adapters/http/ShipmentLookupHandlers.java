@@ -7,7 +7,7 @@ import io.waybill.application.port.in.FindShipmentUseCase.Audience;
 import io.waybill.application.port.in.ShipmentNotFoundException;
 import io.waybill.domain.Carrier;
 import io.waybill.domain.Shipment;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.util.Optional;
 
 /**
@@ -49,7 +49,7 @@ final class ShipmentLookupHandlers {
     void legacyPost(Context ctx, Audience audience) {
         ShipmentRef ref = BodyProblems.read(body.read(ctx.header(Header.CONTENT_TYPE), ctx.bodyAsBytes()), fields -> {
             fields.required("tracking_number");
-            Optional<TrackingCode> number = fields.text("tracking_number", TrackingCode::parse);
+            Optional<CarrierTrackingNumber> number = fields.text("tracking_number", CarrierTrackingNumber::parse);
             Optional<Carrier> carrier = fields.text(ShipmentRef.CARRIER, Carrier::parse);
             return fields.valid() ? number.map(code -> new ShipmentRef(code, carrier)) : Optional.empty();
         });

@@ -1,18 +1,18 @@
 package io.waybill.adapters.http;
 
 import io.waybill.domain.Carrier;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.util.Optional;
 
 /** The shipment a request names: a tracking number, and its carrier when the number alone may not be enough. */
-record ShipmentRef(TrackingCode number, Optional<Carrier> carrier) {
+record ShipmentRef(CarrierTrackingNumber number, Optional<Carrier> carrier) {
 
     static final String CARRIER = "carrier";
 
     /** The number from the path, the carrier from the query's optional {@code carrier}. */
     static ShipmentRef inPath(String number, String rawQuery) {
         RequestParameters parameters = new RequestParameters(rawQuery, InvalidParametersException.PARAMETER);
-        TrackingCode code = parameters.value("tracking_number", number, TrackingCode::parse);
+        CarrierTrackingNumber code = parameters.value("tracking_number", number, CarrierTrackingNumber::parse);
         Optional<Carrier> carrier = parameters.optional(CARRIER, Carrier::parse);
         parameters.throwIfInvalid();
         return new ShipmentRef(code, carrier);
@@ -21,7 +21,7 @@ record ShipmentRef(TrackingCode number, Optional<Carrier> carrier) {
     /** The number from the query parameter {@code numberParameter}, the carrier from an optional {@code carrier}. */
     static ShipmentRef inQuery(String rawQuery, String numberParameter) {
         RequestParameters parameters = new RequestParameters(rawQuery, InvalidParametersException.QUERY_PARAMETER);
-        TrackingCode code = parameters.required(numberParameter, TrackingCode::parse);
+        CarrierTrackingNumber code = parameters.required(numberParameter, CarrierTrackingNumber::parse);
         Optional<Carrier> carrier = parameters.optional(CARRIER, Carrier::parse);
         parameters.throwIfInvalid();
         return new ShipmentRef(code, carrier);

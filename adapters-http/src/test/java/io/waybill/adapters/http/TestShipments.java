@@ -17,7 +17,7 @@ import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentDetails;
 import io.waybill.domain.ShipmentKey;
 import io.waybill.domain.ShipmentStatus;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import io.waybill.domain.TrackingEvent;
 import io.waybill.domain.Weight;
 import java.math.BigDecimal;
@@ -69,7 +69,7 @@ final class TestShipments {
                 event("e1", "2026-11-20T09:00:00+08:00", ShipmentStatus.CREATED, taipei, "label printed"),
                 event("e2", "2026-11-20T15:00:00+08:00", ShipmentStatus.RECEIVED, taipei, "秘密備註"),
                 event("e3", "2026-11-21T08:00:00+08:00", ShipmentStatus.IN_TRANSIT, hsinchu, null));
-        return Shipment.register(new ShipmentKey(new TrackingCode(number), new Carrier(carrier)), details, history,
+        return Shipment.register(new ShipmentKey(new CarrierTrackingNumber(number), new Carrier(carrier)), details, history,
                 CREATED_AT);
     }
 

@@ -1,6 +1,6 @@
 package io.waybill.adapters.persistence;
 
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -21,13 +21,13 @@ final class ChangeNotices {
     private ChangeNotices() {}
 
     /** What one notification says. */
-    record Notice(String origin, Set<TrackingCode> numbers) {}
+    record Notice(String origin, Set<CarrierTrackingNumber> numbers) {}
 
     /** As few payloads as hold every number, each at most {@value #MAX_PAYLOAD} characters (ASCII, so bytes). */
-    static List<String> payloads(String origin, Collection<TrackingCode> numbers) {
+    static List<String> payloads(String origin, Collection<CarrierTrackingNumber> numbers) {
         List<String> payloads = new ArrayList<>();
         StringBuilder payload = new StringBuilder(origin);
-        for (TrackingCode number : numbers) {
+        for (CarrierTrackingNumber number : numbers) {
             if (payload.length() + 1 + number.value().length() > MAX_PAYLOAD) {
                 payloads.add(payload.toString());
                 payload = new StringBuilder(origin);
@@ -49,10 +49,10 @@ final class ChangeNotices {
         if (words.length < 2 || words[0].isEmpty()) {
             return Optional.empty();
         }
-        Set<TrackingCode> numbers = new LinkedHashSet<>();
+        Set<CarrierTrackingNumber> numbers = new LinkedHashSet<>();
         for (int i = 1; i < words.length; i++) {
             try {
-                numbers.add(new TrackingCode(words[i]));
+                numbers.add(new CarrierTrackingNumber(words[i]));
             } catch (IllegalArgumentException notANumber) {
                 return Optional.empty();
             }

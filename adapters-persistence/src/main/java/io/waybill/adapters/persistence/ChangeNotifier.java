@@ -1,6 +1,6 @@
 package io.waybill.adapters.persistence;
 
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -13,7 +13,7 @@ import java.util.Collection;
 @FunctionalInterface
 interface ChangeNotifier {
 
-    void announce(Connection connection, Collection<TrackingCode> numbers) throws SQLException;
+    void announce(Connection connection, Collection<CarrierTrackingNumber> numbers) throws SQLException;
 
     /** For a database only this process uses (H2): no one else has a cache to keep coherent. */
     static ChangeNotifier none() {

@@ -1,13 +1,14 @@
 package io.waybill.adapters.persistence;
 
+import io.waybill.application.port.out.StorageUnavailableException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * What a database failure may tell a log or a caller: the types of the exceptions and their SQLSTATEs, never their
@@ -32,6 +33,24 @@ final class DatabaseFailures {
             Map.entry("90", "H2 general error"));
 
     private DatabaseFailures() {}
+
+    /**
+     * Runs {@code work} on the database, turning its failures, through Jdbi or plain JDBC, into the port's
+     * {@link StorageUnavailableException}, which says what failed but carries none of the driver's words.
+     */
+    static <T> T attempt(String what, Work<T> work) {
+        try {
+            return work.get();
+        } catch (JdbiException | SQLException e) {
+            throw new StorageUnavailableException("could not " + what + ": " + describe(e), redacted(e));
+        }
+    }
+
+    /** Work on the database; plain JDBC throws {@link SQLException}s, Jdbi {@link JdbiException}s. */
+    @FunctionalInterface
+    interface Work<T> {
+        T get() throws SQLException;
+    }
 
     /** Such as {@code BatchUpdateException [SQLSTATE 42P01: syntax error or access rule violation] <- ...}. */
     static String describe(Throwable failure) {

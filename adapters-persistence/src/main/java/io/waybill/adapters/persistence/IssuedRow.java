@@ -1,6 +1,6 @@
 package io.waybill.adapters.persistence;
 
-import io.waybill.domain.IssuedTrackingNumber;
+import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
 import java.time.LocalDate;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package io.waybill.adapters.persistence;
 
 import io.waybill.domain.Carrier;
-import io.waybill.domain.IssuedTrackingNumber;
+import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
 import io.waybill.domain.Order;
 import io.waybill.domain.ShipmentStatus;
 import java.sql.PreparedStatement;

@@ -1,7 +1,7 @@
 package io.waybill.adapters.persistence;
 
 import io.waybill.application.port.out.PermutationKeyStore;
-import io.waybill.domain.PermutationKey;
+import io.waybill.domain.trackingnumber.PermutationKey;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.jdbi.v3.core.Jdbi;
@@ -19,7 +19,7 @@ final class JdbiPermutationKeyStore implements PermutationKeyStore {
 
     @Override
     public PermutationKey storeIfAbsent(PermutationKey candidate) {
-        return Storage.attempt("read the tracking-number key", () -> jdbi.inTransaction(handle -> {
+        return DatabaseFailures.attempt("read the tracking-number key", () -> jdbi.inTransaction(handle -> {
             handle.createUpdate("INSERT INTO permutation_key (id, key_hex, created_at) VALUES (1, :key, :now)"
                             + " ON CONFLICT DO NOTHING")
                     .bind("key", candidate.toHex())

@@ -22,7 +22,7 @@ final class JdbiTrackingSequence implements TrackingSequence {
 
     @Override
     public Block reserveBlock() {
-        long first = Storage.attempt("reserve tracking numbers", () -> jdbi.withHandle(handle ->
+        long first = DatabaseFailures.attempt("reserve tracking numbers", () -> jdbi.withHandle(handle ->
                 handle.createQuery("SELECT nextval('tracking_sequence')").mapTo(Long.class).one()));
         afterCommit.run();
         return new Block(first, BLOCK_SIZE);

@@ -29,9 +29,9 @@ public final class Persistence implements AutoCloseable {
     private final DatabaseSettings settings;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
-    private final JdbiShipmentRepository shipments;
+    private final JdbcShipmentRepository shipments;
     private final JdbiPermutationKeyStore keys;
-    private final JdbiKeyedIssues keyedIssues;
+    private final JdbcKeyedIssues keyedIssues;
     private final ChangeReports changes;
 
     private Persistence(DatabaseSettings settings, HikariDataSource dataSource, Clock clock) {
@@ -40,11 +40,11 @@ public final class Persistence implements AutoCloseable {
         this.jdbi = Jdbi.create(dataSource);
         this.changes = ChangeReports.forDatabase(settings, jdbi);
         this.shipments =
-                new JdbiShipmentRepository(jdbi, dataSource, clock, writers(settings), settings.commitTimeout(),
+                new JdbcShipmentRepository(jdbi, dataSource, clock, writers(settings), settings.commitTimeout(),
                         this::flush, new TableStatistics(jdbi, settings.isPostgres()), changes.notifier());
         this.keys = new JdbiPermutationKeyStore(jdbi, clock);
         this.keyedIssues =
-                new JdbiKeyedIssues(jdbi, dataSource, writers(settings), settings.commitTimeout(), this::flush);
+                new JdbcKeyedIssues(jdbi, dataSource, writers(settings), settings.commitTimeout(), this::flush);
     }
 
     /**
@@ -107,8 +107,8 @@ public final class Persistence implements AutoCloseable {
     @Override
     public void close() {
         try (ChangeReports reports = changes;
-                JdbiShipmentRepository queued = shipments;
-                JdbiKeyedIssues queuedWithKeys = keyedIssues) {
+                JdbcShipmentRepository queued = shipments;
+                JdbcKeyedIssues queuedWithKeys = keyedIssues) {
             // closing commits what is queued; resources close in reverse order, the change reports last
         } finally {
             dataSource.close();
@@ -134,7 +134,7 @@ public final class Persistence implements AutoCloseable {
     // file grew by gigabytes under load.) PostgreSQL's commit is durable by itself.
     private void flush() {
         if (!settings.isPostgres() && !settings.isInMemoryH2()) {
-            Storage.attempt("write the database file", () -> jdbi.withHandle(handle -> handle.execute("CHECKPOINT")));
+            DatabaseFailures.attempt("write the database file", () -> jdbi.withHandle(handle -> handle.execute("CHECKPOINT")));
         }
     }
 

@@ -2,7 +2,7 @@ package io.waybill.adapters.persistence;
 
 import io.waybill.application.port.out.ShipmentChanges;
 import io.waybill.application.support.DaemonThreads;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -105,7 +105,7 @@ final class PostgresShipmentChanges implements ShipmentChanges, AutoCloseable {
             PGNotification[] arrived = notifications.getNotifications(WAIT_MILLIS);
             if (arrived != null && arrived.length > 0) {
                 heard = System.nanoTime();
-                Set<TrackingCode> numbers = othersNumbers(arrived);
+                Set<CarrierTrackingNumber> numbers = othersNumbers(arrived);
                 if (!numbers.isEmpty() && !closed) {
                     listeners.forEach(listener -> deliver(listener, each -> each.changed(numbers)));
                 }
@@ -118,8 +118,8 @@ final class PostgresShipmentChanges implements ShipmentChanges, AutoCloseable {
         }
     }
 
-    private Set<TrackingCode> othersNumbers(PGNotification[] arrived) {
-        Set<TrackingCode> numbers = new LinkedHashSet<>();
+    private Set<CarrierTrackingNumber> othersNumbers(PGNotification[] arrived) {
+        Set<CarrierTrackingNumber> numbers = new LinkedHashSet<>();
         for (PGNotification notification : arrived) {
             ChangeNotices.parse(notification.getParameter())
                     .filter(notice -> !notice.origin().equals(channel.origin()))

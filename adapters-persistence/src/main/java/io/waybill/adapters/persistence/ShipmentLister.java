@@ -7,7 +7,7 @@ import io.waybill.domain.CustomerId;
 import io.waybill.domain.ShipmentKey;
 import io.waybill.domain.ShipmentStatus;
 import io.waybill.domain.ShipmentSummary;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -86,7 +86,7 @@ final class ShipmentLister {
     private static ShipmentSummary map(ResultSet row, StatementContext context) throws SQLException {
         ColumnReader in = new ColumnReader(row, 1);
         return new ShipmentSummary(
-                new ShipmentKey(new TrackingCode(in.text()), new Carrier(in.text())),
+                new ShipmentKey(new CarrierTrackingNumber(in.text()), new Carrier(in.text())),
                 ShipmentStatus.parse(in.text()),
                 in.country(),
                 in.country(),

@@ -18,7 +18,7 @@ import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentDetails;
 import io.waybill.domain.ShipmentKey;
 import io.waybill.domain.ShipmentStatus;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import io.waybill.domain.TrackingEvent;
 import io.waybill.domain.Weight;
 import java.sql.ResultSet;
@@ -64,7 +64,7 @@ final class ShipmentLookupRows {
     /** The carrier, then the shipment's own columns; without articles and events. */
     private static Shipment shipment(ColumnReader in) throws SQLException {
         Carrier carrier = new Carrier(in.text());
-        ShipmentKey key = new ShipmentKey(new TrackingCode(in.text()), carrier);
+        ShipmentKey key = new ShipmentKey(new CarrierTrackingNumber(in.text()), carrier);
         long version = in.longInteger();
         Instant createdAt = in.instant();
         ShipmentDetails details = new ShipmentDetails(in.country(), in.country(), in.decimal().map(Weight::new),

@@ -2,7 +2,7 @@ package io.waybill.adapters.persistence;
 
 import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentKey;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,7 +38,7 @@ final class ShipmentReader {
     }
 
     /** In carrier order. */
-    List<Shipment> findByNumber(TrackingCode number) throws SQLException {
+    List<Shipment> findByNumber(CarrierTrackingNumber number) throws SQLException {
         return read(ShipmentLookupSql.BY_NUMBER, number.value());
     }
 

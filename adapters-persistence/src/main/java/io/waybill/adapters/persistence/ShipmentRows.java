@@ -6,7 +6,7 @@ import io.waybill.domain.OrderTime;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentDetails;
 import io.waybill.domain.ShipmentKey;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import io.waybill.domain.Weight;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -79,7 +79,7 @@ final class ShipmentRows {
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     ShipmentKey key =
-                            new ShipmentKey(new TrackingCode(rows.getString(2)), new Carrier(rows.getString(3)));
+                            new ShipmentKey(new CarrierTrackingNumber(rows.getString(2)), new Carrier(rows.getString(3)));
                     // Other carriers' shipments under a number asked for are not asked for.
                     if (wanted.contains(key)) {
                         ids.put(key, rows.getLong(1));

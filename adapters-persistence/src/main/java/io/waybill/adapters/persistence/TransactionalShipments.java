@@ -3,11 +3,11 @@ package io.waybill.adapters.persistence;
 import io.waybill.application.port.in.ListShipmentsUseCase.Cursor;
 import io.waybill.application.port.in.ListShipmentsUseCase.Filter;
 import io.waybill.application.port.out.ShipmentRepository;
-import io.waybill.domain.IssuedTrackingNumber;
+import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentKey;
 import io.waybill.domain.ShipmentSummary;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import io.waybill.domain.TrackingEvent;
 import java.sql.Connection;
 import java.util.Collection;
@@ -56,7 +56,7 @@ final class TransactionalShipments implements ShipmentRepository {
         if (shipments.isEmpty()) {
             return;
         }
-        Storage.attempt("register " + shipments.size() + " shipments", () -> {
+        DatabaseFailures.attempt("register " + shipments.size() + " shipments", () -> {
             writer.registerAll(connection, shipments);
             return null;
         });
@@ -64,23 +64,23 @@ final class TransactionalShipments implements ShipmentRepository {
     }
 
     @Override
-    public List<Shipment> findByNumber(TrackingCode number) {
-        return Storage.attempt("read the shipments numbered " + number, () -> reader.findByNumber(number));
+    public List<Shipment> findByNumber(CarrierTrackingNumber number) {
+        return DatabaseFailures.attempt("read the shipments numbered " + number, () -> reader.findByNumber(number));
     }
 
     @Override
     public Optional<Shipment> find(ShipmentKey key) {
-        return Storage.attempt("read shipment " + key, () -> reader.find(key));
+        return DatabaseFailures.attempt("read shipment " + key, () -> reader.find(key));
     }
 
     @Override
     public Map<ShipmentKey, Shipment> findAll(Collection<ShipmentKey> keys) {
-        return Storage.attempt("read " + keys.size() + " shipments", () -> reader.findAll(keys));
+        return DatabaseFailures.attempt("read " + keys.size() + " shipments", () -> reader.findAll(keys));
     }
 
     @Override
     public void append(Shipment updated, long expectedVersion, List<TrackingEvent> added) {
-        Storage.attempt("update shipment " + updated.key(), () -> {
+        DatabaseFailures.attempt("update shipment " + updated.key(), () -> {
             writer.append(connection, updated, expectedVersion, added);
             return null;
         });

@@ -3,7 +3,7 @@ package io.waybill.adapters.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waybill.adapters.persistence.ChangeNotices.Notice;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,7 +28,7 @@ class ChangeNoticesTest {
 
     @Test
     void manyNumbersAreSpreadOverPayloadsThatPostgresTakes() {
-        Set<TrackingCode> numbers = IntStream.range(0, 1000)
+        Set<CarrierTrackingNumber> numbers = IntStream.range(0, 1000)
                 .mapToObj(i -> code(String.format("%040d", i)))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
 
@@ -65,7 +65,7 @@ class ChangeNoticesTest {
         assertThat(ChangeChannel.forSchema("a").origin()).isNotEqualTo(ChangeChannel.forSchema("a").origin());
     }
 
-    private static TrackingCode code(String value) {
-        return new TrackingCode(value);
+    private static CarrierTrackingNumber code(String value) {
+        return new CarrierTrackingNumber(value);
     }
 }

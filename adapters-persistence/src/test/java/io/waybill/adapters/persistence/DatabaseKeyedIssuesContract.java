@@ -9,7 +9,7 @@ import io.waybill.application.port.out.KeyedIssues.Recorded;
 import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.application.port.out.StorageUnavailableException;
 import io.waybill.domain.IdempotencyKey;
-import io.waybill.domain.IssuedTrackingNumber;
+import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

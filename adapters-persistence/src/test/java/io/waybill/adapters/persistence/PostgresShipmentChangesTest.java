@@ -11,15 +11,15 @@ import io.waybill.application.contract.StoredShipments;
 import io.waybill.application.port.out.ShipmentChanges;
 import io.waybill.application.port.out.ShipmentRepository.ShipmentExistsException;
 import io.waybill.domain.CountryCode;
-import io.waybill.domain.IssuedTrackingNumber;
+import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
 import io.waybill.domain.Order;
 import io.waybill.domain.OrderTime;
-import io.waybill.domain.PermutationKey;
+import io.waybill.domain.trackingnumber.PermutationKey;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentKey;
 import io.waybill.domain.ShipmentStatus;
-import io.waybill.domain.TrackingCode;
-import io.waybill.domain.TrackingNumberFormat;
+import io.waybill.domain.CarrierTrackingNumber;
+import io.waybill.domain.trackingnumber.TrackingNumberFormat;
 import io.waybill.domain.Weight;
 import java.time.Clock;
 import java.time.Duration;
@@ -186,7 +186,7 @@ class PostgresShipmentChangesTest {
                 .issue(order.origin(), serial::incrementAndGet), order, CLOCK.instant());
     }
 
-    private TrackingCode number(Shipment shipment) {
+    private CarrierTrackingNumber number(Shipment shipment) {
         return shipment.key().number();
     }
 
@@ -215,11 +215,11 @@ class PostgresShipmentChangesTest {
 
     private static final class Heard implements ShipmentChanges.Listener {
 
-        private final List<Set<TrackingCode>> changes = new CopyOnWriteArrayList<>();
+        private final List<Set<CarrierTrackingNumber>> changes = new CopyOnWriteArrayList<>();
         private final AtomicInteger missed = new AtomicInteger();
 
         @Override
-        public void changed(Set<TrackingCode> numbers) {
+        public void changed(Set<CarrierTrackingNumber> numbers) {
             changes.add(Set.copyOf(numbers));
         }
 
@@ -228,15 +228,15 @@ class PostgresShipmentChangesTest {
             missed.incrementAndGet();
         }
 
-        List<Set<TrackingCode>> changes() {
+        List<Set<CarrierTrackingNumber>> changes() {
             return List.copyOf(changes);
         }
 
-        List<TrackingCode> numbers() {
+        List<CarrierTrackingNumber> numbers() {
             return changes.stream().flatMap(Set::stream).toList();
         }
 
-        void waitFor(TrackingCode number) {
+        void waitFor(CarrierTrackingNumber number) {
             until("heard of " + number, () -> numbers().contains(number));
         }
     }

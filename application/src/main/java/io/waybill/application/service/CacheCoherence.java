@@ -3,7 +3,7 @@ package io.waybill.application.service;
 import io.waybill.application.port.out.ShipmentCache;
 import io.waybill.application.port.out.ShipmentChanges;
 import io.waybill.application.port.out.ShipmentRepository;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.util.Set;
 
 /**
@@ -29,7 +29,7 @@ public final class CacheCoherence implements ShipmentChanges.Listener {
     }
 
     @Override
-    public void changed(Set<TrackingCode> numbers) {
+    public void changed(Set<CarrierTrackingNumber> numbers) {
         if (numbers.size() <= REFRESHED_AT_MOST) {
             numbers.forEach(lookup::refresh);
         } else {

@@ -6,7 +6,7 @@ import io.waybill.domain.Location;
 import io.waybill.domain.Location.Centre;
 import io.waybill.domain.OrderTime;
 import io.waybill.domain.ShipmentStatus;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import io.waybill.domain.TrackingEvent;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -40,7 +40,7 @@ final class FakeHistories {
         this.until = until;
     }
 
-    History history(TrackingCode number, FakeRegion from, FakeRegion to) {
+    History history(CarrierTrackingNumber number, FakeRegion from, FakeRegion to) {
         Centre origin = FakeRegion.pick(from.centres(), random);
         Centre destination = FakeRegion.pick(to.centres(), random);
         List<Centre> transit = transit(from, to, origin, destination);

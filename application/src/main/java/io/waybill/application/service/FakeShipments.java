@@ -4,12 +4,12 @@ import io.waybill.domain.Article;
 import io.waybill.domain.Carrier;
 import io.waybill.domain.CountryCode;
 import io.waybill.domain.Party;
-import io.waybill.domain.PermutationKey;
+import io.waybill.domain.trackingnumber.PermutationKey;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentDetails;
 import io.waybill.domain.ShipmentKey;
-import io.waybill.domain.TrackingCode;
-import io.waybill.domain.TrackingNumberFormat;
+import io.waybill.domain.CarrierTrackingNumber;
+import io.waybill.domain.trackingnumber.TrackingNumberFormat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -60,7 +60,7 @@ final class FakeShipments {
         Party sender = from.sender(random);
         Party receiver = to.recipient(random);
         Carrier carrier = from == to ? from.carrier(random) : FakeRegion.pick(international, random);
-        TrackingCode number = TrackingCode.of(numbers.issue(from.country(), () -> ++sequence));
+        CarrierTrackingNumber number = CarrierTrackingNumber.of(numbers.issue(from.country(), () -> ++sequence));
         List<Article> articles = catalogue.articles();
         FakeHistories.History history = histories.history(number, from, to);
         ShipmentDetails details = new ShipmentDetails(Optional.empty(), Optional.empty(),

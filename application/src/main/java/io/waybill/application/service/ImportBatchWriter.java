@@ -7,7 +7,7 @@ import io.waybill.application.port.out.ShipmentRepository.ShipmentExistsExceptio
 import io.waybill.domain.IllegalTransitionException;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentKey;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,10 +32,10 @@ final class ImportBatchWriter {
     private final ShipmentRepository shipments;
     private final ImportEvents events;
     private final boolean write;
-    private final Consumer<Collection<TrackingCode>> written;
+    private final Consumer<Collection<CarrierTrackingNumber>> written;
 
     ImportBatchWriter(ShipmentRepository shipments, Clock clock, boolean write,
-            Consumer<Collection<TrackingCode>> written) {
+            Consumer<Collection<CarrierTrackingNumber>> written) {
         this.shipments = shipments;
         this.events = new ImportEvents(clock);
         this.write = write;
@@ -62,7 +62,7 @@ final class ImportBatchWriter {
         List<ShipmentKey> keys = new ArrayList<>(valid.size());
         valid.forEach(group -> keys.add(group.key()));
         Map<ShipmentKey, Shipment> stored = shipments.findAll(keys);
-        Set<TrackingCode> numbers = new LinkedHashSet<>();
+        Set<CarrierTrackingNumber> numbers = new LinkedHashSet<>();
         try {
             List<ImportGroup> fresh = new ArrayList<>();
             List<Shipment> registrations = new ArrayList<>();
@@ -91,7 +91,7 @@ final class ImportBatchWriter {
 
     // All in one transaction; when another writer registered one of them meanwhile, one by one.
     private void register(List<ImportGroup> fresh, List<Shipment> registrations, ImportTally tally,
-            Set<TrackingCode> numbers) {
+            Set<CarrierTrackingNumber> numbers) {
         if (registrations.isEmpty()) {
             return;
         }
@@ -110,7 +110,7 @@ final class ImportBatchWriter {
     }
 
     // A shipment registered or changed by someone else meanwhile is looked at again, a few times.
-    private void store(ImportGroup group, ImportTally tally, Set<TrackingCode> numbers) {
+    private void store(ImportGroup group, ImportTally tally, Set<CarrierTrackingNumber> numbers) {
         for (int attempt = 0; attempt < RecordTrackingEventsService.ATTEMPTS; attempt++) {
             try {
                 Optional<Shipment> stored = shipments.find(group.key());
@@ -140,7 +140,7 @@ final class ImportBatchWriter {
         tally.refuse(group, List.of(new Rejection(group.lines().get(0), group.key() + ": " + refused.getMessage())));
     }
 
-    private void update(Shipment stored, ImportGroup group, ImportTally tally, Set<TrackingCode> numbers) {
+    private void update(Shipment stored, ImportGroup group, ImportTally tally, Set<CarrierTrackingNumber> numbers) {
         if (!stored.details().equals(group.details())) {
             throw new IllegalArgumentException("is stored with other articles or addresses; an import never changes"
                     + " a shipment's details (are its rows apart in the file, or was it registered otherwise?)");

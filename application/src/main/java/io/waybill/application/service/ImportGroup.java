@@ -11,7 +11,7 @@ import io.waybill.domain.ShipmentKey;
 import io.waybill.domain.ShipmentStatus;
 import io.waybill.domain.StatusMapping;
 import io.waybill.domain.Text;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +42,7 @@ final class ImportGroup {
 
     /** The key a row names; a rejection of the row alone when it names none. */
     static ShipmentKey keyOf(Row row) {
-        return new ShipmentKey(field("tracking_number", row.trackingNumber(), TrackingCode::parse),
+        return new ShipmentKey(field("tracking_number", row.trackingNumber(), CarrierTrackingNumber::parse),
                 field("carrier", row.carrier(), Carrier::parse));
     }
 

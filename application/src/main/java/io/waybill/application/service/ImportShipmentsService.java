@@ -4,7 +4,7 @@ import io.waybill.application.port.in.ImportShipmentsUseCase;
 import io.waybill.application.port.out.ShipmentFileReader;
 import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.domain.StatusMapping;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -59,7 +59,7 @@ public final class ImportShipmentsService implements ImportShipmentsUseCase {
     }
 
     private Report strict(Command command) {
-        Set<TrackingCode> written = new LinkedHashSet<>();
+        Set<CarrierTrackingNumber> written = new LinkedHashSet<>();
         Report report;
         try {
             report = shipments.inOneTransaction(transaction -> {
@@ -74,8 +74,8 @@ public final class ImportShipmentsService implements ImportShipmentsUseCase {
         } catch (IncompleteImportException broken) {
             throw new IncompleteImportException(unwritten(broken.report()), (RuntimeException) broken.getCause());
         }
-        List<TrackingCode> batch = new ArrayList<>(BATCH);
-        for (TrackingCode number : written) {
+        List<CarrierTrackingNumber> batch = new ArrayList<>(BATCH);
+        for (CarrierTrackingNumber number : written) {
             batch.add(number);
             if (batch.size() == BATCH) {
                 lookup.forgetAll(batch);
@@ -87,7 +87,7 @@ public final class ImportShipmentsService implements ImportShipmentsUseCase {
     }
 
     private Report read(Command command, ShipmentRepository repository, boolean write,
-            Consumer<Collection<TrackingCode>> written) {
+            Consumer<Collection<CarrierTrackingNumber>> written) {
         ImportBatchWriter writer = new ImportBatchWriter(repository, clock, write, written);
         try (Stream<Line> lines = files.lines(command.bytes(), command.name())) {
             return new ImportReading(mapping, writer, write).read(lines, command.progress());

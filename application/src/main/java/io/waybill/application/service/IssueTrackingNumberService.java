@@ -2,9 +2,9 @@ package io.waybill.application.service;
 
 import io.waybill.application.port.in.IssueTrackingNumberUseCase;
 import io.waybill.application.port.out.ShipmentRepository;
-import io.waybill.domain.IssuedTrackingNumber;
+import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
 import io.waybill.domain.Order;
-import io.waybill.domain.TrackingNumberFormat;
+import io.waybill.domain.trackingnumber.TrackingNumberFormat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

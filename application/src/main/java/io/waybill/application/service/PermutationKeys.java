@@ -1,7 +1,7 @@
 package io.waybill.application.service;
 
 import io.waybill.application.port.out.PermutationKeyStore;
-import io.waybill.domain.PermutationKey;
+import io.waybill.domain.trackingnumber.PermutationKey;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 

@@ -18,9 +18,9 @@ public final class RecordTrackingEventsService implements RecordTrackingEventsUs
 
     private final ShipmentRepository shipments;
     private final ShipmentLookup lookup;
-    private final TrackingEvents events;
+    private final TrackingEventMapper events;
 
-    public RecordTrackingEventsService(ShipmentRepository shipments, ShipmentLookup lookup, TrackingEvents events) {
+    public RecordTrackingEventsService(ShipmentRepository shipments, ShipmentLookup lookup, TrackingEventMapper events) {
         this.shipments = shipments;
         this.lookup = lookup;
         this.events = events;

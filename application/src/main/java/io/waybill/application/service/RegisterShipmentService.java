@@ -7,7 +7,7 @@ import io.waybill.domain.Carrier;
 import io.waybill.domain.CountryCode;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentKey;
-import io.waybill.domain.TrackingNumber;
+import io.waybill.domain.trackingnumber.TrackingNumber;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Function;
@@ -18,12 +18,12 @@ public final class RegisterShipmentService implements RegisterShipmentUseCase {
     private final Function<CountryCode, TrackingNumber> issueNumber;
     private final ShipmentRepository shipments;
     private final ShipmentLookup lookup;
-    private final TrackingEvents events;
+    private final TrackingEventMapper events;
     private final Clock clock;
 
     /** @param issueNumber issues a new Waybill number for a parcel from the given country */
     public RegisterShipmentService(Function<CountryCode, TrackingNumber> issueNumber, ShipmentRepository shipments,
-            ShipmentLookup lookup, TrackingEvents events, Clock clock) {
+            ShipmentLookup lookup, TrackingEventMapper events, Clock clock) {
         this.issueNumber = issueNumber;
         this.shipments = shipments;
         this.lookup = lookup;

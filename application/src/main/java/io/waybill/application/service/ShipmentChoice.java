@@ -3,7 +3,7 @@ package io.waybill.application.service;
 import io.waybill.application.port.in.AmbiguousShipmentException;
 import io.waybill.domain.Carrier;
 import io.waybill.domain.Shipment;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +13,7 @@ final class ShipmentChoice {
     private ShipmentChoice() {}
 
     /** @throws AmbiguousShipmentException when no carrier is given and there are several */
-    static Optional<Shipment> pick(TrackingCode number, Optional<Carrier> carrier, List<Shipment> candidates) {
+    static Optional<Shipment> pick(CarrierTrackingNumber number, Optional<Carrier> carrier, List<Shipment> candidates) {
         if (carrier.isPresent()) {
             return candidates.stream().filter(shipment -> shipment.key().carrier().equals(carrier.get())).findFirst();
         }

@@ -4,7 +4,7 @@ import io.waybill.application.port.out.ShipmentCache;
 import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.application.port.out.StorageUnavailableException;
 import io.waybill.domain.Shipment;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.util.Collection;
 import java.util.List;
 
@@ -24,7 +24,7 @@ public final class ShipmentLookup {
     }
 
     /** Every shipment with this number, from the cache when it has them. */
-    List<Shipment> byNumber(TrackingCode number) {
+    List<Shipment> byNumber(CarrierTrackingNumber number) {
         return cache.get(number).orElseGet(() -> {
             List<Shipment> stored = shipments.findByNumber(number);
             cache.offer(number, stored);
@@ -36,7 +36,7 @@ public final class ShipmentLookup {
      * Drops the cached entries of these numbers, in as few round trips to the cache as it can; for writes too many to
      * reload each, such as an import's.
      */
-    void forgetAll(Collection<TrackingCode> numbers) {
+    void forgetAll(Collection<CarrierTrackingNumber> numbers) {
         if (!numbers.isEmpty()) {
             cache.evictAll(numbers);
         }
@@ -51,7 +51,7 @@ public final class ShipmentLookup {
      * Loads what is stored now and caches it; called after every write, before it is acknowledged. When the database
      * fails right after the write, the entry is dropped instead and the write still succeeds: it is committed.
      */
-    void refresh(TrackingCode number) {
+    void refresh(CarrierTrackingNumber number) {
         List<Shipment> stored;
         try {
             stored = shipments.findByNumber(number);

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waybill.application.port.out.StorageUnavailableException;
 import io.waybill.domain.Shipment;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -34,8 +34,8 @@ class CacheCoherenceTest {
 
     @Test
     void manyChangesAtOnceAreEvictedInOneGoRatherThanReloaded() {
-        Set<TrackingCode> numbers = IntStream.rangeClosed(0, CacheCoherence.REFRESHED_AT_MOST)
-                .mapToObj(i -> new TrackingCode("TN0000000" + i))
+        Set<CarrierTrackingNumber> numbers = IntStream.rangeClosed(0, CacheCoherence.REFRESHED_AT_MOST)
+                .mapToObj(i -> new CarrierTrackingNumber("TN0000000" + i))
                 .collect(Collectors.toSet());
         numbers.forEach(number -> cache.put(number, List.of()));
 

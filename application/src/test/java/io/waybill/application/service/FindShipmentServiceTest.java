@@ -15,7 +15,7 @@ import io.waybill.application.port.in.FindShipmentUseCase.Audience;
 import io.waybill.application.port.in.FindShipmentUseCase.Query;
 import io.waybill.domain.Carrier;
 import io.waybill.domain.Shipment;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ class FindShipmentServiceTest {
 
     @Test
     void anUnknownNumberIsAbsentAndThatIsCachedToo() {
-        TrackingCode unknown = new TrackingCode("XX0000");
+        CarrierTrackingNumber unknown = new CarrierTrackingNumber("XX0000");
 
         assertThat(service.find(new Query(unknown, Optional.empty(), STAFF))).isEmpty();
         assertThat(service.find(new Query(unknown, Optional.empty(), STAFF))).isEmpty();
@@ -90,7 +90,7 @@ class FindShipmentServiceTest {
 
         assertThat(service.find(query(Optional.empty(), PUBLIC))).isEmpty();
         assertThat(service.find(query(Optional.of(DHL), PUBLIC))).isEmpty()
-                .isEqualTo(service.find(new Query(new TrackingCode("XX0000"), Optional.of(DHL), PUBLIC)));
+                .isEqualTo(service.find(new Query(new CarrierTrackingNumber("XX0000"), Optional.of(DHL), PUBLIC)));
         assertThat(service.find(query(Optional.empty(), STAFF))).contains(hidden);
         assertThat(service.find(query(Optional.of(DHL), STAFF))).contains(hidden);
     }

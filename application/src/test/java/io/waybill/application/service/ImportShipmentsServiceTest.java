@@ -21,7 +21,7 @@ import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentKey;
 import io.waybill.domain.ShipmentStatus;
 import io.waybill.domain.StatusMapping;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
@@ -139,7 +139,7 @@ class ImportShipmentsServiceTest {
                 "TN12345679/UPS: article_quantity must be a number; got 'two'",
                 "TN12345680/DPD: status 'lost in space' is a carrier wording the status mapping does not know; add"
                         + " it with WAYBILL_STATUS_MAPPING, such as lost in space=in_transit");
-        assertThat(repository.findByNumber(new TrackingCode("TN12345678"))).isEmpty();
+        assertThat(repository.findByNumber(new CarrierTrackingNumber("TN12345678"))).isEmpty();
         assertThat(stored("TN12345681", "GLS").details().articles()).singleElement()
                 .satisfies(article -> assertThat(article.price()).isEmpty());
     }
@@ -172,7 +172,7 @@ class ImportShipmentsServiceTest {
         assertThat(report.written()).isFalse();
         assertThat(report.created()).isEqualTo(3);
         assertThat(report.rejectedLines()).isEqualTo(1);
-        assertThat(repository.findByNumber(new TrackingCode("TN12345678"))).isEmpty();
+        assertThat(repository.findByNumber(new CarrierTrackingNumber("TN12345678"))).isEmpty();
         assertThat(run(SAMPLE, Mode.STRICT)).isEqualTo(new Report(5, 3, 0, 0, 0, 0, List.of(), true));
     }
 
@@ -200,7 +200,7 @@ class ImportShipmentsServiceTest {
 
     @Test
     void aStrictImportDropsTheCachedEntriesOfWhatItWroteOnceCommitted() {
-        TrackingCode number = new TrackingCode("TN12345678");
+        CarrierTrackingNumber number = new CarrierTrackingNumber("TN12345678");
         cache.offer(number, List.of());
 
         assertThat(run(SAMPLE, Mode.STRICT).written()).isTrue();
@@ -213,12 +213,12 @@ class ImportShipmentsServiceTest {
         Report report = run(SAMPLE, Mode.DRY_RUN);
 
         assertThat(report).isEqualTo(new Report(5, 3, 0, 0, 0, 0, List.of(), false));
-        assertThat(repository.findByNumber(new TrackingCode("TN12345678"))).isEmpty();
+        assertThat(repository.findByNumber(new CarrierTrackingNumber("TN12345678"))).isEmpty();
     }
 
     @Test
     void anImportDropsTheCachedEntriesOfWhatItWrote() {
-        TrackingCode number = new TrackingCode("TN12345678");
+        CarrierTrackingNumber number = new CarrierTrackingNumber("TN12345678");
         cache.offer(number, List.of());
 
         run(SAMPLE, Mode.IMPORT);
@@ -310,7 +310,7 @@ class ImportShipmentsServiceTest {
             lines.add(row(i + 2, "TN1" + String.format("%07d", i), "DHL", BERLIN, PARIS, "Mouse", "1", "25", "M",
                     "in_transit"));
         }
-        TrackingCode last = new TrackingCode("TN1" + String.format("%07d", count - 1));
+        CarrierTrackingNumber last = new CarrierTrackingNumber("TN1" + String.format("%07d", count - 1));
         cache.offer(last, List.of());
 
         Report report = run(lines, Mode.IMPORT);
@@ -343,7 +343,7 @@ class ImportShipmentsServiceTest {
                         "KB012", "delivery"))::stream, Mode.IMPORT, read -> {}));
             }
         });
-        cache.offer(new TrackingCode("TN12345678"), List.of());
+        cache.offer(new CarrierTrackingNumber("TN12345678"), List.of());
 
         Report report = run(SAMPLE, Mode.IMPORT);
 
@@ -359,7 +359,7 @@ class ImportShipmentsServiceTest {
                 Instant.parse("2026-11-21T09:00:00Z"));
         assertThat(stored("TN12345680", "DPD").details().articles()).hasSize(1);
         assertThat(repository.registerAlls()).as("the batch, which failed, and the other imports'").isEqualTo(3);
-        assertThat(cache.peek(new TrackingCode("TN12345678"))).as("evicted after the fallback").isEmpty();
+        assertThat(cache.peek(new CarrierTrackingNumber("TN12345678"))).as("evicted after the fallback").isEmpty();
     }
 
     @Test
@@ -486,7 +486,7 @@ class ImportShipmentsServiceTest {
 
         assertThat(report).isEqualTo(new Report(3, 1, 1, 0, 0, 0, List.of(), false));
         assertThat(stored("TN12345678", "DHL")).isEqualTo(before);
-        assertThat(repository.findByNumber(new TrackingCode("TN12345681"))).isEmpty();
+        assertThat(repository.findByNumber(new CarrierTrackingNumber("TN12345681"))).isEmpty();
         assertThat(repository.registerAlls()).isEqualTo(registerAlls);
         assertThat(repository.appends()).isZero();
     }
@@ -520,7 +520,7 @@ class ImportShipmentsServiceTest {
     }
 
     private Shipment stored(String number, String carrier) {
-        return repository.find(new ShipmentKey(new TrackingCode(number), new Carrier(carrier))).orElseThrow();
+        return repository.find(new ShipmentKey(new CarrierTrackingNumber(number), new Carrier(carrier))).orElseThrow();
     }
 
     private static Row row(long line, String number, String carrier, String sender, String receiver, String article,

@@ -3,7 +3,7 @@ package io.waybill.application.service;
 import io.waybill.application.port.out.KeyedIssues;
 import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.domain.IdempotencyKey;
-import io.waybill.domain.IssuedTrackingNumber;
+import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,7 +2,7 @@ package io.waybill.application.service;
 
 import io.waybill.application.port.out.ShipmentCache;
 import io.waybill.domain.Shipment;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,7 +19,7 @@ import java.util.function.LongSupplier;
  */
 final class InMemoryShipmentCache implements ShipmentCache {
 
-    private final Map<TrackingCode, Entry> entries = new HashMap<>();
+    private final Map<CarrierTrackingNumber, Entry> entries = new HashMap<>();
     private final Duration ttl;
     private final Duration negativeTtl;
     private final LongSupplier nanos;
@@ -42,7 +42,7 @@ final class InMemoryShipmentCache implements ShipmentCache {
     }
 
     @Override
-    public synchronized Optional<List<Shipment>> get(TrackingCode number) {
+    public synchronized Optional<List<Shipment>> get(CarrierTrackingNumber number) {
         Optional<List<Shipment>> entry = failing ? Optional.empty() : live(number);
         if (entry.isPresent()) {
             hits++;
@@ -53,7 +53,7 @@ final class InMemoryShipmentCache implements ShipmentCache {
     }
 
     @Override
-    public synchronized void offer(TrackingCode number, List<Shipment> shipments) {
+    public synchronized void offer(CarrierTrackingNumber number, List<Shipment> shipments) {
         if (failing) {
             entries.remove(number);
             return;
@@ -65,12 +65,12 @@ final class InMemoryShipmentCache implements ShipmentCache {
     }
 
     @Override
-    public synchronized void evict(TrackingCode number) {
+    public synchronized void evict(CarrierTrackingNumber number) {
         entries.remove(number);
     }
 
     @Override
-    public synchronized void evictAll(Collection<TrackingCode> numbers) {
+    public synchronized void evictAll(Collection<CarrierTrackingNumber> numbers) {
         evictAlls++;
         numbers.forEach(entries::remove);
     }
@@ -82,13 +82,13 @@ final class InMemoryShipmentCache implements ShipmentCache {
     }
 
     /** Puts an entry whatever its generation, as a cache holding an old entry would. */
-    synchronized void put(TrackingCode number, List<Shipment> shipments) {
+    synchronized void put(CarrierTrackingNumber number, List<Shipment> shipments) {
         Duration keptFor = shipments.isEmpty() ? negativeTtl : ttl;
         entries.put(number, new Entry(List.copyOf(shipments), nanos.getAsLong() + keptFor.toNanos()));
     }
 
     /** What is cached for {@code number}, without counting a hit or miss. */
-    synchronized Optional<List<Shipment>> peek(TrackingCode number) {
+    synchronized Optional<List<Shipment>> peek(CarrierTrackingNumber number) {
         return live(number);
     }
 
@@ -112,7 +112,7 @@ final class InMemoryShipmentCache implements ShipmentCache {
         return localForgets;
     }
 
-    private Optional<List<Shipment>> live(TrackingCode number) {
+    private Optional<List<Shipment>> live(CarrierTrackingNumber number) {
         Entry entry = entries.get(number);
         if (entry != null && entry.expiresAt() - nanos.getAsLong() <= 0) {
             entries.remove(number);

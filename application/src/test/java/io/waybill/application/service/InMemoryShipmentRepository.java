@@ -5,11 +5,11 @@ import io.waybill.application.port.in.ListShipmentsUseCase.Filter;
 import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.application.port.out.StorageUnavailableException;
 import io.waybill.domain.EventId;
-import io.waybill.domain.IssuedTrackingNumber;
+import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentKey;
 import io.waybill.domain.ShipmentSummary;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import io.waybill.domain.TrackingEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -90,7 +90,7 @@ final class InMemoryShipmentRepository implements ShipmentRepository {
     }
 
     @Override
-    public synchronized List<Shipment> findByNumber(TrackingCode number) {
+    public synchronized List<Shipment> findByNumber(CarrierTrackingNumber number) {
         failIfDown();
         readsByNumber.incrementAndGet();
         return stored.values().stream().filter(shipment -> shipment.key().number().equals(number))

@@ -16,7 +16,7 @@ import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentKey;
 import io.waybill.domain.ShipmentStatus;
 import io.waybill.domain.ShipmentSummary;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import io.waybill.domain.TrackingEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -104,7 +104,7 @@ class ListShipmentsServiceTest {
     @Test
     void aCursorTokenSurvivesTheRoundTrip() {
         Cursor cursor = new Cursor(Instant.parse("2024-03-04T01:02:03.456Z"),
-                new ShipmentKey(new TrackingCode("1Z999AA10123456784"), new Carrier("LA-POSTE_2")));
+                new ShipmentKey(new CarrierTrackingNumber("1Z999AA10123456784"), new Carrier("LA-POSTE_2")));
 
         assertThat(cursor.token()).matches("[A-Za-z0-9_-]+");
         assertThat(Cursor.parse(cursor.token())).isEqualTo(cursor);
@@ -140,7 +140,7 @@ class ListShipmentsServiceTest {
     }
 
     private void store(String number, Carrier carrier, Instant createdAt, ShipmentStatus status) {
-        Shipment shipment = new Shipment(new ShipmentKey(new TrackingCode(number), carrier),
+        Shipment shipment = new Shipment(new ShipmentKey(new CarrierTrackingNumber(number), carrier),
                 TestShipments.details(true), List.of(), createdAt, 0);
         if (status != ShipmentStatus.CREATED) {
             shipment = shipment.record(List.of(new TrackingEvent(new EventId("ev-1"),

@@ -7,7 +7,7 @@ import io.waybill.application.contract.PermutationKeyStoreContract;
 import io.waybill.application.port.out.PermutationKeyStore;
 import io.waybill.application.port.out.StorageUnavailableException;
 import io.waybill.application.service.PermutationKeys.KeyMismatchException;
-import io.waybill.domain.PermutationKey;
+import io.waybill.domain.trackingnumber.PermutationKey;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Nested;

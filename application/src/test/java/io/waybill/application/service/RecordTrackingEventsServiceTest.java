@@ -24,7 +24,7 @@ import io.waybill.domain.Carrier;
 import io.waybill.domain.IllegalTransitionException;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentKey;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import io.waybill.domain.TrackingEvent;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +39,7 @@ class RecordTrackingEventsServiceTest {
     private final InMemoryShipmentRepository repository = new InMemoryShipmentRepository();
     private final InMemoryShipmentCache cache = new InMemoryShipmentCache();
     private final ShipmentLookup lookup = new ShipmentLookup(repository, cache);
-    private final TrackingEvents events = TestShipments.trackingEvents();
+    private final TrackingEventMapper events = TestShipments.trackingEvents();
     private final RecordTrackingEventsService service = new RecordTrackingEventsService(repository, lookup, events);
     private Shipment registered;
 
@@ -116,7 +116,7 @@ class RecordTrackingEventsServiceTest {
 
     @Test
     void anUnknownShipmentIsNotFound() {
-        assertThatThrownBy(() -> service.record(new Command(new TrackingCode("XX0000"), Optional.empty(),
+        assertThatThrownBy(() -> service.record(new Command(new CarrierTrackingNumber("XX0000"), Optional.empty(),
                         List.of(input("ev-3", "2024-03-04T12:00+08:00", IN_TRANSIT)))))
                 .isInstanceOf(ShipmentNotFoundException.class)
                 .hasMessage("No shipment has tracking number XX0000");

@@ -18,13 +18,13 @@ import io.waybill.application.port.out.ShipmentRepository.ShipmentExistsExceptio
 import io.waybill.domain.Carrier;
 import io.waybill.domain.CountryCode;
 import io.waybill.domain.IllegalTransitionException;
-import io.waybill.domain.PermutationKey;
+import io.waybill.domain.trackingnumber.PermutationKey;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentDetails;
 import io.waybill.domain.ShipmentKey;
 import io.waybill.domain.ShipmentStatus;
-import io.waybill.domain.TrackingCode;
-import io.waybill.domain.TrackingNumberFormat;
+import io.waybill.domain.CarrierTrackingNumber;
+import io.waybill.domain.trackingnumber.TrackingNumberFormat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,15 +134,15 @@ class RegisterShipmentServiceTest {
         Shipment dhl = service.register(new Command(Optional.of(NUMBER), Optional.of(DHL), details(true),
                 List.of()));
         assertThat(cache.peek(NUMBER)).contains(List.of(dhl));
-        cache.put(new TrackingCode("ZZ9999"), List.of());
+        cache.put(new CarrierTrackingNumber("ZZ9999"), List.of());
 
         Shipment ups = service.register(new Command(Optional.of(NUMBER), Optional.of(UPS), details(true),
                 List.of()));
-        Shipment elsewhere = service.register(new Command(Optional.of(new TrackingCode("ZZ9999")), Optional.of(DHL),
+        Shipment elsewhere = service.register(new Command(Optional.of(new CarrierTrackingNumber("ZZ9999")), Optional.of(DHL),
                 details(true), List.of()));
 
         assertThat(cache.peek(NUMBER)).contains(List.of(dhl, ups));
-        assertThat(cache.peek(new TrackingCode("ZZ9999"))).as("a cached 'none' is replaced")
+        assertThat(cache.peek(new CarrierTrackingNumber("ZZ9999"))).as("a cached 'none' is replaced")
                 .contains(List.of(elsewhere));
     }
 

@@ -11,7 +11,7 @@ import io.waybill.domain.ShipmentDetails;
 import io.waybill.domain.ShipmentKey;
 import io.waybill.domain.ShipmentStatus;
 import io.waybill.domain.StatusMapping;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -24,7 +24,7 @@ import java.util.SplittableRandom;
 final class TestShipments {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2024-03-04T01:02:03.456789Z"), ZoneOffset.UTC);
-    static final TrackingCode NUMBER = new TrackingCode("TN12345678");
+    static final CarrierTrackingNumber NUMBER = new CarrierTrackingNumber("TN12345678");
     static final Carrier DHL = new Carrier("DHL");
     static final Carrier UPS = new Carrier("UPS");
     static final Carrier DPD = new Carrier("DPD");
@@ -43,7 +43,7 @@ final class TestShipments {
                 Optional.empty());
     }
 
-    static Shipment shipment(TrackingCode number, Carrier carrier, boolean publicTracking) {
+    static Shipment shipment(CarrierTrackingNumber number, Carrier carrier, boolean publicTracking) {
         return new Shipment(new ShipmentKey(number, carrier), details(publicTracking), List.of(), CLOCK.instant(), 0);
     }
 
@@ -58,7 +58,7 @@ final class TestShipments {
                 Optional.empty(), Optional.empty());
     }
 
-    static TrackingEvents trackingEvents() {
-        return new TrackingEvents(StatusMapping.builtIn(), new SplittableRandom(42));
+    static TrackingEventMapper trackingEvents() {
+        return new TrackingEventMapper(StatusMapping.builtIn(), new SplittableRandom(42));
     }
 }

@@ -17,7 +17,7 @@ import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentDetails;
 import io.waybill.domain.ShipmentKey;
 import io.waybill.domain.ShipmentStatus;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import io.waybill.domain.TrackingEvent;
 import io.waybill.domain.Weight;
 import java.math.BigDecimal;
@@ -39,12 +39,12 @@ public final class CachedShipments {
 
     private CachedShipments() {}
 
-    public static TrackingCode newNumber() {
-        return new TrackingCode("TN" + ThreadLocalRandom.current().nextLong(10_000_000L, 100_000_000L));
+    public static CarrierTrackingNumber newNumber() {
+        return new CarrierTrackingNumber("TN" + ThreadLocalRandom.current().nextLong(10_000_000L, 100_000_000L));
     }
 
     /** Every field set; {@code version} sets its generation (version + 1). */
-    public static Shipment rich(TrackingCode number, String carrier, long version) {
+    public static Shipment rich(CarrierTrackingNumber number, String carrier, long version) {
         Party sender = new Party(Optional.of("S-001"), Optional.of("賴小賴"), TAIPEI, Optional.of(new Phone("+886 912 345 678")));
         Party receiver = new Party(Optional.empty(), Optional.of("Ann Lee"), PARIS, Optional.empty());
         Customer customer = new Customer(CustomerId.parse("de619854-b59b-425e-9db4-943979e1bd49"),
@@ -74,7 +74,7 @@ public final class CachedShipments {
     }
 
     /** Every optional field left out, no articles, no events. */
-    public static Shipment bare(TrackingCode number, String carrier, long version) {
+    public static Shipment bare(CarrierTrackingNumber number, String carrier, long version) {
         ShipmentDetails details = new ShipmentDetails(Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), false);
         return new Shipment(new ShipmentKey(number, new Carrier(carrier)), details, List.of(),

@@ -3,7 +3,7 @@ package io.waybill.application.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waybill.application.port.out.PermutationKeyStore;
-import io.waybill.domain.PermutationKey;
+import io.waybill.domain.trackingnumber.PermutationKey;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waybill.application.port.out.ShipmentCache;
 import io.waybill.domain.Shipment;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -47,7 +47,7 @@ public abstract class ShipmentCacheContract {
     @Test
     void forgetsAnEvictedNumberUntilOfferedAgain() {
         ShipmentCache cache = cache();
-        TrackingCode number = newNumber();
+        CarrierTrackingNumber number = newNumber();
         List<Shipment> shipments = List.of(rich(number, "DHL", 3));
         cache.offer(number, shipments);
 
@@ -63,14 +63,14 @@ public abstract class ShipmentCacheContract {
     void evictAllForgetsEveryNumberGivenAndNoOther() {
         ShipmentCache cache = cache();
         // Each read once, so that a near cache holds it too.
-        List<TrackingCode> evicted = new ArrayList<>();
+        List<CarrierTrackingNumber> evicted = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            TrackingCode number = newNumber();
+            CarrierTrackingNumber number = newNumber();
             cache.offer(number, List.of(bare(number, "DHL", i % 3)));
             assertThat(cache.get(number)).isPresent();
             evicted.add(number);
         }
-        TrackingCode kept = newNumber();
+        CarrierTrackingNumber kept = newNumber();
         List<Shipment> keptShipments = List.of(rich(kept, "DHL", 2));
         cache.offer(kept, keptShipments);
         evicted.add(newNumber()); // never offered
@@ -80,7 +80,7 @@ public abstract class ShipmentCacheContract {
 
         assertThat(evicted).allSatisfy(number -> assertThat(cache.get(number)).as(number.value()).isEmpty());
         assertThat(cache.get(kept)).contains(keptShipments);
-        TrackingCode again = evicted.get(0);
+        CarrierTrackingNumber again = evicted.get(0);
         cache.offer(again, List.of(rich(again, "DHL", 0)));
         assertThat(cache.get(again)).contains(List.of(rich(again, "DHL", 0)));
     }
@@ -88,7 +88,7 @@ public abstract class ShipmentCacheContract {
     @Test
     void returnsWhatWasOfferedFieldForField() {
         ShipmentCache cache = cache();
-        TrackingCode number = newNumber();
+        CarrierTrackingNumber number = newNumber();
         List<Shipment> shipments =
                 List.of(rich(number, "DHL", 3), rich(number, "SF-EXPRESS", 0), bare(number, "UPS", 7));
 
@@ -103,7 +103,7 @@ public abstract class ShipmentCacheContract {
     @Test
     void aNewerOfferReplacesAnOlderEntry() {
         ShipmentCache cache = cache();
-        TrackingCode number = newNumber();
+        CarrierTrackingNumber number = newNumber();
         List<Shipment> older = List.of(rich(number, "DHL", 0));
         List<Shipment> newer = List.of(rich(number, "DHL", 1));
 
@@ -116,7 +116,7 @@ public abstract class ShipmentCacheContract {
     @Test
     void anOlderOfferLeavesANewerEntry() {
         ShipmentCache cache = cache();
-        TrackingCode number = newNumber();
+        CarrierTrackingNumber number = newNumber();
         List<Shipment> newer = List.of(rich(number, "DHL", 0), bare(number, "UPS", 0));
         List<Shipment> older = List.of(rich(number, "DHL", 0));
 
@@ -130,7 +130,7 @@ public abstract class ShipmentCacheContract {
     @Test
     void anOfferOfTheSameGenerationReplacesTheEntry() {
         ShipmentCache cache = cache();
-        TrackingCode number = newNumber();
+        CarrierTrackingNumber number = newNumber();
         List<Shipment> first = List.of(rich(number, "DHL", 1));
         List<Shipment> second = List.of(rich(number, "DHL", 0), bare(number, "UPS", 0));
         assertThat(ShipmentCache.generation(first)).isEqualTo(ShipmentCache.generation(second));
@@ -144,7 +144,7 @@ public abstract class ShipmentCacheContract {
     @Test
     void theNewestOfConcurrentOffersWins() throws Exception {
         ShipmentCache cache = cache();
-        TrackingCode number = newNumber();
+        CarrierTrackingNumber number = newNumber();
         List<Callable<Void>> writers = new ArrayList<>();
         for (int writer = 0; writer < 4; writer++) {
             List<Long> versions = new ArrayList<>(LongStream.range(0, 40).boxed().toList());
@@ -170,8 +170,8 @@ public abstract class ShipmentCacheContract {
     void anEmptyEntryLastsTheNegativeTtlAndNoLonger() {
         Duration negativeTtl = Duration.ofMillis(300);
         ShipmentCache cache = newCache(LONG, negativeTtl);
-        TrackingCode nothing = newNumber();
-        TrackingCode something = newNumber();
+        CarrierTrackingNumber nothing = newNumber();
+        CarrierTrackingNumber something = newNumber();
         List<Shipment> shipments = List.of(rich(something, "DHL", 0));
 
         cache.offer(nothing, List.of());
@@ -187,7 +187,7 @@ public abstract class ShipmentCacheContract {
     void anEntryLastsTheTtl() {
         Duration ttl = Duration.ofMillis(800);
         ShipmentCache cache = newCache(ttl, ttl);
-        TrackingCode number = newNumber();
+        CarrierTrackingNumber number = newNumber();
         List<Shipment> shipments = List.of(rich(number, "DHL", 0));
 
         cache.offer(number, shipments);

@@ -23,20 +23,20 @@ import io.waybill.domain.CustomerId;
 import io.waybill.domain.CustomerName;
 import io.waybill.domain.CustomerSlug;
 import io.waybill.domain.EventId;
-import io.waybill.domain.IssuedTrackingNumber;
+import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
 import io.waybill.domain.Location;
 import io.waybill.domain.Order;
 import io.waybill.domain.OrderTime;
 import io.waybill.domain.Party;
-import io.waybill.domain.PermutationKey;
+import io.waybill.domain.trackingnumber.PermutationKey;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentDetails;
 import io.waybill.domain.ShipmentKey;
 import io.waybill.domain.ShipmentStatus;
 import io.waybill.domain.ShipmentSummary;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import io.waybill.domain.TrackingEvent;
-import io.waybill.domain.TrackingNumberFormat;
+import io.waybill.domain.trackingnumber.TrackingNumberFormat;
 import io.waybill.domain.Weight;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -133,10 +133,10 @@ public abstract class ShipmentRepositoryContract {
 
     @Test
     void concurrentAddsAreAllStored() throws Exception {
-        List<Callable<List<TrackingCode>>> workers = new ArrayList<>();
+        List<Callable<List<CarrierTrackingNumber>>> workers = new ArrayList<>();
         for (int worker = 0; worker < 32; worker++) {
             workers.add(() -> {
-                List<TrackingCode> numbers = new ArrayList<>();
+                List<CarrierTrackingNumber> numbers = new ArrayList<>();
                 for (int i = 0; i < 100; i++) {
                     IssuedTrackingNumber issued = issue(OrderTime.parse("2018-11-20T19:29:32+08:00"));
                     shipments.add(issued);
@@ -145,7 +145,7 @@ public abstract class ShipmentRepositoryContract {
                 return numbers;
             });
         }
-        Set<TrackingCode> added = new HashSet<>();
+        Set<CarrierTrackingNumber> added = new HashSet<>();
         runAll(workers).forEach(added::addAll);
 
         assertThat(added).hasSize(3200);
@@ -178,11 +178,11 @@ public abstract class ShipmentRepositoryContract {
         shipments.register(ups);
         shipments.register(dhl);
 
-        assertThat(shipments.findByNumber(new TrackingCode("1Z999AA10123456784"))).containsExactly(dhl, ups);
+        assertThat(shipments.findByNumber(new CarrierTrackingNumber("1Z999AA10123456784"))).containsExactly(dhl, ups);
         assertThat(shipments.find(ups.key())).contains(ups);
         assertThat(shipments.find(dhl.key())).contains(dhl);
         assertThat(shipments.find(key("1Z999AA10123456784", "FEDEX"))).isEmpty();
-        assertThat(shipments.findByNumber(new TrackingCode("TN00000000"))).isEmpty();
+        assertThat(shipments.findByNumber(new CarrierTrackingNumber("TN00000000"))).isEmpty();
     }
 
     @Test
@@ -197,7 +197,7 @@ public abstract class ShipmentRepositoryContract {
         Shipment ups = StoredShipments.full(key("1Z999AA10123456784", "UPS"), T0.plusSeconds(2));
         List.of(ups, fedex, dhl).forEach(shipments::register);
 
-        assertThat(shipments.findByNumber(new TrackingCode("1Z999AA10123456784")))
+        assertThat(shipments.findByNumber(new CarrierTrackingNumber("1Z999AA10123456784")))
                 .as("in carrier order, whatever the order of registration").containsExactly(dhl, fedex, ups);
         assertThat(shipments.find(dhl.key())).contains(dhl);
         assertThat(shipments.find(fedex.key())).contains(fedex);
@@ -356,7 +356,7 @@ public abstract class ShipmentRepositoryContract {
         for (Shipment shipment : batch) {
             assertThat(shipments.find(shipment.key())).contains(shipment);
         }
-        assertThat(shipments.findByNumber(new TrackingCode("1Z999AA10123456784")))
+        assertThat(shipments.findByNumber(new CarrierTrackingNumber("1Z999AA10123456784")))
                 .containsExactly(dhl, batch.get(1), batch.get(0));
         assertThat(shipments.list(Filter.NONE, Optional.empty(), 10)).hasSize(6)
                 .contains(batch.stream().map(ShipmentSummary::of).toArray(ShipmentSummary[]::new));
@@ -666,7 +666,7 @@ public abstract class ShipmentRepositoryContract {
         }
     }
 
-    private List<TrackingCode> storedNumbers() {
+    private List<CarrierTrackingNumber> storedNumbers() {
         return shipments.list(Filter.NONE, Optional.empty(), 10_000).stream()
                 .map(summary -> summary.key().number()).toList();
     }

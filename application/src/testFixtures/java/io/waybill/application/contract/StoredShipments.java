@@ -17,7 +17,7 @@ import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentDetails;
 import io.waybill.domain.ShipmentKey;
 import io.waybill.domain.ShipmentStatus;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import io.waybill.domain.TrackingEvent;
 import io.waybill.domain.Weight;
 import java.math.BigDecimal;
@@ -40,7 +40,7 @@ public final class StoredShipments {
     private StoredShipments() {}
 
     public static ShipmentKey key(String number, String carrier) {
-        return new ShipmentKey(new TrackingCode(number), Carrier.parse(carrier));
+        return new ShipmentKey(new CarrierTrackingNumber(number), Carrier.parse(carrier));
     }
 
     /**

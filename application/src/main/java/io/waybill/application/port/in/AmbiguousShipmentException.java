@@ -1,7 +1,7 @@
 package io.waybill.application.port.in;
 
 import io.waybill.domain.Carrier;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.util.List;
 
 /** A tracking number that belongs to shipments of several carriers, asked for without a carrier. */
@@ -9,7 +9,7 @@ public final class AmbiguousShipmentException extends RuntimeException {
 
     private final transient List<Carrier> carriers;
 
-    public AmbiguousShipmentException(TrackingCode number, List<Carrier> carriers) {
+    public AmbiguousShipmentException(CarrierTrackingNumber number, List<Carrier> carriers) {
         super("Tracking number " + number + " belongs to shipments of several carriers (" + carriers.stream()
                 .map(Carrier::code).reduce((one, other) -> one + ", " + other).orElse("") + "); name one with"
                 + " carrier");

@@ -2,7 +2,7 @@ package io.waybill.application.port.in;
 
 import io.waybill.domain.Carrier;
 import io.waybill.domain.Shipment;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,7 +18,7 @@ public interface FindShipmentUseCase {
      */
     Optional<Shipment> find(Query query);
 
-    record Query(TrackingCode number, Optional<Carrier> carrier, Audience audience) {
+    record Query(CarrierTrackingNumber number, Optional<Carrier> carrier, Audience audience) {
 
         public Query {
             Objects.requireNonNull(number, "number");

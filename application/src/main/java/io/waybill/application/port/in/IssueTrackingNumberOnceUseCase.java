@@ -1,7 +1,7 @@
 package io.waybill.application.port.in;
 
 import io.waybill.domain.IdempotencyKey;
-import io.waybill.domain.IssuedTrackingNumber;
+import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
 import io.waybill.domain.Order;
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
 package io.waybill.application.port.in;
 
-import io.waybill.domain.IssuedTrackingNumber;
+import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
 import io.waybill.domain.Order;
 
 /** Issues a new, unique tracking number for an order and records the order as a new shipment. */

@@ -6,7 +6,7 @@ import io.waybill.domain.CustomerId;
 import io.waybill.domain.ShipmentKey;
 import io.waybill.domain.ShipmentStatus;
 import io.waybill.domain.ShipmentSummary;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -93,7 +93,7 @@ public interface ListShipmentsUseCase {
                     throw new IllegalArgumentException("wrong number of parts");
                 }
                 return new Cursor(Instant.parse(parts[0]),
-                        new ShipmentKey(new TrackingCode(parts[1]), new Carrier(parts[2])));
+                        new ShipmentKey(new CarrierTrackingNumber(parts[1]), new Carrier(parts[2])));
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("is not a cursor this service made; start again without one", e);
             }

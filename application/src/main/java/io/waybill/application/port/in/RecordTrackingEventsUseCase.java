@@ -5,7 +5,7 @@ import io.waybill.domain.EventId;
 import io.waybill.domain.Location;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentStatus;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
@@ -27,7 +27,7 @@ public interface RecordTrackingEventsUseCase {
      */
     Shipment.Recording record(Command command);
 
-    record Command(TrackingCode number, Optional<Carrier> carrier, List<EventInput> events) {
+    record Command(CarrierTrackingNumber number, Optional<Carrier> carrier, List<EventInput> events) {
 
         public static final int MAX_EVENTS = 1000;
 

@@ -4,7 +4,7 @@ import io.waybill.application.port.in.RecordTrackingEventsUseCase.EventInput;
 import io.waybill.domain.Carrier;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentDetails;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,7 +27,7 @@ public interface RegisterShipmentUseCase {
      * @param number the carrier's tracking number; empty to have Waybill issue one
      * @param carrier required with a number, and not Waybill: Waybill's numbers are issued, never registered
      */
-    record Command(Optional<TrackingCode> number, Optional<Carrier> carrier, ShipmentDetails details,
+    record Command(Optional<CarrierTrackingNumber> number, Optional<Carrier> carrier, ShipmentDetails details,
             List<EventInput> events) {
 
         public Command {

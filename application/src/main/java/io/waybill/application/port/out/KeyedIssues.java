@@ -1,8 +1,8 @@
 package io.waybill.application.port.out;
 
 import io.waybill.domain.IdempotencyKey;
-import io.waybill.domain.IssuedTrackingNumber;
-import io.waybill.domain.TrackingNumber;
+import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
+import io.waybill.domain.trackingnumber.TrackingNumber;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package io.waybill.application.port.out;
 
-import io.waybill.domain.PermutationKey;
+import io.waybill.domain.trackingnumber.PermutationKey;
 
 /** Where the tracking-number permutation key lives, next to the numbers it produced. Thread-safe. */
 public interface PermutationKeyStore {

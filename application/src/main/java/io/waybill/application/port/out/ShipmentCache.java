@@ -1,7 +1,7 @@
 package io.waybill.application.port.out;
 
 import io.waybill.domain.Shipment;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -17,26 +17,26 @@ import java.util.Optional;
 public interface ShipmentCache {
 
     /** The cached shipments with this number, or empty on a miss. */
-    Optional<List<Shipment>> get(TrackingCode number);
+    Optional<List<Shipment>> get(CarrierTrackingNumber number);
 
     /**
      * Caches {@code shipments} as every shipment with {@code number}, unless what is cached is newer: entries are
      * compared by {@link #generation}. Readers offer what they loaded, writers what they stored, in any order;
      * the newest wins.
      */
-    void offer(TrackingCode number, List<Shipment> shipments);
+    void offer(CarrierTrackingNumber number, List<Shipment> shipments);
 
     /**
      * Drops what is cached for {@code number}, for a writer that could not load what it stored. A reader that loaded
      * before the write may still offer what it read afterwards; {@link #offer} with the stored state is preferred.
      */
-    void evict(TrackingCode number);
+    void evict(CarrierTrackingNumber number);
 
     /**
      * {@link #evict} for each of {@code numbers}, in as few round trips as the cache can: for writers of many
      * shipments at once, such as an import. The same contract holds for each number as for {@link #evict}.
      */
-    void evictAll(Collection<TrackingCode> numbers);
+    void evictAll(Collection<CarrierTrackingNumber> numbers);
 
     /**
      * Drops whatever this process holds of the cache, leaving a store shared with other instances alone: for an

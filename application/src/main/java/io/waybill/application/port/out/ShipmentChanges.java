@@ -1,6 +1,6 @@
 package io.waybill.application.port.out;
 
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.util.Set;
 
 /**
@@ -21,7 +21,7 @@ public interface ShipmentChanges {
     interface Listener {
 
         /** The shipments with these numbers changed, and the changes are committed. */
-        void changed(Set<TrackingCode> numbers);
+        void changed(Set<CarrierTrackingNumber> numbers);
 
         /** Reports now arrive, after a time when they may have been lost (also when they start). */
         void mayHaveMissedChanges();

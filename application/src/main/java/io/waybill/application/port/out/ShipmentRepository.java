@@ -2,11 +2,11 @@ package io.waybill.application.port.out;
 
 import io.waybill.application.port.in.ListShipmentsUseCase.Cursor;
 import io.waybill.application.port.in.ListShipmentsUseCase.Filter;
-import io.waybill.domain.IssuedTrackingNumber;
+import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentKey;
 import io.waybill.domain.ShipmentSummary;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import io.waybill.domain.TrackingEvent;
 import java.util.Collection;
 import java.util.List;
@@ -48,7 +48,7 @@ public interface ShipmentRepository {
     void registerAll(List<Shipment> shipments);
 
     /** Every shipment with this number, whatever its carrier, in carrier order; empty when there is none. */
-    List<Shipment> findByNumber(TrackingCode number);
+    List<Shipment> findByNumber(CarrierTrackingNumber number);
 
     Optional<Shipment> find(ShipmentKey key);
 

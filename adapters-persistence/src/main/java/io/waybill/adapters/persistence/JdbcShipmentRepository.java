@@ -3,11 +3,11 @@ package io.waybill.adapters.persistence;
 import io.waybill.application.port.in.ListShipmentsUseCase.Cursor;
 import io.waybill.application.port.in.ListShipmentsUseCase.Filter;
 import io.waybill.application.port.out.ShipmentRepository;
-import io.waybill.domain.IssuedTrackingNumber;
+import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentKey;
 import io.waybill.domain.ShipmentSummary;
-import io.waybill.domain.TrackingCode;
+import io.waybill.domain.CarrierTrackingNumber;
 import io.waybill.domain.TrackingEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,7 +29,7 @@ import org.jdbi.v3.core.Jdbi;
  * registrations keep the tables' statistics current through {@link TableStatistics}. {@link #inOneTransaction} holds a
  * connection of the pool for its transaction ({@link TransactionalShipments}). Thread-safe.
  */
-final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable {
+final class JdbcShipmentRepository implements ShipmentRepository, AutoCloseable {
 
     private static final int MAX_BATCH = 512;
 
@@ -41,7 +41,7 @@ final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable 
     private final Runnable afterCommit;
     private final TableStatistics statistics;
 
-    JdbiShipmentRepository(Jdbi jdbi, DataSource dataSource, Clock clock, int writers, Duration commitTimeout,
+    JdbcShipmentRepository(Jdbi jdbi, DataSource dataSource, Clock clock, int writers, Duration commitTimeout,
             Runnable afterCommit, TableStatistics statistics, ChangeNotifier notifier) {
         this.groupCommit = new GroupCommit<>("shipments", writers, MAX_BATCH, commitTimeout, batch -> {
             insert(jdbi, batch);
@@ -78,7 +78,7 @@ final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable 
     }
 
     private void store(String what, List<Shipment> shipments) {
-        Storage.attempt(what, () -> {
+        DatabaseFailures.attempt(what, () -> {
             writer.registerAll(shipments);
             return null;
         });
@@ -86,23 +86,23 @@ final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable 
     }
 
     @Override
-    public List<Shipment> findByNumber(TrackingCode number) {
-        return Storage.attempt("read the shipments numbered " + number, () -> reader.findByNumber(number));
+    public List<Shipment> findByNumber(CarrierTrackingNumber number) {
+        return DatabaseFailures.attempt("read the shipments numbered " + number, () -> reader.findByNumber(number));
     }
 
     @Override
     public Optional<Shipment> find(ShipmentKey key) {
-        return Storage.attempt("read shipment " + key, () -> reader.find(key));
+        return DatabaseFailures.attempt("read shipment " + key, () -> reader.find(key));
     }
 
     @Override
     public Map<ShipmentKey, Shipment> findAll(Collection<ShipmentKey> keys) {
-        return Storage.attempt("read " + keys.size() + " shipments", () -> reader.findAll(keys));
+        return DatabaseFailures.attempt("read " + keys.size() + " shipments", () -> reader.findAll(keys));
     }
 
     @Override
     public void append(Shipment updated, long expectedVersion, List<TrackingEvent> added) {
-        Storage.attempt("update shipment " + updated.key(), () -> {
+        DatabaseFailures.attempt("update shipment " + updated.key(), () -> {
             writer.append(updated, expectedVersion, added);
             return null;
         });
@@ -111,20 +111,20 @@ final class JdbiShipmentRepository implements ShipmentRepository, AutoCloseable 
 
     @Override
     public List<ShipmentSummary> list(Filter filter, Optional<Cursor> after, int limit) {
-        return Storage.attempt("list shipments", () -> lister.list(filter, after, limit));
+        return DatabaseFailures.attempt("list shipments", () -> lister.list(filter, after, limit));
     }
 
     @Override
     public <T> T inOneTransaction(Function<ShipmentRepository, T> work) {
-        Connection connection = Storage.attempt("begin a transaction", dataSource::getConnection);
+        Connection connection = DatabaseFailures.attempt("begin a transaction", dataSource::getConnection);
         try {
-            Storage.attempt("begin a transaction", () -> {
+            DatabaseFailures.attempt("begin a transaction", () -> {
                 connection.setAutoCommit(false);
                 return null;
             });
             TransactionalShipments transaction = new TransactionalShipments(connection, writer, this);
             T result = work.apply(transaction);
-            Storage.attempt("commit a transaction of " + transaction.registered() + " registrations", () -> {
+            DatabaseFailures.attempt("commit a transaction of " + transaction.registered() + " registrations", () -> {
                 connection.commit();
                 return null;
             });

@@ -1,5 +1,6 @@
-package io.waybill.domain;
+package io.waybill.domain.trackingnumber;
 
+import io.waybill.domain.CountryCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 

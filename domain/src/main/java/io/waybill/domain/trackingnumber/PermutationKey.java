@@ -1,4 +1,4 @@
-package io.waybill.domain;
+package io.waybill.domain.trackingnumber;
 
 import java.util.HexFormat;
 import java.util.random.RandomGenerator;

@@ -1,4 +1,4 @@
-package io.waybill.domain;
+package io.waybill.domain.trackingnumber;
 
 /**
  * The ISO/IEC 7064 MOD 37,36 hybrid check character over the alphabet {@code 0-9A-Z}.

@@ -1,5 +1,7 @@
-package io.waybill.domain;
+package io.waybill.domain.trackingnumber;
 
+import io.waybill.domain.CountryCode;
+import io.waybill.domain.Text;
 import java.util.Locale;
 import java.util.regex.Pattern;
 

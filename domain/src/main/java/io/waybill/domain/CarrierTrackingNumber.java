@@ -1,5 +1,6 @@
 package io.waybill.domain;
 
+import io.waybill.domain.trackingnumber.TrackingNumber;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -8,12 +9,12 @@ import java.util.regex.Pattern;
  * numbers ({@link TrackingNumber}) are one kind; carriers' numbers such as {@code TN12345678} or
  * {@code 1Z999AA10123456784} are others.
  */
-public record TrackingCode(String value) {
+public record CarrierTrackingNumber(String value) {
 
     public static final int MAX_LENGTH = 40;
     private static final Pattern SHAPE = Pattern.compile("[A-Z0-9]{4," + MAX_LENGTH + "}");
 
-    public TrackingCode {
+    public CarrierTrackingNumber {
         if (value == null || !SHAPE.matcher(value).matches()) {
             throw new IllegalArgumentException("must be a tracking number of 4 to " + MAX_LENGTH
                     + " letters and digits, such as MY0A1B2C3D4ES; got " + Text.quote(value));
@@ -21,12 +22,12 @@ public record TrackingCode(String value) {
     }
 
     /** Like the constructor, but forgiving of lower case and surrounding white space. */
-    public static TrackingCode parse(String text) {
-        return new TrackingCode(text == null ? null : Text.asciiUpperCase(text.strip()));
+    public static CarrierTrackingNumber parse(String text) {
+        return new CarrierTrackingNumber(text == null ? null : Text.asciiUpperCase(text.strip()));
     }
 
-    public static TrackingCode of(TrackingNumber number) {
-        return new TrackingCode(number.value());
+    public static CarrierTrackingNumber of(TrackingNumber number) {
+        return new CarrierTrackingNumber(number.value());
     }
 
     /** This code as a Waybill number, when it is a valid one (shape, country and check character). */

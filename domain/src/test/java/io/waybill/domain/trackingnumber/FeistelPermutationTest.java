@@ -1,4 +1,4 @@
-package io.waybill.domain;
+package io.waybill.domain.trackingnumber;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

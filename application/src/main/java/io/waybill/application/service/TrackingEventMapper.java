@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /** Turns events as clients send them into tracking events: status mapped, id made when missing. Thread-safe. */
-public final class TrackingEvents {
+public final class TrackingEventMapper {
 
     private final StatusMapping mapping;
     private final RandomGenerator random;
 
     /** @param random must be thread-safe, such as a {@link java.security.SecureRandom} */
-    public TrackingEvents(StatusMapping mapping, RandomGenerator random) {
+    public TrackingEventMapper(StatusMapping mapping, RandomGenerator random) {
         this.mapping = mapping;
         this.random = random;
     }

@@ -1,4 +1,4 @@
-package io.waybill.domain;
+package io.waybill.domain.trackingnumber;
 
 /**
  * A keyed bijection on {@code [0, size)}: a balanced Feistel network over the smallest even number of bits that

@@ -1,5 +1,9 @@
-package io.waybill.domain;
+package io.waybill.domain.trackingnumber;
 
+import io.waybill.domain.Order;
+import io.waybill.domain.Shipment;
+import io.waybill.domain.ShipmentDetails;
+import io.waybill.domain.ShipmentKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

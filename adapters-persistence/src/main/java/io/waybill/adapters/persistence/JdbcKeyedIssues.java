@@ -3,8 +3,8 @@ package io.waybill.adapters.persistence;
 import io.waybill.application.port.out.KeyedIssues;
 import io.waybill.application.port.out.StorageUnavailableException;
 import io.waybill.domain.IdempotencyKey;
-import io.waybill.domain.IssuedTrackingNumber;
-import io.waybill.domain.TrackingNumber;
+import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
+import io.waybill.domain.trackingnumber.TrackingNumber;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,12 +20,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Stores keyed numbers through a {@link GroupCommit} of their own, so that requests without a key keep the path and
- * the batches of {@link JdbiShipmentRepository}; each batch stores its shipments and their keys in one transaction.
+ * the batches of {@link JdbcShipmentRepository}; each batch stores its shipments and their keys in one transaction.
  * Reads with plain JDBC on {@code dataSource}, the pool behind {@code jdbi}. Thread-safe.
  */
-final class JdbiKeyedIssues implements KeyedIssues, AutoCloseable {
+final class JdbcKeyedIssues implements KeyedIssues, AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(JdbiKeyedIssues.class);
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcKeyedIssues.class);
     private static final int MAX_BATCH = 512;
     // Expired keys are never answered, so deleting them is only housekeeping: by index, now and then.
     private static final Duration CLEAN_UP_EVERY = Duration.ofMinutes(10);
@@ -39,7 +39,7 @@ final class JdbiKeyedIssues implements KeyedIssues, AutoCloseable {
     private final GroupCommit<KeyedRow> groupCommit;
     private final AtomicReference<Instant> cleanedUpTo = new AtomicReference<>(Instant.MIN);
 
-    JdbiKeyedIssues(Jdbi jdbi, DataSource dataSource, int writers, Duration commitTimeout, Runnable afterCommit) {
+    JdbcKeyedIssues(Jdbi jdbi, DataSource dataSource, int writers, Duration commitTimeout, Runnable afterCommit) {
         this.jdbi = jdbi;
         this.dataSource = dataSource;
         this.groupCommit = new GroupCommit<>("keyed-shipments", writers, MAX_BATCH, commitTimeout, batch -> {
@@ -50,7 +50,7 @@ final class JdbiKeyedIssues implements KeyedIssues, AutoCloseable {
 
     @Override
     public Optional<Recorded> find(IdempotencyKey key) {
-        return Storage.attempt("read an idempotency key", () -> {
+        return DatabaseFailures.attempt("read an idempotency key", () -> {
             try (Connection connection = dataSource.getConnection();
                     PreparedStatement find = connection.prepareStatement(FIND)) {
                 find.setString(1, key.value());

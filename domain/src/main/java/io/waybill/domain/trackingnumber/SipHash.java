@@ -1,4 +1,4 @@
-package io.waybill.domain;
+package io.waybill.domain.trackingnumber;
 
 /** SipHash-2-4 (Aumasson and Bernstein) of one 8-byte little-endian message: a fast keyed pseudo-random function. */
 final class SipHash {
