@@ -57,8 +57,8 @@ class RateLimitsAcrossInstancesTest {
             }
         }
         long tokensSince = Duration.ofNanos(System.nanoTime() - started).toSeconds() + 1;
-        assertThat(served).as("a burst of 10 in total, plus a token a second; 20 if each instance counted alone")
-                .isBetween(10, 10 + (int) tokensSince);
+        assertThat(served).as("a burst of 10 in total, plus a token a second and at most a token an instance near the"
+                + " limit; 20 if each instance counted alone").isBetween(10, 10 + 2 + (int) tokensSince);
         assertThat(redis.keys()).contains(redis.prefix() + "ratelimit:v1:ip:127.0.0.1");
     }
 

@@ -44,6 +44,7 @@ final class LocalTokenBuckets implements TokenBuckets {
                 .maximumSize(maxBuckets)
                 .ticker(ticker)
                 .expireAfter(Expiry.<String, Holder>accessing((name, holder) -> holder.keep()))
+                .executor(Runnable::run)
                 .build();
     }
 

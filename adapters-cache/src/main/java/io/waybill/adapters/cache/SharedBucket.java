@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * This instance's view of one client's bucket in Redis: the credit it may still grant without asking (a tenth of the
- * burst at most, never more than Redis last said was left), the tokens granted since it last told Redis, and what
+ * This instance's view of one client's bucket in Redis: the credit it may still grant without asking (a quarter of
+ * the burst at most, never more than Redis last said was left), the tokens granted since it last told Redis, and what
  * Redis last said. Granting never waits; {@link SharedTokenBuckets}'s settlements, in batches behind the requests,
  * count the tokens used in Redis and renew the credit. Every token granted is counted, and no instance grants more
  * than its credit ahead of Redis, so instances together exceed the bucket by at most their credits. A request waits
@@ -64,7 +64,10 @@ final class SharedBucket {
      */
     synchronized SettlementEnd settled(BucketBalance left, long now) {
         remainingShared = left.tokens();
-        credit = Math.max(0, Math.min(maxCredit, left.tokens()) - used);
+        // Half of what is left at most (a token at least): instances renewing from the same answer cannot both spend
+        // all of it, so near the limit the total overshoots by a token an instance at most.
+        long share = left.tokens() < 1 ? 0 : Math.max(1, left.tokens() / 2);
+        credit = Math.max(0, Math.min(maxCredit, share) - used);
         if (credit == 0 && left.millisToToken() > 0) {
             refused = true;
             refusedUntil = now + Duration.ofMillis(left.millisToToken()).toNanos();

@@ -19,12 +19,12 @@ import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Token buckets in Redis, shared by every instance on the same key prefix. A request takes from its instance's credit
- * for its client ({@link SharedBucket}): at most a tenth of the burst, granted without asking Redis. One thread
+ * for its client ({@link SharedBucket}): at most a quarter of the burst, granted without asking Redis. One thread
  * settles with Redis behind the requests, every bucket that needs it in one call (gathered for up to 10 ms, or at
  * once when a request waits): the tokens used are counted, and the credit renewed from what the bucket still holds. So a client far below its limit, as nearly every client is,
  * costs Redis a small part of a call every few requests, and its requests never wait on Redis; a client that bursts
  * past its credit waits for the settlement on its way. The limit holds in total, give or take the credits: at most a
- * tenth of the burst per instance.
+ * quarter of the burst per instance.
  *
  * <p>While Redis fails or is too slow to settle, and for {@code retryAfter} after each failure, every instance keeps
  * its own buckets instead: limits then hold per instance rather than in total, and no request waits on Redis longer
@@ -33,7 +33,7 @@ import redis.clients.jedis.exceptions.JedisException;
 final class SharedTokenBuckets implements TokenBuckets, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedTokenBuckets.class);
-    private static final long CREDITS_A_BURST = 10;
+    private static final long CREDITS_A_BURST = 4;
     private static final int MOST_A_SETTLEMENT = 500;
     private static final Duration GATHERING = Duration.ofMillis(10);
     private static final Duration IDLE_BUCKET = Duration.ofMinutes(1);
@@ -54,7 +54,8 @@ final class SharedTokenBuckets implements TokenBuckets, AutoCloseable {
         this.local = local;
         this.pause = pause;
         this.patience = redisTimeout.multipliedBy(2);
-        this.buckets = Caffeine.newBuilder().maximumSize(maxBuckets).expireAfterAccess(IDLE_BUCKET).build();
+        this.buckets = Caffeine.newBuilder().maximumSize(maxBuckets).expireAfterAccess(IDLE_BUCKET)
+                .executor(Runnable::run).build();
         this.settler = DaemonThreads.thread("waybill-rate-limit-settler", this::settleUntilClosed);
         settler.start();
     }
