@@ -1,10 +1,10 @@
 package io.waybill.bootstrap;
 
 import io.waybill.adapters.persistence.Persistence;
-import io.waybill.application.port.in.ImportShipmentsUseCase;
 import io.waybill.application.port.in.ImportShipmentsUseCase.MalformedFileException;
 import io.waybill.application.port.in.ImportShipmentsUseCase.Mode;
 import io.waybill.application.port.in.ImportShipmentsUseCase.Report;
+import io.waybill.application.port.in.ImportShipmentsUseCase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

@@ -1,8 +1,8 @@
 package io.waybill.adapters.cache;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import io.waybill.domain.Shipment;
 import io.waybill.domain.CarrierTrackingNumber;
+import io.waybill.domain.Shipment;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

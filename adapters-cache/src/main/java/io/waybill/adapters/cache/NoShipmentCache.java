@@ -1,8 +1,8 @@
 package io.waybill.adapters.cache;
 
 import io.waybill.application.port.out.ShipmentCache;
-import io.waybill.domain.Shipment;
 import io.waybill.domain.CarrierTrackingNumber;
+import io.waybill.domain.Shipment;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;

@@ -2,8 +2,8 @@ package io.waybill.adapters.cache;
 
 import io.waybill.application.port.out.ComponentProbe;
 import io.waybill.application.port.out.ShipmentCache;
-import io.waybill.domain.Shipment;
 import io.waybill.domain.CarrierTrackingNumber;
+import io.waybill.domain.Shipment;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,9 +1,9 @@
 package io.waybill.adapters.cache;
 
 import io.waybill.domain.Carrier;
+import io.waybill.domain.CarrierTrackingNumber;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentKey;
-import io.waybill.domain.CarrierTrackingNumber;
 import java.time.Instant;
 import java.util.List;
 

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waybill.application.contract.Poll;
 import io.waybill.application.port.out.ShipmentCache;
-import io.waybill.domain.Shipment;
 import io.waybill.domain.CarrierTrackingNumber;
+import io.waybill.domain.Shipment;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;

@@ -3,9 +3,9 @@ package io.waybill.adapters.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waybill.application.contract.Poll;
-import io.waybill.application.port.out.TokenBuckets;
 import io.waybill.application.port.out.TokenBuckets.Limit;
 import io.waybill.application.port.out.TokenBuckets.Take;
+import io.waybill.application.port.out.TokenBuckets;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;

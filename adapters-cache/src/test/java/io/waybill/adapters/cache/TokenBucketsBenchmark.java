@@ -2,8 +2,8 @@ package io.waybill.adapters.cache;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.sun.management.OperatingSystemMXBean;
-import io.waybill.application.port.out.TokenBuckets;
 import io.waybill.application.port.out.TokenBuckets.Limit;
+import io.waybill.application.port.out.TokenBuckets;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

@@ -1,7 +1,7 @@
 package io.waybill.adapters.http;
 
-import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
 import io.waybill.domain.Order;
+import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

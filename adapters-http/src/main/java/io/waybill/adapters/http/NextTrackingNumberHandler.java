@@ -5,8 +5,8 @@ import io.javalin.http.Handler;
 import io.waybill.application.port.in.IssueTrackingNumberOnceUseCase;
 import io.waybill.application.port.in.IssueTrackingNumberUseCase;
 import io.waybill.domain.IdempotencyKey;
-import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
 import io.waybill.domain.Order;
+import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
 
 /**
  * Issues a number for the order in the query. With an {@code Idempotency-Key} header, at most one per key: a repeated

@@ -2,12 +2,12 @@ package io.waybill.adapters.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.Header;
-import io.waybill.application.port.in.FindShipmentUseCase;
 import io.waybill.application.port.in.FindShipmentUseCase.Audience;
+import io.waybill.application.port.in.FindShipmentUseCase;
 import io.waybill.application.port.in.ShipmentNotFoundException;
 import io.waybill.domain.Carrier;
-import io.waybill.domain.Shipment;
 import io.waybill.domain.CarrierTrackingNumber;
+import io.waybill.domain.Shipment;
 import java.util.Optional;
 
 /**

@@ -1,9 +1,9 @@
 package io.waybill.adapters.persistence;
 
 import io.waybill.domain.Carrier;
-import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
 import io.waybill.domain.Order;
 import io.waybill.domain.ShipmentStatus;
+import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;

@@ -3,12 +3,12 @@ package io.waybill.adapters.persistence;
 import io.waybill.application.port.in.ListShipmentsUseCase.Cursor;
 import io.waybill.application.port.in.ListShipmentsUseCase.Filter;
 import io.waybill.application.port.out.ShipmentRepository;
-import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
+import io.waybill.domain.CarrierTrackingNumber;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentKey;
 import io.waybill.domain.ShipmentSummary;
-import io.waybill.domain.CarrierTrackingNumber;
 import io.waybill.domain.TrackingEvent;
+import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -87,17 +87,17 @@ final class JdbcShipmentRepository implements ShipmentRepository, AutoCloseable 
 
     @Override
     public List<Shipment> findByNumber(CarrierTrackingNumber number) {
-        return DatabaseFailures.attempt("read the shipments numbered " + number, () -> reader.findByNumber(number));
+        return reader.findByNumber(number);
     }
 
     @Override
     public Optional<Shipment> find(ShipmentKey key) {
-        return DatabaseFailures.attempt("read shipment " + key, () -> reader.find(key));
+        return reader.find(key);
     }
 
     @Override
     public Map<ShipmentKey, Shipment> findAll(Collection<ShipmentKey> keys) {
-        return DatabaseFailures.attempt("read " + keys.size() + " shipments", () -> reader.findAll(keys));
+        return reader.findAll(keys);
     }
 
     @Override

@@ -8,6 +8,7 @@ import static io.waybill.adapters.persistence.ShipmentLookupSql.SHIPMENT;
 
 import io.waybill.domain.Article;
 import io.waybill.domain.Carrier;
+import io.waybill.domain.CarrierTrackingNumber;
 import io.waybill.domain.Customer;
 import io.waybill.domain.CustomerId;
 import io.waybill.domain.CustomerName;
@@ -18,7 +19,6 @@ import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentDetails;
 import io.waybill.domain.ShipmentKey;
 import io.waybill.domain.ShipmentStatus;
-import io.waybill.domain.CarrierTrackingNumber;
 import io.waybill.domain.TrackingEvent;
 import io.waybill.domain.Weight;
 import java.sql.ResultSet;

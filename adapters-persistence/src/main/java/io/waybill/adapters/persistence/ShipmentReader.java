@@ -1,8 +1,8 @@
 package io.waybill.adapters.persistence;
 
+import io.waybill.domain.CarrierTrackingNumber;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentKey;
-import io.waybill.domain.CarrierTrackingNumber;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,7 +27,7 @@ import javax.sql.DataSource;
  * <p>One statement sees one snapshot, on PostgreSQL and on H2 alike (read committed: each statement sees what was
  * committed when it started), so a shipment's row, articles and events are always of one version. The events'
  * {@code shipment_version}, which let readers of three statements leave out the events committed between them, need
- * not be compared.
+ * not be compared. Failures become the port's {@link io.waybill.application.port.out.StorageUnavailableException}.
  */
 final class ShipmentReader {
 
@@ -38,16 +38,22 @@ final class ShipmentReader {
     }
 
     /** In carrier order. */
-    List<Shipment> findByNumber(CarrierTrackingNumber number) throws SQLException {
-        return read(ShipmentLookupSql.BY_NUMBER, number.value());
+    List<Shipment> findByNumber(CarrierTrackingNumber number) {
+        return DatabaseFailures.attempt("read the shipments numbered " + number,
+                () -> read(ShipmentLookupSql.BY_NUMBER, number.value()));
     }
 
-    Optional<Shipment> find(ShipmentKey key) throws SQLException {
-        return read(ShipmentLookupSql.BY_KEY, key.number().value(), key.carrier().code()).stream().findFirst();
+    Optional<Shipment> find(ShipmentKey key) {
+        return DatabaseFailures.attempt("read shipment " + key, () -> read(ShipmentLookupSql.BY_KEY,
+                key.number().value(), key.carrier().code()).stream().findFirst());
     }
 
     /** The shipments with these keys, in one statement; a key with none is absent. */
-    Map<ShipmentKey, Shipment> findAll(Collection<ShipmentKey> keys) throws SQLException {
+    Map<ShipmentKey, Shipment> findAll(Collection<ShipmentKey> keys) {
+        return DatabaseFailures.attempt("read " + keys.size() + " shipments", () -> readAll(keys));
+    }
+
+    private Map<ShipmentKey, Shipment> readAll(Collection<ShipmentKey> keys) throws SQLException {
         if (keys.isEmpty()) {
             return Map.of();
         }

@@ -1,12 +1,12 @@
 package io.waybill.adapters.persistence;
 
 import io.waybill.domain.Carrier;
+import io.waybill.domain.CarrierTrackingNumber;
 import io.waybill.domain.CountryCode;
 import io.waybill.domain.OrderTime;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentDetails;
 import io.waybill.domain.ShipmentKey;
-import io.waybill.domain.CarrierTrackingNumber;
 import io.waybill.domain.Weight;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.waybill.application.contract.KeyedIssuesContract;
-import io.waybill.application.port.out.KeyedIssues;
 import io.waybill.application.port.out.KeyedIssues.Recorded;
+import io.waybill.application.port.out.KeyedIssues;
 import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.application.port.out.StorageUnavailableException;
 import io.waybill.domain.IdempotencyKey;

@@ -6,9 +6,9 @@ import static io.waybill.application.contract.StoredShipments.key;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.application.port.out.ShipmentRepository.ConcurrentUpdateException;
 import io.waybill.application.port.out.ShipmentRepository.ShipmentExistsException;
+import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentStatus;
 import java.time.Clock;

@@ -1,12 +1,12 @@
 package io.waybill.application.service;
 
+import io.waybill.domain.CarrierTrackingNumber;
 import io.waybill.domain.CountryCode;
 import io.waybill.domain.EventId;
-import io.waybill.domain.Location;
 import io.waybill.domain.Location.Centre;
+import io.waybill.domain.Location;
 import io.waybill.domain.OrderTime;
 import io.waybill.domain.ShipmentStatus;
-import io.waybill.domain.CarrierTrackingNumber;
 import io.waybill.domain.TrackingEvent;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -2,13 +2,13 @@ package io.waybill.application.service;
 
 import io.waybill.domain.Article;
 import io.waybill.domain.Carrier;
+import io.waybill.domain.CarrierTrackingNumber;
 import io.waybill.domain.CountryCode;
 import io.waybill.domain.Party;
-import io.waybill.domain.trackingnumber.PermutationKey;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentDetails;
 import io.waybill.domain.ShipmentKey;
-import io.waybill.domain.CarrierTrackingNumber;
+import io.waybill.domain.trackingnumber.PermutationKey;
 import io.waybill.domain.trackingnumber.TrackingNumberFormat;
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.waybill.application.service;
 
 import io.waybill.application.port.in.FakeShipmentsUseCase;
-import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.application.port.out.ShipmentRepository.ShipmentExistsException;
+import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentKey;
 import java.security.SecureRandom;

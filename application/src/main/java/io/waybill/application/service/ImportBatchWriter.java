@@ -1,13 +1,13 @@
 package io.waybill.application.service;
 
 import io.waybill.application.port.in.ImportShipmentsUseCase.Rejection;
-import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.application.port.out.ShipmentRepository.ConcurrentUpdateException;
 import io.waybill.application.port.out.ShipmentRepository.ShipmentExistsException;
+import io.waybill.application.port.out.ShipmentRepository;
+import io.waybill.domain.CarrierTrackingNumber;
 import io.waybill.domain.IllegalTransitionException;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentKey;
-import io.waybill.domain.CarrierTrackingNumber;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,11 +1,11 @@
 package io.waybill.application.service;
 
 import io.waybill.application.port.in.IssueTrackingNumberOnceUseCase;
-import io.waybill.application.port.out.KeyedIssues;
 import io.waybill.application.port.out.KeyedIssues.KeyTakenException;
+import io.waybill.application.port.out.KeyedIssues;
 import io.waybill.application.port.out.StorageUnavailableException;
-import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
 import io.waybill.domain.Order;
+import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
 import io.waybill.domain.trackingnumber.TrackingNumberFormat;
 import java.time.Clock;
 import java.time.Duration;

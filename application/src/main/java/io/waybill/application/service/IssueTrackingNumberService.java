@@ -2,8 +2,8 @@ package io.waybill.application.service;
 
 import io.waybill.application.port.in.IssueTrackingNumberUseCase;
 import io.waybill.application.port.out.ShipmentRepository;
-import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
 import io.waybill.domain.Order;
+import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
 import io.waybill.domain.trackingnumber.TrackingNumberFormat;
 import java.time.Clock;
 import java.time.Instant;

@@ -2,8 +2,8 @@ package io.waybill.application.service;
 
 import io.waybill.application.port.in.RecordTrackingEventsUseCase;
 import io.waybill.application.port.in.ShipmentNotFoundException;
-import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.application.port.out.ShipmentRepository.ConcurrentUpdateException;
+import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.TrackingEvent;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.waybill.application.service;
 
 import io.waybill.application.port.in.AmbiguousShipmentException;
 import io.waybill.domain.Carrier;
-import io.waybill.domain.Shipment;
 import io.waybill.domain.CarrierTrackingNumber;
+import io.waybill.domain.Shipment;
 import java.util.List;
 import java.util.Optional;
 

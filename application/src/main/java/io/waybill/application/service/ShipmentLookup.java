@@ -3,8 +3,8 @@ package io.waybill.application.service;
 import io.waybill.application.port.out.ShipmentCache;
 import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.application.port.out.StorageUnavailableException;
-import io.waybill.domain.Shipment;
 import io.waybill.domain.CarrierTrackingNumber;
+import io.waybill.domain.Shipment;
 import java.util.Collection;
 import java.util.List;
 

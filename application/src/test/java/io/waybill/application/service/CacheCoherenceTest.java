@@ -6,8 +6,8 @@ import static io.waybill.application.service.TestShipments.shipment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waybill.application.port.out.StorageUnavailableException;
-import io.waybill.domain.Shipment;
 import io.waybill.domain.CarrierTrackingNumber;
+import io.waybill.domain.Shipment;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;

@@ -1,8 +1,8 @@
 package io.waybill.application.service;
 
 import io.waybill.application.port.out.ShipmentCache;
-import io.waybill.domain.Shipment;
 import io.waybill.domain.CarrierTrackingNumber;
+import io.waybill.domain.Shipment;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;

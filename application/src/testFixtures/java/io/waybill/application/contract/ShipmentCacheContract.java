@@ -6,8 +6,8 @@ import static io.waybill.application.contract.CachedShipments.rich;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waybill.application.port.out.ShipmentCache;
-import io.waybill.domain.Shipment;
 import io.waybill.domain.CarrierTrackingNumber;
+import io.waybill.domain.Shipment;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

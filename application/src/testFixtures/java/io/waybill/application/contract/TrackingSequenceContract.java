@@ -2,8 +2,8 @@ package io.waybill.application.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.waybill.application.port.out.TrackingSequence;
 import io.waybill.application.port.out.TrackingSequence.Block;
+import io.waybill.application.port.out.TrackingSequence;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.waybill.application.port.in;
 
 import io.waybill.domain.Carrier;
-import io.waybill.domain.Shipment;
 import io.waybill.domain.CarrierTrackingNumber;
+import io.waybill.domain.Shipment;
 import java.util.Objects;
 import java.util.Optional;
 

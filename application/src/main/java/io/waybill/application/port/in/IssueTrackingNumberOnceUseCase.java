@@ -1,8 +1,8 @@
 package io.waybill.application.port.in;
 
 import io.waybill.domain.IdempotencyKey;
-import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
 import io.waybill.domain.Order;
+import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
 import java.util.Objects;
 
 /**

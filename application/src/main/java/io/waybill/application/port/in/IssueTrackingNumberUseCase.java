@@ -1,7 +1,7 @@
 package io.waybill.application.port.in;
 
-import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
 import io.waybill.domain.Order;
+import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
 
 /** Issues a new, unique tracking number for an order and records the order as a new shipment. */
 public interface IssueTrackingNumberUseCase {

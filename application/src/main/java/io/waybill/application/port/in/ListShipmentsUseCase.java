@@ -1,12 +1,12 @@
 package io.waybill.application.port.in;
 
 import io.waybill.domain.Carrier;
+import io.waybill.domain.CarrierTrackingNumber;
 import io.waybill.domain.CountryCode;
 import io.waybill.domain.CustomerId;
 import io.waybill.domain.ShipmentKey;
 import io.waybill.domain.ShipmentStatus;
 import io.waybill.domain.ShipmentSummary;
-import io.waybill.domain.CarrierTrackingNumber;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;

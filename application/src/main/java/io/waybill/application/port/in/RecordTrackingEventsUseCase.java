@@ -1,11 +1,11 @@
 package io.waybill.application.port.in;
 
 import io.waybill.domain.Carrier;
+import io.waybill.domain.CarrierTrackingNumber;
 import io.waybill.domain.EventId;
 import io.waybill.domain.Location;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentStatus;
-import io.waybill.domain.CarrierTrackingNumber;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;

@@ -2,9 +2,9 @@ package io.waybill.application.port.in;
 
 import io.waybill.application.port.in.RecordTrackingEventsUseCase.EventInput;
 import io.waybill.domain.Carrier;
+import io.waybill.domain.CarrierTrackingNumber;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentDetails;
-import io.waybill.domain.CarrierTrackingNumber;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.waybill.application.port.out;
 
-import io.waybill.domain.Shipment;
 import io.waybill.domain.CarrierTrackingNumber;
+import io.waybill.domain.Shipment;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;

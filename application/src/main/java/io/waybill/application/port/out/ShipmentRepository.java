@@ -2,12 +2,12 @@ package io.waybill.application.port.out;
 
 import io.waybill.application.port.in.ListShipmentsUseCase.Cursor;
 import io.waybill.application.port.in.ListShipmentsUseCase.Filter;
-import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
+import io.waybill.domain.CarrierTrackingNumber;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentKey;
 import io.waybill.domain.ShipmentSummary;
-import io.waybill.domain.CarrierTrackingNumber;
 import io.waybill.domain.TrackingEvent;
+import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
