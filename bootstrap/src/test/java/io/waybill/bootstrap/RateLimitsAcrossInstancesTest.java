@@ -77,7 +77,9 @@ class RateLimitsAcrossInstancesTest {
             response = generate(instance);
         }
         long tokensSince = Duration.ofNanos(System.nanoTime() - started).toSeconds() + 1;
-        assertThat(served).as("the local burst, plus a token a second").isBetween(10, 10 + (int) tokensSince);
+        // Before the first settlement finds Redis gone, the instance may grant its credit, a quarter of the burst.
+        assertThat(served).as("the local burst, the credit, and a token a second")
+                .isBetween(10, 10 + 2 + (int) tokensSince);
         assertThat(response.statusCode()).isEqualTo(429);
         assertThat(response.headers().firstValue("RateLimit-Policy")).contains("\"public\";q=10;w=10");
     }
