@@ -3,6 +3,8 @@ package io.waybill.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waybill.adapters.cache.CacheSettings;
+import io.waybill.application.contract.Poll;
+import io.waybill.application.contract.TcpProxy;
 import io.waybill.application.port.in.FindShipmentUseCase.Audience;
 import io.waybill.application.port.in.FindShipmentUseCase.Query;
 import io.waybill.application.port.in.RecordTrackingEventsUseCase.EventInput;

@@ -60,7 +60,7 @@ final class SharedTokenBuckets implements TokenBuckets, AutoCloseable {
         settler.start();
     }
 
-    static long credit(Limit limit) {
+    private static long credit(Limit limit) {
         return Math.max(1, limit.burst() / CREDITS_A_BURST);
     }
 

@@ -5,6 +5,7 @@ import static io.waybill.application.contract.CachedShipments.rich;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waybill.application.contract.Poll;
+import io.waybill.application.contract.TcpProxy;
 import io.waybill.application.port.out.ShipmentCache;
 import io.waybill.domain.CarrierTrackingNumber;
 import io.waybill.domain.Shipment;

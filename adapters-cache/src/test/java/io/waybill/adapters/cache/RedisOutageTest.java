@@ -10,6 +10,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.waybill.application.contract.Poll;
+import io.waybill.application.contract.TcpProxy;
 import io.waybill.application.port.out.ComponentProbe.State;
 import io.waybill.application.port.out.ComponentProbe;
 import io.waybill.application.port.out.ShipmentCache;

@@ -3,6 +3,7 @@ package io.waybill.adapters.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waybill.application.contract.Poll;
+import io.waybill.application.contract.TcpProxy;
 import io.waybill.application.port.out.TokenBuckets.Limit;
 import io.waybill.application.port.out.TokenBuckets.Take;
 import io.waybill.application.port.out.TokenBuckets;

@@ -1,4 +1,4 @@
-package io.waybill.adapters.cache;
+package io.waybill.application.contract;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,9 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A TCP forwarder on a port of its own in front of a real server, which a test can cut (connections closed, new ones
- * closed at once), turn into a black hole (connections stay open, bytes vanish both ways) and restore.
+ * closed at once), turn into a black hole (connections stay open, bytes vanish both ways) and restore. Shared by
+ * the tests of the cache adapter and of bootstrap.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
     private enum Mode {
         FORWARD,
@@ -28,26 +29,26 @@ final class TcpProxy implements AutoCloseable {
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile Mode mode = Mode.FORWARD;
 
-    TcpProxy(String host, int port) throws IOException {
+    public TcpProxy(String host, int port) throws IOException {
         this.target = new InetSocketAddress(host, port);
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         start("proxy-accept", this::acceptAll);
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("redis://127.0.0.1:" + server.getLocalPort());
     }
 
-    void cut() {
+    public void cut() {
         mode = Mode.CUT;
         sockets.forEach(TcpProxy::closeQuietly);
     }
 
-    void blackhole() {
+    public void blackhole() {
         mode = Mode.BLACKHOLE;
     }
 
-    void restore() {
+    public void restore() {
         mode = Mode.FORWARD;
     }
 
