@@ -11,6 +11,7 @@ import io.waybill.domain.ShipmentKey;
 import io.waybill.domain.ShipmentSummary;
 import io.waybill.domain.TrackingEvent;
 import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -29,8 +31,9 @@ import java.util.stream.Collectors;
 
 /**
  * The {@link ShipmentRepository} contract in memory: version checks, {@link ShipmentExistsException}, listing in
- * the cursor's order. It counts reads and writes, can be taken down, and can run a concurrent writer just before an
- * append checks the version, or just after a {@link #findAll}.
+ * the cursor's order, and transactions whose writes no one else sees before they commit
+ * ({@link InMemoryShipmentTransaction}). It counts reads and writes, can be taken down, and can run a concurrent writer
+ * just before an append checks the version, or just after a {@code findAll}.
  */
 final class InMemoryShipmentRepository implements ShipmentRepository {
 
@@ -42,7 +45,19 @@ final class InMemoryShipmentRepository implements ShipmentRepository {
 
     record Position(Instant createdAt, ShipmentKey key) {}
 
+    /** What one transaction wrote and has not committed; compared by identity. */
+    static final class Pending {
+
+        private final Map<ShipmentKey, Shipment> writes = new HashMap<>();
+    }
+
+    /** Where writes outside a transaction go: straight to the stored shipments. */
+    private static final Pending AUTOCOMMIT = new Pending();
+    private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(10);
+
     private final Map<ShipmentKey, Shipment> stored = new HashMap<>();
+    /** The shipments written by open transactions, and which one wrote each. */
+    private final Map<ShipmentKey, Pending> locks = new HashMap<>();
     private final List<IssuedTrackingNumber> issued = new ArrayList<>();
     private final AtomicInteger readsByNumber = new AtomicInteger();
     private final AtomicInteger appends = new AtomicInteger();
@@ -50,6 +65,7 @@ final class InMemoryShipmentRepository implements ShipmentRepository {
     private final AtomicInteger findAlls = new AtomicInteger();
     private final AtomicInteger registers = new AtomicInteger();
     private final AtomicInteger registerAlls = new AtomicInteger();
+    private int waiting;
     private RuntimeException down;
     private Consumer<ShipmentKey> beforeAppend = key -> {};
     private Consumer<ShipmentKey> afterAppend = key -> {};
@@ -59,6 +75,7 @@ final class InMemoryShipmentRepository implements ShipmentRepository {
     @Override
     public synchronized void add(IssuedTrackingNumber number) {
         failIfDown();
+        awaitLocks(AUTOCOMMIT, List.of(number.asShipment().key()));
         if (stored.containsKey(number.asShipment().key())) {
             throw new StorageUnavailableException("the tracking number is stored already", null);
         }
@@ -67,46 +84,73 @@ final class InMemoryShipmentRepository implements ShipmentRepository {
     }
 
     @Override
-    public synchronized void register(Shipment shipment) {
+    public void register(Shipment shipment) {
+        register(AUTOCOMMIT, shipment);
+    }
+
+    synchronized void register(Pending pending, Shipment shipment) {
         failIfDown();
         registers.incrementAndGet();
-        if (stored.containsKey(shipment.key())) {
-            throw new ShipmentExistsException(shipment.key());
-        }
-        stored.put(shipment.key(), shipment.withVersion(0));
+        store(pending, List.of(shipment));
     }
 
     @Override
-    public synchronized void registerAll(List<Shipment> shipments) {
+    public void registerAll(List<Shipment> shipments) {
+        registerAll(AUTOCOMMIT, shipments);
+    }
+
+    synchronized void registerAll(Pending pending, List<Shipment> shipments) {
         failIfDown();
         registerAlls.incrementAndGet();
+        store(pending, shipments);
+    }
+
+    private void store(Pending pending, List<Shipment> shipments) {
         Set<ShipmentKey> keys = new HashSet<>();
         for (Shipment shipment : shipments) {
-            if (stored.containsKey(shipment.key()) || !keys.add(shipment.key())) {
+            if (!keys.add(shipment.key())) {
                 throw new ShipmentExistsException(shipment.key());
             }
         }
-        shipments.forEach(shipment -> stored.put(shipment.key(), shipment.withVersion(0)));
+        awaitLocks(pending, keys);
+        for (Shipment shipment : shipments) {
+            if (current(pending, shipment.key()) != null) {
+                throw new ShipmentExistsException(shipment.key());
+            }
+        }
+        shipments.forEach(shipment -> write(pending, shipment.withVersion(0)));
     }
 
     @Override
-    public synchronized List<Shipment> findByNumber(CarrierTrackingNumber number) {
+    public List<Shipment> findByNumber(CarrierTrackingNumber number) {
+        return findByNumber(AUTOCOMMIT, number);
+    }
+
+    synchronized List<Shipment> findByNumber(Pending pending, CarrierTrackingNumber number) {
         failIfDown();
         readsByNumber.incrementAndGet();
-        return stored.values().stream().filter(shipment -> shipment.key().number().equals(number))
+        return visible(pending).stream().filter(shipment -> shipment.key().number().equals(number))
                 .sorted(Comparator.comparing(shipment -> shipment.key().carrier().code())).toList();
     }
 
     @Override
-    public synchronized Optional<Shipment> find(ShipmentKey key) {
+    public Optional<Shipment> find(ShipmentKey key) {
+        return find(AUTOCOMMIT, key);
+    }
+
+    synchronized Optional<Shipment> find(Pending pending, ShipmentKey key) {
         failIfDown();
         finds.incrementAndGet();
-        return Optional.ofNullable(stored.get(key));
+        return Optional.ofNullable(current(pending, key));
+    }
+
+    @Override
+    public Map<ShipmentKey, Shipment> findAll(Collection<ShipmentKey> keys) {
+        return findAll(AUTOCOMMIT, keys);
     }
 
     // The writer that comes after runs without the lock, as another process would: it may use threads of its own.
-    @Override
-    public Map<ShipmentKey, Shipment> findAll(Collection<ShipmentKey> keys) {
+    Map<ShipmentKey, Shipment> findAll(Pending pending, Collection<ShipmentKey> keys) {
         Map<ShipmentKey, Shipment> found;
         Consumer<Collection<ShipmentKey>> after;
         synchronized (this) {
@@ -114,7 +158,7 @@ final class InMemoryShipmentRepository implements ShipmentRepository {
             findAlls.incrementAndGet();
             found = new HashMap<>();
             for (ShipmentKey key : keys) {
-                Shipment shipment = stored.get(key);
+                Shipment shipment = current(pending, key);
                 if (shipment != null) {
                     found.put(key, shipment);
                 }
@@ -126,11 +170,16 @@ final class InMemoryShipmentRepository implements ShipmentRepository {
     }
 
     @Override
-    public synchronized void append(Shipment updated, long expectedVersion, List<TrackingEvent> added) {
+    public void append(Shipment updated, long expectedVersion, List<TrackingEvent> added) {
+        append(AUTOCOMMIT, updated, expectedVersion, added);
+    }
+
+    synchronized void append(Pending pending, Shipment updated, long expectedVersion, List<TrackingEvent> added) {
         failIfDown();
         appends.incrementAndGet();
         beforeAppend.accept(updated.key());
-        Shipment current = stored.get(updated.key());
+        awaitLocks(pending, List.of(updated.key()));
+        Shipment current = current(pending, updated.key());
         if (current == null || current.version() != expectedVersion || anyStored(current, added)) {
             throw new ConcurrentUpdateException(updated.key());
         }
@@ -138,8 +187,8 @@ final class InMemoryShipmentRepository implements ShipmentRepository {
         if (!expected.equals(updated.events())) {
             throw new IllegalStateException("the updated history is not the stored one with the added events");
         }
-        stored.put(updated.key(), new Shipment(current.key(), current.details(), updated.events(),
-                current.createdAt(), expectedVersion + 1));
+        write(pending, new Shipment(current.key(), current.details(), updated.events(), current.createdAt(),
+                expectedVersion + 1));
         afterAppend.accept(updated.key());
     }
 
@@ -154,27 +203,83 @@ final class InMemoryShipmentRepository implements ShipmentRepository {
                 .limit(limit).toList();
     }
 
-    /** Every method throws {@code failure} from now on. */
-    // Rolled back by restoring the shipments as they were; other writers' changes meanwhile are lost with it, which
-    // the tests that use a transaction do not make.
+    // The transaction's writes wait in its Pending, seen only by its own reads, until they are stored on commit or
+    // dropped. Meanwhile writers of the same shipments wait, as they do for a database's row locks.
     @Override
     public <T> T inOneTransaction(Function<ShipmentRepository, T> work) {
-        Map<ShipmentKey, Shipment> before;
         synchronized (this) {
             failIfDown();
-            before = new HashMap<>(stored);
         }
+        Pending pending = new Pending();
         try {
-            return work.apply(this);
-        } catch (RuntimeException | Error e) {
-            synchronized (this) {
-                stored.clear();
-                stored.putAll(before);
-            }
-            throw e;
+            T result = work.apply(new InMemoryShipmentTransaction(this, pending));
+            commit(pending);
+            return result;
+        } finally {
+            release(pending);
         }
     }
 
+    private synchronized void commit(Pending pending) {
+        failIfDown();
+        stored.putAll(pending.writes);
+    }
+
+    private synchronized void release(Pending pending) {
+        locks.values().removeIf(owner -> owner == pending);
+        pending.writes.clear();
+        notifyAll();
+    }
+
+    /** The shipment as {@code pending} sees it: its own write, else the stored one; null when there is none. */
+    private Shipment current(Pending pending, ShipmentKey key) {
+        Shipment own = pending.writes.get(key);
+        return own != null ? own : stored.get(key);
+    }
+
+    private Collection<Shipment> visible(Pending pending) {
+        if (pending.writes.isEmpty()) {
+            return stored.values();
+        }
+        Map<ShipmentKey, Shipment> merged = new HashMap<>(stored);
+        merged.putAll(pending.writes);
+        return merged.values();
+    }
+
+    private void write(Pending pending, Shipment shipment) {
+        if (pending == AUTOCOMMIT) {
+            stored.put(shipment.key(), shipment);
+        } else {
+            pending.writes.put(shipment.key(), shipment);
+            locks.put(shipment.key(), pending);
+        }
+    }
+
+    /**
+     * Waits until no other open transaction has written any of {@code keys}, as a database's writer waits for a
+     * row's lock; fails as a lock timeout would when that takes longer than {@link #LOCK_TIMEOUT}, such as when a
+     * transaction's work writes outside it what it wrote inside.
+     */
+    private void awaitLocks(Pending pending, Collection<ShipmentKey> keys) {
+        long deadline = System.nanoTime() + LOCK_TIMEOUT.toNanos();
+        while (keys.stream().map(locks::get).anyMatch(owner -> owner != null && owner != pending)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new StorageUnavailableException("another transaction holds the shipments " + keys, null);
+            }
+            waiting++;
+            try {
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StorageUnavailableException("interrupted while waiting for another transaction", e);
+            } finally {
+                waiting--;
+            }
+        }
+    }
+
+    /** Every method throws {@code failure} from now on. */
     synchronized void goDown(RuntimeException failure) {
         down = failure;
     }
@@ -209,6 +314,11 @@ final class InMemoryShipmentRepository implements ShipmentRepository {
 
     synchronized List<IssuedTrackingNumber> issued() {
         return List.copyOf(issued);
+    }
+
+    /** How many writers wait for a transaction to end. */
+    synchronized int waiting() {
+        return waiting;
     }
 
     int readsByNumber() {
