@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.waybill.application.contract.ShipmentRepositoryContract;
 import io.waybill.application.contract.StoredShipments;
 import io.waybill.application.port.in.ListShipmentsUseCase.Filter;
+import io.waybill.application.port.out.ShipmentRepository.ShipmentExistsException;
 import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.application.port.out.StorageUnavailableException;
 import io.waybill.domain.Shipment;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The repository contract on a database, and what only a database shows: the rows behind a shipment, the time of a
- * change, and how a failing database surfaces. Subclasses say which database.
+ * change, how a failing database surfaces, and that a transaction gives its connection back to the pool. Subclasses
+ * say which database.
  */
 abstract class DatabaseShipmentStorageContract extends ShipmentRepositoryContract {
 
@@ -94,6 +96,31 @@ abstract class DatabaseShipmentStorageContract extends ShipmentRepositoryContrac
         assertThat(count("SELECT count(*) FROM tracking_events")).isEqualTo(2);
         assertThat(count("SELECT count(*) FROM tracking_events WHERE event_id = 'ev-lost'")).isZero();
         assertThat(count("SELECT max(version) FROM shipments")).isOne();
+    }
+
+    @Test
+    void aTransactionGivesItsConnectionBackAndLeavesNoRowsOfWhatItUndid() {
+        Shipment first = StoredShipments.full(key("TN11111111", "DHL"), T0);
+        Shipment second = imported(key("TN22222222", "UPS"), 2);
+        IllegalStateException failure = new IllegalStateException("a bad line");
+        for (int attempt = 0; attempt < 6; attempt++) {
+            assertThatThrownBy(() -> shipments().inOneTransaction(transaction -> {
+                transaction.registerAll(List.of(first, second));
+                throw failure;
+            })).as("more transactions than the pool has connections").isSameAs(failure);
+        }
+        assertThat(count("SELECT count(*) FROM shipment_articles")).isZero();
+
+        shipments().inOneTransaction(transaction -> {
+            transaction.register(first);
+            assertThatThrownBy(() -> transaction.registerAll(List.of(second, first)))
+                    .isInstanceOf(ShipmentExistsException.class);
+            return null;
+        });
+
+        assertThat(count("SELECT count(*) FROM shipments")).isOne();
+        assertThat(count("SELECT count(*) FROM shipment_articles")).isEqualTo(first.details().articles().size());
+        assertThat(count("SELECT count(*) FROM tracking_events")).isEqualTo(first.events().size());
     }
 
     @Test

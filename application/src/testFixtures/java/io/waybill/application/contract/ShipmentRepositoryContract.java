@@ -537,6 +537,160 @@ public abstract class ShipmentRepositoryContract {
     }
 
     @Test
+    void aTransactionCommitsWhatItsWorkWroteWhichOnlyItsOwnReadsSeeBefore() {
+        Shipment stored = received(key("TX10000000", "DHL"));
+        shipments.register(stored);
+        Shipment first = StoredShipments.full(key("TX10000001", "DHL"), T0);
+        Shipment.Recording moved = stored.record(List.of(
+                event("ev-9", OffsetDateTime.parse("2026-11-21T13:00:00Z"), ShipmentStatus.IN_TRANSIT)));
+        Shipment.Recording firstDelivered = first.record(List.of(
+                event("ev-9", OffsetDateTime.parse("2026-11-21T13:00:00Z"), ShipmentStatus.DELIVERED)));
+        List<ShipmentKey> both = List.of(stored.key(), first.key());
+
+        String result = shipments.inOneTransaction(transaction -> {
+            transaction.registerAll(List.of(first));
+            transaction.append(moved.shipment(), 0, moved.added());
+            Shipment registered = transaction.find(first.key()).orElseThrow();
+            transaction.append(firstDelivered.shipment(), registered.version(), firstDelivered.added());
+
+            assertThat(registered).isEqualTo(first);
+            assertThat(transaction.findByNumber(first.key().number()))
+                    .containsExactly(firstDelivered.shipment().withVersion(1));
+            assertThat(transaction.findAll(both)).containsOnlyKeys(both)
+                    .containsEntry(stored.key(), moved.shipment().withVersion(1));
+            assertThat(shipments.find(first.key())).as("not committed yet").isEmpty();
+            assertThat(shipments.findByNumber(first.key().number())).as("not committed yet").isEmpty();
+            assertThat(shipments.findAll(both)).as("not committed yet").containsExactly(Map.entry(stored.key(), stored));
+            assertThat(shipments.list(Filter.NONE, Optional.empty(), 10)).as("not committed yet")
+                    .containsExactly(summary(stored));
+            return "done";
+        });
+
+        assertThat(result).isEqualTo("done");
+        assertThat(shipments.findAll(both)).containsOnly(
+                Map.entry(stored.key(), moved.shipment().withVersion(1)),
+                Map.entry(first.key(), firstDelivered.shipment().withVersion(1)));
+        assertThat(shipments.list(Filter.NONE, Optional.empty(), 10)).extracting(ShipmentSummary::status)
+                .containsExactlyInAnyOrder(ShipmentStatus.IN_TRANSIT, ShipmentStatus.DELIVERED);
+    }
+
+    @Test
+    void aTransactionRollsBackEverythingItsWorkWroteWhenItThrows() {
+        Shipment stored = received(key("TX10000000", "DHL"));
+        shipments.register(stored);
+        Shipment first = StoredShipments.full(key("TX10000001", "DHL"), T0);
+        Shipment second = imported(key("TX10000002", "UPS"), 1);
+        Shipment joined = StoredShipments.bare(key("TX10000003", "GLS"), T0);
+        Shipment.Recording moved = stored.record(List.of(
+                event("ev-9", OffsetDateTime.parse("2026-11-21T13:00:00Z"), ShipmentStatus.IN_TRANSIT)));
+        List<ShipmentKey> keys = List.of(stored.key(), first.key(), second.key(), joined.key());
+        IllegalStateException failure = new IllegalStateException("a bad line");
+
+        assertThatThrownBy(() -> shipments.inOneTransaction(transaction -> {
+            transaction.registerAll(List.of(first));
+            transaction.register(second);
+            transaction.append(moved.shipment(), 0, moved.added());
+            transaction.inOneTransaction(inner -> {
+                inner.register(joined);
+                return null;
+            });
+            throw failure;
+        })).isSameAs(failure);
+
+        assertThat(shipments.findAll(keys)).containsExactly(Map.entry(stored.key(), stored));
+        assertThat(shipments.list(Filter.NONE, Optional.empty(), 10)).containsExactly(summary(stored));
+        shipments.inOneTransaction(transaction -> {
+            transaction.registerAll(List.of(first, second, joined));
+            transaction.append(moved.shipment(), 0, moved.added());
+            return null;
+        });
+        assertThat(shipments.findAll(keys)).as("written again, as if never tried").hasSize(4)
+                .containsEntry(stored.key(), moved.shipment().withVersion(1));
+    }
+
+    @Test
+    void aRefusedWriteInATransactionLeavesNothingAndTheTransactionUsable() {
+        Shipment first = StoredShipments.full(key("TX10000001", "DHL"), T0);
+        Shipment second = StoredShipments.full(key("TX10000002", "DHL"), T0);
+
+        shipments.inOneTransaction(transaction -> {
+            transaction.register(first);
+            assertThatThrownBy(() -> transaction.registerAll(List.of(second, first)))
+                    .isInstanceOf(ShipmentExistsException.class);
+            assertThatThrownBy(() -> transaction.register(first)).isInstanceOf(ShipmentExistsException.class);
+            assertThat(transaction.find(second.key())).as("nothing of the refused batch").isEmpty();
+            Shipment stored = transaction.find(first.key()).orElseThrow();
+            Shipment.Recording recording = stored.record(List.of(
+                    event("ev-9", OffsetDateTime.parse("2026-11-21T13:00:00Z"), ShipmentStatus.DELIVERED)));
+            assertThatThrownBy(() -> transaction.append(recording.shipment(), 7, recording.added()))
+                    .isInstanceOf(ConcurrentUpdateException.class);
+            assertThat(transaction.find(first.key())).as("nothing of the refused append").contains(first);
+            transaction.register(second);
+            return null;
+        });
+
+        assertThat(shipments.findAll(List.of(first.key(), second.key())))
+                .containsOnly(Map.entry(first.key(), first), Map.entry(second.key(), second));
+    }
+
+    @Test
+    void whatOthersCommitWhileATransactionRunsOutlivesItsRollback() {
+        Shipment stored = received(key("TX10000000", "DHL"));
+        shipments.register(stored);
+        Shipment first = StoredShipments.full(key("TX10000001", "DHL"), T0);
+        Shipment other = StoredShipments.full(key("TX10000002", "DHL"), T0);
+        IssuedTrackingNumber issued = issue(OrderTime.parse("2018-11-20T19:29:32+08:00"));
+        Shipment.Recording theirs = stored.record(List.of(
+                event("ev-8", OffsetDateTime.parse("2026-11-21T12:00:00Z"), ShipmentStatus.IN_TRANSIT)));
+        IllegalStateException failure = new IllegalStateException("a bad line");
+
+        assertThatThrownBy(() -> shipments.inOneTransaction(transaction -> {
+            transaction.register(first);
+            shipments.register(other);
+            shipments.append(theirs.shipment(), 0, theirs.added());
+            transaction.add(issued);
+            throw failure;
+        })).isSameAs(failure);
+
+        assertThat(shipments.find(first.key())).isEmpty();
+        assertThat(shipments.find(other.key())).contains(other);
+        assertThat(shipments.find(stored.key())).contains(theirs.shipment().withVersion(1));
+        assertThat(shipments.find(ShipmentKey.of(issued.trackingNumber()))).as("issuing is outside the transaction")
+                .isPresent();
+    }
+
+    @Test
+    void aTransactionSeesWhatOthersCommitWhileItRunsAndListsOutsideItself() {
+        Shipment stored = received(key("TX10000000", "DHL"));
+        shipments.register(stored);
+        Shipment first = StoredShipments.full(key("TX10000001", "DHL"), T0);
+        Shipment other = StoredShipments.full(key("TX10000002", "DHL"), T0);
+        Shipment.Recording theirs = stored.record(List.of(
+                event("ev-8", OffsetDateTime.parse("2026-11-21T12:00:00Z"), ShipmentStatus.IN_TRANSIT)));
+        Shipment.Recording ours = stored.record(List.of(
+                event("ev-9", OffsetDateTime.parse("2026-11-21T13:00:00Z"), ShipmentStatus.IN_TRANSIT)));
+
+        shipments.inOneTransaction(transaction -> {
+            assertThat(transaction.find(stored.key())).contains(stored);
+            shipments.register(other);
+            shipments.append(theirs.shipment(), 0, theirs.added());
+
+            assertThat(transaction.find(other.key())).as("committed by another").contains(other);
+            assertThat(transaction.find(stored.key())).contains(theirs.shipment().withVersion(1));
+            assertThatThrownBy(() -> transaction.append(ours.shipment(), 0, ours.added()))
+                    .isInstanceOf(ConcurrentUpdateException.class);
+            transaction.register(first);
+            assertThat(transaction.list(Filter.NONE, Optional.empty(), 10)).as("listing is outside the transaction")
+                    .extracting(ShipmentSummary::key).containsExactlyInAnyOrder(stored.key(), other.key());
+            return null;
+        });
+
+        assertThat(shipments.findAll(List.of(stored.key(), first.key(), other.key()))).containsOnly(
+                Map.entry(stored.key(), theirs.shipment().withVersion(1)), Map.entry(first.key(), first),
+                Map.entry(other.key(), other));
+    }
+
+    @Test
     void everyFilterMustHold() {
         Instant t1 = T0.plusSeconds(3600);
         Instant t2 = t1.plusSeconds(3600);
