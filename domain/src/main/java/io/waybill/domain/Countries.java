@@ -32,13 +32,37 @@ public final class Countries {
     private static final Pattern DROPPED = Pattern.compile("[.'’‘]");
     private static final Pattern SEPARATORS = Pattern.compile("[\\p{P}\\s]+");
 
+    // The codes, English names and short forms, which nearly every file uses. The names in other languages take the
+    // runtime most of a second to gather (a resource bundle per locale), so they wait until a name is not found here.
     private static final Map<String, String> BY_NAME = names();
 
     private Countries() {}
 
     /** The country {@code name} names, if it names one. */
     public static Optional<CountryCode> byName(String name) {
-        return Optional.ofNullable(name).map(Countries::normalise).map(BY_NAME::get).map(CountryCode::new);
+        if (name == null) {
+            return Optional.empty();
+        }
+        String normalised = normalise(name);
+        String code = BY_NAME.get(normalised);
+        return Optional.ofNullable(code != null ? code : InOtherLanguages.BY_NAME.get(normalised)).map(CountryCode::new);
+    }
+
+    /** The countries' names in the languages of the runtime's locales; built on first use, by the JVM's class lock. */
+    private static final class InOtherLanguages {
+
+        static final Map<String, String> BY_NAME = names();
+
+        private static Map<String, String> names() {
+            Map<String, String> names = new HashMap<>();
+            for (Locale locale : Locale.getAvailableLocales()) {
+                if (!locale.getCountry().isEmpty() && locale.getCountry().length() == 2) {
+                    names.putIfAbsent(normalise(locale.getDisplayCountry(locale)), locale.getCountry());
+                }
+            }
+            names.remove("");
+            return Map.copyOf(names);
+        }
     }
 
     /** ASCII letters only, in words separated by single spaces: nothing for {@link #normalise} to remove. */
@@ -68,11 +92,6 @@ public final class Countries {
                 // the runtime knows no alpha-3 code for it; its name and alpha-2 code still count
             }
             names.put(normalise(country.getDisplayCountry(Locale.ENGLISH)), code);
-        }
-        for (Locale locale : Locale.getAvailableLocales()) {
-            if (!locale.getCountry().isEmpty() && locale.getCountry().length() == 2) {
-                names.putIfAbsent(normalise(locale.getDisplayCountry(locale)), locale.getCountry());
-            }
         }
         ALIASES.forEach((alias, code) -> names.put(normalise(alias), code));
         names.remove("");
