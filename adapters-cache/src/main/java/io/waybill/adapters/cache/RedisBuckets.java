@@ -1,6 +1,7 @@
 package io.waybill.adapters.cache;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import redis.clients.jedis.ConnectionPoolConfig;
@@ -50,24 +51,35 @@ final class RedisBuckets implements AutoCloseable {
 
     private final RedisClient client;
     private final String namespace;
+    private final Duration timeout;
 
-    private RedisBuckets(RedisClient client, String keyPrefix) {
+    private RedisBuckets(RedisClient client, String keyPrefix, Duration timeout) {
         this.client = client;
         this.namespace = keyPrefix + "ratelimit:v1:";
+        this.timeout = timeout;
     }
 
-    /** Connects lazily: Redis need not be up yet. A pool of its own, so that limits never wait on the cache's. */
+    /**
+     * Connects lazily: Redis need not be up yet. A pool of its own, so that limits never wait on the cache's. Each
+     * call may take {@link RedisConnections#backgroundTimeout}: settlements run behind the requests.
+     */
     static RedisBuckets connect(URI url, CacheSettings settings) {
+        Duration timeout = RedisConnections.backgroundTimeout(settings);
         ConnectionPoolConfig pool = new ConnectionPoolConfig();
         pool.setMaxTotal(MAX_CONNECTIONS);
         pool.setMaxIdle(MAX_CONNECTIONS);
         pool.setMaxWait(settings.redisTimeout());
         RedisClient client = RedisClient.builder()
                 .hostAndPort(RedisConnections.server(url))
-                .clientConfig(RedisConnections.clientConfig(url, settings))
+                .clientConfig(RedisConnections.clientConfig(url, settings, timeout))
                 .poolConfig(pool)
                 .build();
-        return new RedisBuckets(client, settings.keyPrefix());
+        return new RedisBuckets(client, settings.keyPrefix(), timeout);
+    }
+
+    /** How long a call may take before it fails. */
+    Duration timeout() {
+        return timeout;
     }
 
     /** Settles every claim in one call, answering in the claims' order. */

@@ -2,7 +2,6 @@ package io.waybill.adapters.cache;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.net.URI;
-import java.time.Duration;
 
 /**
  * The Redis parts of {@link Caches}, wired: the entries and their near cache, kept coherent by Redis's reports of
@@ -22,7 +21,7 @@ final class RedisCaches {
         Runnable stopReports = settings.maxEntries() == 0
                 ? () -> {}
                 : RedisInvalidations.start(RedisConnections.server(url), RedisConnections.clientConfig(url, settings),
-                        RedisEntries.namespace(settings), near, silence(settings), settings.retryAfter())::close;
+                        RedisEntries.namespace(settings), near, RedisConnections.backgroundTimeout(settings), settings.retryAfter())::close;
         SharedTokenBuckets buckets = new SharedTokenBuckets(RedisBuckets.connect(url, settings),
                 new LocalTokenBuckets(LocalTokenBuckets.DEFAULT_MAX_BUCKETS, Ticker.systemTicker()),
                 new RedisPause(CacheSettings.redacted(url), settings.retryAfter()),
@@ -36,11 +35,5 @@ final class RedisCaches {
                 buckets.close();
             }
         });
-    }
-
-    /** How long the report of changes may stay silent before it counts as lost: a second, or two Redis timeouts. */
-    static Duration silence(CacheSettings settings) {
-        Duration twoTimeouts = settings.redisTimeout().multipliedBy(2);
-        return twoTimeouts.compareTo(Duration.ofSeconds(1)) > 0 ? twoTimeouts : Duration.ofSeconds(1);
     }
 }

@@ -1,6 +1,7 @@
 package io.waybill.adapters.cache;
 
 import java.net.URI;
+import java.time.Duration;
 import javax.net.ssl.SSLParameters;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -20,12 +21,26 @@ final class RedisConnections {
     }
 
     /** How to connect to the Redis at {@code url}: credentials, database, TLS, and the timeout of the settings. */
-    @SuppressWarnings("deprecation") // ssl(boolean): its replacement, SslOptions, is for trust stores of one's own
     static JedisClientConfig clientConfig(URI url, CacheSettings settings) {
-        int timeout = Math.toIntExact(settings.redisTimeout().toMillis());
+        return clientConfig(url, settings, settings.redisTimeout());
+    }
+
+    /**
+     * How long a call that no request waits on may take before Redis counts as failed: a second, or two Redis
+     * timeouts. On a loaded machine Redis can stall for tens of milliseconds; what runs behind the requests can
+     * wait that out rather than give up on Redis for {@code retryAfter}.
+     */
+    static Duration backgroundTimeout(CacheSettings settings) {
+        Duration twoTimeouts = settings.redisTimeout().multipliedBy(2);
+        return twoTimeouts.compareTo(Duration.ofSeconds(1)) > 0 ? twoTimeouts : Duration.ofSeconds(1);
+    }
+
+    /** The same, with {@code answerTimeout} for each answer; connecting still takes the settings' timeout at most. */
+    @SuppressWarnings("deprecation") // ssl(boolean): its replacement, SslOptions, is for trust stores of one's own
+    static JedisClientConfig clientConfig(URI url, CacheSettings settings, Duration answerTimeout) {
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis(timeout)
-                .socketTimeoutMillis(timeout)
+                .connectionTimeoutMillis(Math.toIntExact(settings.redisTimeout().toMillis()))
+                .socketTimeoutMillis(Math.toIntExact(answerTimeout.toMillis()))
                 .database(CacheSettings.database(url))
                 .ssl(CacheSettings.isTls(url))
                 .clientName("waybill-cache");

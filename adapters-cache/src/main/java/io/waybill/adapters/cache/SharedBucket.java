@@ -42,8 +42,7 @@ final class SharedBucket {
         if (credit > 0) {
             credit--;
             used++;
-            // Renewed before it runs out, so that a client asking steadily never waits.
-            boolean enqueue = credit <= maxCredit / 2 && queue();
+            boolean enqueue = needsRenewal() && queue();
             long remaining = Math.min(limit.burst(), Math.max(0, remainingShared - used));
             return new TakeOutcome(new Take(true, remaining, Duration.ZERO), null, enqueue);
         }
@@ -73,7 +72,17 @@ final class SharedBucket {
             refusedUntil = now + Duration.ofMillis(left.millisToToken()).toNanos();
         }
         CompletableFuture<Void> ended = endWait();
-        return new SettlementEnd(ended, credit <= maxCredit / 2 && used > 0 && queue());
+        return new SettlementEnd(ended, needsRenewal() && used > 0 && queue());
+    }
+
+    /**
+     * Down to a quarter, or a token: renewed before it runs out, so that a client asking steadily never waits. With the
+     * defaults that quarter, 6 tokens, lasts a client at its limit 120 ms, against the 10 ms a settlement gathers;
+     * renewing any earlier would only send more settlements (at half, as at first, a client far below its limit
+     * cost a settlement every 13 requests rather than every 19, each about 5 us of Redis's time).
+     */
+    private boolean needsRenewal() {
+        return credit <= Math.max(1, maxCredit / 4);
     }
 
     /**

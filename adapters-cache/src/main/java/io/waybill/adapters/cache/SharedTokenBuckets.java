@@ -26,9 +26,11 @@ import redis.clients.jedis.exceptions.JedisException;
  * past its credit waits for the settlement on its way. The limit holds in total, give or take the credits: at most a
  * quarter of the burst per instance.
  *
- * <p>While Redis fails or is too slow to settle, and for {@code retryAfter} after each failure, every instance keeps
- * its own buckets instead: limits then hold per instance rather than in total, and no request waits on Redis longer
- * than its timeout or is refused for its outage. Thread-safe.
+ * <p>While Redis fails, or takes longer than {@link RedisConnections#backgroundTimeout} to settle, and for
+ * {@code retryAfter} after each failure, every instance keeps its own buckets instead: limits then hold per instance
+ * rather than in total, and no request is refused for Redis's outage. A request waits for a settlement two Redis
+ * timeouts at most, and past that takes from its instance's own bucket for the client; Redis, slow for a moment,
+ * as it is when it shares a loaded machine, keeps the limits of every other request. Thread-safe.
  */
 final class SharedTokenBuckets implements TokenBuckets, AutoCloseable {
 
@@ -94,8 +96,7 @@ final class SharedTokenBuckets implements TokenBuckets, AutoCloseable {
             settlement.get(patience.toNanos(), TimeUnit.NANOSECONDS);
             return true;
         } catch (TimeoutException e) {
-            pause.failed(new JedisException("no settlement within " + patience.toMillis() + " ms"));
-            return false;
+            return false; // the settlement goes on, and fails Redis if it takes too long
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -128,7 +129,7 @@ final class SharedTokenBuckets implements TokenBuckets, AutoCloseable {
 
     /**
      * Waits up to {@link #GATHERING} for more buckets to settle in the same call, unless a request waits or a call's
-     * worth is queued: credit is renewed at half, long before a client asking at its limit runs out, and one call
+     * worth is queued: credit is renewed at a quarter, long before a client asking at its limit runs out, and one call
      * for many clients costs Redis and this process far less than a call each.
      */
     private void gather() throws InterruptedException {
@@ -178,7 +179,7 @@ final class SharedTokenBuckets implements TokenBuckets, AutoCloseable {
         closed = true;
         settler.interrupt();
         try {
-            settler.join(patience.toMillis() + 1000);
+            settler.join(redis.timeout().toMillis() + 1000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -51,7 +51,11 @@ class SharedTokenBucketsTest {
     }
 
     private TokenBuckets open(URI url) {
-        Caches caches = Caches.redis(url, settings(url), Caches.STALE_LIMIT);
+        return open(url, settings(url));
+    }
+
+    private TokenBuckets open(URI url, CacheSettings settings) {
+        Caches caches = Caches.redis(url, settings, Caches.STALE_LIMIT);
         opened.add(caches);
         return caches.tokenBuckets();
     }
@@ -86,9 +90,9 @@ class SharedTokenBucketsTest {
         Limit limit = new Limit(10, 20); // a credit of 5 an instance
         List<TokenBuckets> instances = List.of(open(TestRedis.URL), open(TestRedis.URL), open(TestRedis.URL));
         String key = prefix + "ratelimit:v1:client";
-        // Three takes each bring an instance's credit of 5 to half, which sends a settlement.
+        // Four takes each bring an instance's credit of 5 to a token, which sends a settlement.
         instances.forEach(instance -> {
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < 4; i++) {
                 instance.take("client", limit);
             }
         });
@@ -159,6 +163,29 @@ class SharedTokenBucketsTest {
             buckets.take("newcomer", ONE_A_SECOND);
             return redis.exists(prefix + "ratelimit:v1:newcomer");
         }, Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aRequestThatOutwaitsASlowSettlementTakesLocallyWhileEveryOtherStillSharesTheBucketsInRedis() {
+        // Requests wait for a settlement 200 ms at most (two timeouts); a settlement may take a second. Were Redis given
+        // up on, it would be for a minute.
+        TokenBuckets buckets = open(proxy.url(), TestRedis.settings(proxy.url(), prefix, Duration.ofHours(1),
+                Duration.ofMinutes(1), Duration.ofMillis(100), Duration.ofMinutes(1), 0));
+        buckets.take("client", ONE_A_SECOND); // a credit of 2: the first take sends a settlement
+        Poll.until("the settlement reaches Redis", () -> redis.exists(prefix + "ratelimit:v1:client"),
+                Duration.ofSeconds(5));
+
+        proxy.stall();
+        // The credit's 2 tokens, the first of which sends a settlement that stalls, then a take that waits for it.
+        for (int i = 0; i < 3; i++) {
+            assertThat(promptTake(buckets, "client").granted()).as("take %d; the local bucket starts full", i).isTrue();
+        }
+        proxy.restore();
+
+        Poll.until("the stalled settlement ends and the next one of a new client reaches Redis", () -> {
+            buckets.take("newcomer", ONE_A_SECOND);
+            return redis.exists(prefix + "ratelimit:v1:newcomer");
+        }, Duration.ofSeconds(5));
     }
 
     @Test

@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A TCP forwarder on a port of its own in front of a real server, which a test can cut (connections closed, new ones
- * closed at once), turn into a black hole (connections stay open, bytes vanish both ways) and restore. Shared by
+ * closed at once), turn into a black hole (connections stay open, bytes vanish both ways), stall (bytes held until
+ * restored, as by a server that stops for a while) and restore. Shared by
  * the tests of the cache adapter and of bootstrap.
  */
 public final class TcpProxy implements AutoCloseable {
@@ -21,6 +22,7 @@ public final class TcpProxy implements AutoCloseable {
     private enum Mode {
         FORWARD,
         BLACKHOLE,
+        STALL,
         CUT
     }
 
@@ -48,8 +50,13 @@ public final class TcpProxy implements AutoCloseable {
         mode = Mode.BLACKHOLE;
     }
 
-    public void restore() {
+    public void stall() {
+        mode = Mode.STALL;
+    }
+
+    public synchronized void restore() {
         mode = Mode.FORWARD;
+        notifyAll();
     }
 
     @Override
@@ -90,6 +97,7 @@ public final class TcpProxy implements AutoCloseable {
         byte[] buffer = new byte[8192];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
+                awaitNoStall();
                 if (mode == Mode.FORWARD) {
                     out.write(buffer, 0, read);
                     out.flush();
@@ -102,6 +110,17 @@ public final class TcpProxy implements AutoCloseable {
             closeQuietly(to);
             sockets.remove(from);
             sockets.remove(to);
+        }
+    }
+
+    private synchronized void awaitNoStall() throws IOException {
+        try {
+            while (mode == Mode.STALL) {
+                wait();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stalled", e);
         }
     }
 
