@@ -178,7 +178,8 @@ median() { # numbers separated by spaces
 # per route the median over the rounds of requests/s with limits on over requests/s with them off.
 limits() {
   local setting i round
-  local -A ports pids ratios cpu_ratios
+  local -A ports pids ratios cpu_ratios normalised
+  local health_ratio
   local -a routes=(/health /next-tracking-number "lookup (public view)")
   for setting in off on; do
     postgres_settings
@@ -242,6 +243,9 @@ limits() {
         echo "   cpu ${cpu[$setting]} us/request"
       done
       ratios[$i]+="$(awk -v on="${got[on]}" -v off="${got[off]}" 'BEGIN { printf "%.4f", on / off }') "
+      [ "$i" = 0 ] && health_ratio=$(awk -v on="${got[on]}" -v off="${got[off]}" 'BEGIN { printf "%.6f", on / off }')
+      normalised[$i]+="$(awk -v on="${got[on]}" -v off="${got[off]}" -v h="$health_ratio" \
+        'BEGIN { printf "%.4f", on / off / h }') "
       cpu_ratios[$i]+="$(awk -v on="${cpu[on]}" -v off="${cpu[off]}" 'BEGIN { printf "%.4f", on / off }') "
     done
   done
@@ -252,6 +256,11 @@ limits() {
   for i in 0 1 2; do
     printf '  %-22s requests/s %6.3f  [%s]   cpu/request %6.3f  [%s]\n' "${routes[$i]}" \
       "$(median "${ratios[$i]}")" "${ratios[$i]% }" "$(median "${cpu_ratios[$i]}")" "${cpu_ratios[$i]% }"
+  done
+  echo "the same, each round's ratio over that round's /health ratio (the two servers' difference on a route that"
+  echo "no limit touches: what each process's JIT made of the same code):"
+  for i in 1 2; do
+    printf '  %-22s requests/s %6.3f  [%s]\n' "${routes[$i]}" "$(median "${normalised[$i]}")" "${normalised[$i]% }"
   done
 }
 
