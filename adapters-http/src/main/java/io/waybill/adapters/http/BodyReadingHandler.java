@@ -53,6 +53,9 @@ final class BodyReadingHandler extends Handler.Wrapper implements Graceful {
                 budget, loading::remove);
         loading.add(loader);
         loader.start();
+        if (shutdown) { // the stop began while this request came in, and may have missed it in loading
+            loader.abandon();
+        }
         return true;
     }
 

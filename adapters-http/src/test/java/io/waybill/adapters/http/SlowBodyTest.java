@@ -52,7 +52,7 @@ class SlowBodyTest {
     @Test
     void closingTheServerAnswersTheBodiesStillAwaited() {
         TestServer server = TestServer.start(TestUseCases.builder().build());
-        try (SlowClients slow = SlowClients.open(server.port(), 3, "/shipment/")) {
+        try (SlowClients slow = SlowClients.openAwaited(server.port(), 3, "/shipment/")) {
             assertThat(slow.trickle()).isEqualTo(3);
 
             server.close();

@@ -1,9 +1,11 @@
 package io.waybill.adapters.http;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +39,45 @@ final class SlowClients implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens {@code count} connections to {@code path} whose requests ask {@code Expect: 100-continue}, and returns once
+     * the server has told each that it awaits the body (100 Continue), so that every request is being read; then
+     * sends each one's first byte.
+     */
+    static SlowClients openAwaited(int port, int count, String path) {
+        SlowClients clients = new SlowClients();
+        try {
+            for (int i = 0; i < count; i++) {
+                Socket socket = new Socket("127.0.0.1", port);
+                clients.sockets.add(socket);
+                socket.setSoTimeout(10_000);
+                write(socket, "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                        + "Expect: 100-continue\r\nContent-Length: " + ANNOUNCED_BYTES + "\r\n\r\n");
+                String interim = readHead(socket);
+                if (!interim.startsWith("HTTP/1.1 100 ")) {
+                    throw new IllegalStateException("expected 100 Continue, got " + interim);
+                }
+                write(socket, "{");
+            }
+            return clients;
+        } catch (IOException | RuntimeException e) {
+            clients.close();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    private static String readHead(Socket socket) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
+            int next = socket.getInputStream().read();
+            if (next < 0) {
+                throw new IOException("closed after " + head);
+            }
+            head.append((char) next);
+        }
+        return head.toString();
+    }
+
     /** Sends one more byte on every connection still open; returns how many took it. */
     int trickle() {
         int open = 0;
@@ -51,16 +92,24 @@ final class SlowClients implements AutoCloseable {
         return open;
     }
 
-    /** Reads each connection's answer, to its end; fails if one does not come within ten seconds. */
+    /**
+     * Reads each connection's answer, to the end of the connection; fails if one does not come within ten seconds.
+     * A reset after the answer ends the connection too: the server closed it with the rest of the announced body
+     * unread, and TCP answers that with a reset rather than a plain close. What came before it is the answer.
+     */
     List<TestServer.RawResponse> answers() {
         List<TestServer.RawResponse> answers = new ArrayList<>();
         for (Socket socket : sockets) {
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
             try {
                 socket.setSoTimeout(10_000);
-                answers.add(TestServer.RawResponse.parse(socket.getInputStream().readAllBytes()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                socket.getInputStream().transferTo(received);
+            } catch (SocketTimeoutException e) {
+                throw new UncheckedIOException("no end of the answer within 10 s; received: " + received, e);
+            } catch (IOException resetAfterTheAnswer) {
+                // parsed below: an incomplete answer fails there
             }
+            answers.add(TestServer.RawResponse.parse(received.toByteArray()));
         }
         return answers;
     }
