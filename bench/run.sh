@@ -2,7 +2,8 @@
 # Measures the HTTP service with wrk: requests/s, p50 and p99, each route beside /health in the same server run,
 # and prints each route's ratio to /health.
 #
-#   issue:    /next-tracking-number on the embedded H2 and on PostgreSQL
+#   issue:    /next-tracking-number on the embedded H2 and on PostgreSQL, and the bytes a number takes on disk in each
+#             (the default database's files after the run and after a restart; PostgreSQL's shipments and indexes)
 #   lookups:  GET /api/v1/shipments/{number} (the public view) of 1000 seeded shipments on PostgreSQL, cached in
 #             Redis, cached in process, and uncached (every lookup reads PostgreSQL)
 #   limits:   the cost of rate limits: /health, /next-tracking-number and a cached lookup (PostgreSQL, Redis) on a
@@ -130,6 +131,15 @@ compare() { # setup, route label, url, [wrk options]
   row "$1" "$2" "$route_rps" "$route_p50" "$route_p99" "$route_bad" "$health_rps"
 }
 
+# Prints the embedded database's files' size, in all and per number issued (its shipments: the numbers).
+default_database_size() { # when
+  local bytes numbers
+  bytes=$(du -sb "$work/data-h2" | cut -f1)
+  numbers=$($JAVA -cp "$JAR" org.h2.tools.Shell -url "jdbc:h2:file:$work/data-h2/waybill;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" -user sa \
+    -sql "SELECT count(*) FROM shipments" | sed -n 2p | tr -d ' ')
+  echo "default database $1: $numbers numbers, $bytes bytes on disk, $((bytes / (numbers > 0 ? numbers : 1))) bytes a number"
+}
+
 issue() {
   for backend in h2 postgres; do
     if [ "$backend" = postgres ]; then
@@ -139,9 +149,18 @@ issue() {
     fi
     start_server "$backend" "${settings[@]}"
     compare "$backend" /next-tracking-number "http://127.0.0.1:$port/next-tracking-number?$QUERY"
+    if [ "$backend" = postgres ]; then
+      psql -h 127.0.0.1 -U "$POSTGRES_USER" -d test -Atc "SELECT 'postgres: ' || count(*) || ' numbers, '
+        || pg_total_relation_size('${schemas[0]}.shipments') || ' bytes in shipments and its indexes, '
+        || pg_total_relation_size('${schemas[0]}.shipments') / greatest(count(*), 1) || ' bytes a number'
+        FROM ${schemas[0]}.shipments"
+    fi
     stop_server
     if [ "$backend" = h2 ]; then
-      echo "h2 files after the run: $(du -sh "$work/data-h2" | cut -f1)"
+      default_database_size "after the run"
+      start_server h2 # a restart, as a user's next start would be
+      stop_server
+      default_database_size "after a restart"
     fi
     drop_schema
   done
