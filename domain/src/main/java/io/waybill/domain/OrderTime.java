@@ -2,8 +2,7 @@ package io.waybill.domain;
 
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -33,12 +32,47 @@ public record OrderTime(OffsetDateTime value) {
                     "must be an RFC 3339 date-time with an offset, such as 2018-11-20T19:29:32+08:00; got "
                             + Text.quote(text));
         }
-        String iso = text.toUpperCase(Locale.ROOT).replace(' ', 'T');
         try {
-            return new OrderTime(OffsetDateTime.parse(iso, DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+            return new OrderTime(OffsetDateTime.of(number(text, 0, 4), number(text, 5, 7), number(text, 8, 10),
+                    number(text, 11, 13), number(text, 14, 16), number(text, 17, 19), nanos(text), offset(text)));
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("is not a real date and time: " + Text.quote(text), e);
         }
+    }
+
+    // By position, as the pattern has checked the shape: a generated number issues one a request, and
+    // DateTimeFormatter's general parser took about 5 % of its CPU.
+    private static int number(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            value = value * 10 + (text.charAt(i) - '0');
+        }
+        return value;
+    }
+
+    private static int nanos(String text) {
+        if (text.charAt(19) != '.') {
+            return 0;
+        }
+        int value = 0;
+        int digits = 0;
+        for (int i = 20; Character.isDigit(text.charAt(i)); i++, digits++) {
+            value = value * 10 + (text.charAt(i) - '0');
+        }
+        for (; digits < 9; digits++) {
+            value *= 10;
+        }
+        return value;
+    }
+
+    private static ZoneOffset offset(String text) {
+        char sign = text.charAt(text.length() - 6);
+        if (sign != '+' && sign != '-') {
+            return ZoneOffset.UTC; // Z or z
+        }
+        int hours = number(text, text.length() - 5, text.length() - 3);
+        int minutes = number(text, text.length() - 2, text.length());
+        return sign == '+' ? ZoneOffset.ofHoursMinutes(hours, minutes) : ZoneOffset.ofHoursMinutes(-hours, -minutes);
     }
 
     @Override

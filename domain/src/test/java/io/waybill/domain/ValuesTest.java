@@ -229,7 +229,9 @@ class ValuesTest {
             "2018-11-20T19:29:32.5+08:00, 2018-11-20T19:29:32.500+08:00",
             "2018-11-20T19:29:32.123456789-05:30, 2018-11-20T19:29:32.123456789-05:30",
             "1970-01-01T00:00:00Z, 1970-01-01T00:00Z",
-            "9999-12-31T23:59:59+14:00, 9999-12-31T23:59:59+14:00"
+            "9999-12-31T23:59:59+14:00, 9999-12-31T23:59:59+14:00",
+            "2018-11-20T19:29:32.000001-00:00, 2018-11-20T19:29:32.000001Z",
+            "2018-11-20T19:29:32.12Z, 2018-11-20T19:29:32.120Z"
         })
         void parsesRfc3339AndKeepsTheOffset(String text, String expected) {
             OrderTime time = OrderTime.parse(text);
@@ -263,7 +265,7 @@ class ValuesTest {
         @ParameterizedTest
         @ValueSource(strings = {
             "2018-02-30T00:00:00Z", "2019-02-29T00:00:00Z", "2018-13-01T00:00:00Z", "2018-11-20T24:00:00Z",
-            "2018-11-20T19:60:00Z", "2018-11-20T19:29:32+19:00"
+            "2018-11-20T19:60:00Z", "2018-11-20T19:29:32+19:00", "2018-11-20T23:59:60Z", "2018-11-20T19:29:32+08:60"
         })
         void refusesDatesAndTimesThatDoNotExist(String text) {
             assertThatIllegalArgumentException().isThrownBy(() -> OrderTime.parse(text))
