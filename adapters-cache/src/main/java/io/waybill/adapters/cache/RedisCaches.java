@@ -21,7 +21,8 @@ final class RedisCaches {
         Runnable stopReports = settings.maxEntries() == 0
                 ? () -> {}
                 : RedisInvalidations.start(RedisConnections.server(url), RedisConnections.clientConfig(url, settings),
-                        RedisEntries.namespace(settings), near, RedisConnections.backgroundTimeout(settings), settings.retryAfter())::close;
+                        RedisEntries.namespace(settings), near, RedisConnections.backgroundTimeout(settings),
+                        settings.retryAfter())::close;
         SharedTokenBuckets buckets = new SharedTokenBuckets(RedisBuckets.connect(url, settings),
                 new LocalTokenBuckets(LocalTokenBuckets.DEFAULT_MAX_BUCKETS, Ticker.systemTicker()),
                 new RedisPause(CacheSettings.redacted(url), settings.retryAfter()),

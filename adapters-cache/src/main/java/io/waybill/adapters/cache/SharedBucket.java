@@ -50,6 +50,11 @@ final class SharedBucket {
         return new TakeOutcome(null, nextSettlement, enqueue);
     }
 
+    /** A token granted from the instance's own bucket while Redis was slow: told to Redis with the rest. */
+    synchronized void grantedLocally() {
+        used++;
+    }
+
     /** What to tell Redis now: the tokens used since the last claim. */
     synchronized BucketClaim claim() {
         long reported = used;

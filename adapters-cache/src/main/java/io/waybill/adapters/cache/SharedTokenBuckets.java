@@ -21,16 +21,18 @@ import redis.clients.jedis.exceptions.JedisException;
  * Token buckets in Redis, shared by every instance on the same key prefix. A request takes from its instance's credit
  * for its client ({@link SharedBucket}): at most a quarter of the burst, granted without asking Redis. One thread
  * settles with Redis behind the requests, every bucket that needs it in one call (gathered for up to 10 ms, or at
- * once when a request waits): the tokens used are counted, and the credit renewed from what the bucket still holds. So a client far below its limit, as nearly every client is,
- * costs Redis a small part of a call every few requests, and its requests never wait on Redis; a client that bursts
- * past its credit waits for the settlement on its way. The limit holds in total, give or take the credits: at most a
- * quarter of the burst per instance.
+ * once when a request waits): the tokens used are counted, and the credit renewed from what the bucket still holds.
+ * So a client far below its limit, as nearly every client is, costs Redis a small part of a call every few requests,
+ * and its requests never wait on Redis; a client that bursts past its credit waits for the settlement on its way.
+ * The limit holds in total, give or take the credits: at most a quarter of the burst per instance.
  *
  * <p>While Redis fails, or takes longer than {@link RedisConnections#backgroundTimeout} to settle, and for
  * {@code retryAfter} after each failure, every instance keeps its own buckets instead: limits then hold per instance
  * rather than in total, and no request is refused for Redis's outage. A request waits for a settlement two Redis
- * timeouts at most, and past that takes from its instance's own bucket for the client; Redis, slow for a moment,
- * as it is when it shares a loaded machine, keeps the limits of every other request. Thread-safe.
+ * timeouts at most, and none while a call to Redis has taken longer than that already: past that it takes from its
+ * instance's own bucket for the client, and the token is counted in Redis at the next settlement. Redis slow for a
+ * moment, as it is when it shares a loaded machine, thus costs a bursting client that wait at most, and nobody the
+ * shared limits. Thread-safe.
  */
 final class SharedTokenBuckets implements TokenBuckets, AutoCloseable {
 
@@ -49,9 +51,11 @@ final class SharedTokenBuckets implements TokenBuckets, AutoCloseable {
     private final Thread settler;
     private volatile boolean closed;
     private volatile boolean urgent; // a request waits for the next settlement
+    private volatile long settlingSince; // System.nanoTime() when the call to Redis on its way began; 0 when none is
 
-    /** @param redisTimeout how long a call to Redis may take: a request waits for two at most, its own and one before */
-    SharedTokenBuckets(RedisBuckets redis, TokenBuckets local, RedisPause pause, long maxBuckets, Duration redisTimeout) {
+    /** @param redisTimeout a request waits for a settlement two of these at most */
+    SharedTokenBuckets(RedisBuckets redis, TokenBuckets local, RedisPause pause, long maxBuckets,
+            Duration redisTimeout) {
         this.redis = redis;
         this.local = local;
         this.pause = pause;
@@ -82,16 +86,34 @@ final class SharedTokenBuckets implements TokenBuckets, AutoCloseable {
             if (outcome.take() != null) {
                 return outcome.take();
             }
-            urgent = true;
-            LockSupport.unpark(settler);
-            if (!awaited(outcome.settlement())) {
-                return local.take(name, limit);
+            if (overdue() || !awaitedUrgently(outcome.settlement())) {
+                return takeLocally(bucket, name, limit);
             }
         }
         return new Take(false, 0, Duration.ofNanos(Math.max(1, 1_000_000_000L / limit.perSecond())));
     }
 
-    private boolean awaited(CompletableFuture<Void> settlement) {
+    /** True while a call to Redis has been on its way longer than a request may wait for it: Redis stalls. */
+    private boolean overdue() {
+        long since = settlingSince;
+        return since != 0 && System.nanoTime() - since > patience.toNanos();
+    }
+
+    /**
+     * A token from this instance's own bucket for the client, while Redis is slow: counted on the shared bucket too,
+     * so that Redis has it at the next settlement and the limit still holds in total.
+     */
+    private Take takeLocally(SharedBucket bucket, String name, Limit limit) {
+        Take take = local.take(name, limit);
+        if (take.granted()) {
+            bucket.grantedLocally();
+        }
+        return take;
+    }
+
+    private boolean awaitedUrgently(CompletableFuture<Void> settlement) {
+        urgent = true;
+        LockSupport.unpark(settler);
         try {
             settlement.get(patience.toNanos(), TimeUnit.NANOSECONDS);
             return true;
@@ -116,7 +138,8 @@ final class SharedTokenBuckets implements TokenBuckets, AutoCloseable {
             } catch (InterruptedException e) {
                 break; // closed
             } catch (Throwable bug) { // the settler must outlive anything, or every burst would wait in vain
-                LOG.error("Settling rate limits with Redis failed unexpectedly; limits are kept locally meanwhile", bug);
+                LOG.error("Settling rate limits with Redis failed unexpectedly; limits are kept locally meanwhile",
+                        bug);
                 pause.failed(new IllegalStateException(bug.toString()));
                 batch.forEach(bucket -> bucket.unsettled().complete(null));
             } finally {
@@ -151,11 +174,14 @@ final class SharedTokenBuckets implements TokenBuckets, AutoCloseable {
         }
         List<BucketBalance> left = null;
         if (pause.allows()) {
+            settlingSince = System.nanoTime();
             try {
                 left = redis.settle(claims);
                 pause.succeeded();
             } catch (JedisException failure) { // connection lost, timed out, no connection free, or an error reply
                 pause.failed(failure);
+            } finally {
+                settlingSince = 0;
             }
         }
         long now = System.nanoTime();

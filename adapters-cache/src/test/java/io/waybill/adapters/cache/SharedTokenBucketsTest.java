@@ -105,7 +105,8 @@ class SharedTokenBucketsTest {
             granted += instances.get(i % 3).take("client", limit).granted() ? 1 : 0;
         }
         long refilled = 10 * (Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000 + 1);
-        assertThat(granted).as("a burst of 20, 3 credits of 5, and 10 tokens a second").isBetween(20, 35 + (int) refilled);
+        assertThat(granted).as("a burst of 20, 3 credits of 5, and 10 tokens a second")
+                .isBetween(20, 35 + (int) refilled);
     }
 
     @Test
@@ -167,10 +168,10 @@ class SharedTokenBucketsTest {
 
     @Test
     void aRequestThatOutwaitsASlowSettlementTakesLocallyWhileEveryOtherStillSharesTheBucketsInRedis() {
-        // Requests wait for a settlement 200 ms at most (two timeouts); a settlement may take a second. Were Redis given
-        // up on, it would be for a minute.
+        // Requests wait for a settlement 100 ms at most (two timeouts); a settlement may take a second. Were Redis
+        // given up on, it would be for a minute.
         TokenBuckets buckets = open(proxy.url(), TestRedis.settings(proxy.url(), prefix, Duration.ofHours(1),
-                Duration.ofMinutes(1), Duration.ofMillis(100), Duration.ofMinutes(1), 0));
+                Duration.ofMinutes(1), Duration.ofMillis(50), Duration.ofMinutes(1), 0));
         buckets.take("client", ONE_A_SECOND); // a credit of 2: the first take sends a settlement
         Poll.until("the settlement reaches Redis", () -> redis.exists(prefix + "ratelimit:v1:client"),
                 Duration.ofSeconds(5));

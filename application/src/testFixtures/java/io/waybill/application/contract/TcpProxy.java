@@ -41,13 +41,15 @@ public final class TcpProxy implements AutoCloseable {
         return URI.create("redis://127.0.0.1:" + server.getLocalPort());
     }
 
-    public void cut() {
+    public synchronized void cut() {
         mode = Mode.CUT;
+        notifyAll();
         sockets.forEach(TcpProxy::closeQuietly);
     }
 
-    public void blackhole() {
+    public synchronized void blackhole() {
         mode = Mode.BLACKHOLE;
+        notifyAll();
     }
 
     public void stall() {
@@ -60,7 +62,8 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        notifyAll();
         closeQuietly(server);
         sockets.forEach(TcpProxy::closeQuietly);
     }
@@ -115,7 +118,7 @@ public final class TcpProxy implements AutoCloseable {
 
     private synchronized void awaitNoStall() throws IOException {
         try {
-            while (mode == Mode.STALL) {
+            while (mode == Mode.STALL && !server.isClosed()) {
                 wait();
             }
         } catch (InterruptedException e) {
