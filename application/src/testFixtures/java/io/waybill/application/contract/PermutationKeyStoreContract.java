@@ -8,9 +8,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,19 +36,6 @@ public abstract class PermutationKeyStoreContract {
             PermutationKeyStore instance = instances.get(i % 2);
             racers.add(() -> instance.storeIfAbsent(candidate));
         }
-        assertThat(new HashSet<>(runAll(racers))).hasSize(1);
-    }
-
-    private static <T> List<T> runAll(List<Callable<T>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        try {
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : pool.invokeAll(tasks)) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
+        assertThat(new HashSet<>(Concurrently.runAll(racers))).hasSize(1);
     }
 }

@@ -146,7 +146,7 @@ public abstract class ShipmentRepositoryContract {
             });
         }
         Set<CarrierTrackingNumber> added = new HashSet<>();
-        runAll(workers).forEach(added::addAll);
+        Concurrently.runAll(workers).forEach(added::addAll);
 
         assertThat(added).hasSize(3200);
         assertThat(storedNumbers()).containsExactlyInAnyOrderElementsOf(added);
@@ -163,7 +163,7 @@ public abstract class ShipmentRepositoryContract {
             IssuedTrackingNumber fresh = issue(OrderTime.parse("2018-11-20T19:29:32+08:00"));
             adds.add(() -> addSucceeds(fresh));
         }
-        List<Boolean> outcomes = runAll(adds);
+        List<Boolean> outcomes = Concurrently.runAll(adds);
 
         assertThat(outcomes.get(0)).as("a repeated number is a failed commit, not a shipment that exists").isFalse();
         assertThat(outcomes.subList(1, outcomes.size())).containsOnly(true);
@@ -825,18 +825,6 @@ public abstract class ShipmentRepositoryContract {
                 .map(summary -> summary.key().number()).toList();
     }
 
-    private static <T> List<T> runAll(List<Callable<T>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        try {
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : pool.invokeAll(tasks)) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     private static FilterBuilder filter() {
         return new FilterBuilder(Filter.NONE);

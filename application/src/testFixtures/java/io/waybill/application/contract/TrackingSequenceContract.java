@@ -8,9 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,7 +33,7 @@ public abstract class TrackingSequenceContract {
                 return blocks;
             });
         }
-        List<Block> blocks = runAll(workers).stream().flatMap(List::stream)
+        List<Block> blocks = Concurrently.runAll(workers).stream().flatMap(List::stream)
                 .sorted(Comparator.comparingLong(Block::first)).toList();
 
         assertThat(blocks).hasSize(400);
@@ -44,19 +41,6 @@ public abstract class TrackingSequenceContract {
             Block previous = blocks.get(i - 1);
             assertThat(blocks.get(i).first()).as("after " + previous).isGreaterThanOrEqualTo(
                     previous.first() + previous.size());
-        }
-    }
-
-    private static <T> List<T> runAll(List<Callable<T>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        try {
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : pool.invokeAll(tasks)) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
         }
     }
 }
