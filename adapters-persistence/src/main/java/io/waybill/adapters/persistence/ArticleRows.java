@@ -17,9 +17,9 @@ final class ArticleRows {
     private ArticleRows() {}
 
     /** The articles of every shipment, by the shipments' ids, in one go ({@link BulkInsert}). */
-    static void insertAll(Connection connection, List<Shipment> shipments, Map<ShipmentKey, Long> ids)
+    static void insertAll(Engine engine, Connection connection, List<Shipment> shipments, Map<ShipmentKey, Long> ids)
             throws SQLException {
-        BulkInsert.insert(connection, "shipment_articles", COLUMNS, out -> {
+        BulkInsert.insert(engine, connection, "shipment_articles", COLUMNS, out -> {
             for (Shipment shipment : shipments) {
                 long shipmentId = ids.get(shipment.key());
                 List<Article> articles = shipment.details().articles();

@@ -20,7 +20,12 @@ record ChangeChannel(String name, String origin) {
     private static final String PREFIX = "waybill:";
 
     static ChangeChannel forSchema(String schema) {
-        return new ChangeChannel(nameFor(schema), UUID.randomUUID().toString().replace("-", "").substring(0, 16));
+        return new ChangeChannel(nameFor(schema), newOrigin());
+    }
+
+    /** A new instance's name among those announcing changes: 16 random hex digits. */
+    static String newOrigin() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     }
 
     static String nameFor(String schema) {

@@ -1,35 +1,44 @@
 package io.waybill.adapters.persistence;
 
 import io.waybill.application.port.out.ShipmentChanges;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * How this instance announces its changes to shipments and hears the other instances' ones: with {@code NOTIFY} and
  * {@code LISTEN} on PostgreSQL, on the channel of its schema (the connection's current one when none is configured);
- * not at all on H2, which one process at a time uses.
+ * with rows of {@code shipment_changes} on SQLite, read every {@value #SQLITE_EVERY_MS} ms.
  */
 final class ChangeReports implements AutoCloseable {
 
     private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+    static final long SQLITE_EVERY_MS = 200;
+    // Long past the time any reader takes to read them; a reader that stalls longer is told it may have missed some.
+    private static final Duration SQLITE_KEEP = Duration.ofMinutes(1);
 
     private final ChangeNotifier notifier;
-    private final Optional<PostgresShipmentChanges> listening;
+    private final ShipmentChanges changes;
+    private final Runnable stopListening;
 
-    private ChangeReports(ChangeNotifier notifier, Optional<PostgresShipmentChanges> listening) {
+    private ChangeReports(ChangeNotifier notifier, ShipmentChanges changes, Runnable stopListening) {
         this.notifier = notifier;
-        this.listening = listening;
+        this.changes = changes;
+        this.stopListening = stopListening;
     }
 
-    static ChangeReports forDatabase(DatabaseSettings settings, Jdbi jdbi) {
-        if (!settings.isPostgres()) {
-            return new ChangeReports(ChangeNotifier.none(), Optional.empty());
+    static ChangeReports forDatabase(DatabaseSettings settings, Jdbi jdbi, Clock clock) {
+        if (settings.engine() == Engine.SQLITE) {
+            String origin = ChangeChannel.newOrigin();
+            SqliteShipmentChanges changes =
+                    new SqliteShipmentChanges(jdbi, origin, Duration.ofMillis(SQLITE_EVERY_MS));
+            return new ChangeReports(ChangeNotifier.sqlite(origin, clock, SQLITE_KEEP), changes, changes::close);
         }
         ChangeChannel channel = ChangeChannel.forSchema(settings.schema().orElseGet(() -> currentSchema(jdbi)));
-        return new ChangeReports(ChangeNotifier.postgres(channel), Optional.of(new PostgresShipmentChanges(
-                ListeningConnector.to(settings, channel), channel, RETRY_AFTER)));
+        PostgresShipmentChanges changes =
+                new PostgresShipmentChanges(ListeningConnector.to(settings, channel), channel, RETRY_AFTER);
+        return new ChangeReports(ChangeNotifier.postgres(channel), changes, changes::close);
     }
 
     ChangeNotifier notifier() {
@@ -37,12 +46,12 @@ final class ChangeReports implements AutoCloseable {
     }
 
     ShipmentChanges changes() {
-        return listening.<ShipmentChanges>map(changes -> changes).orElseGet(ShipmentChanges::none);
+        return changes;
     }
 
     @Override
     public void close() {
-        listening.ifPresent(PostgresShipmentChanges::close);
+        stopListening.run();
     }
 
     private static String currentSchema(Jdbi jdbi) {

@@ -21,11 +21,13 @@ import java.util.UUID;
 final class ColumnReader {
 
     private final ResultSet row;
+    private final Engine engine;
     private int next;
 
-    ColumnReader(ResultSet row, int first) {
+    ColumnReader(ResultSet row, int first, Engine engine) {
         this.row = row;
         this.next = first;
+        this.engine = engine;
     }
 
     /** Null for NULL. */
@@ -57,11 +59,11 @@ final class ColumnReader {
     }
 
     Optional<UUID> uuid() throws SQLException {
-        return Optional.ofNullable(row.getObject(next++, UUID.class));
+        return Optional.ofNullable(engine.readUuid(row, next++));
     }
 
     Optional<LocalDate> date() throws SQLException {
-        return Optional.ofNullable(row.getObject(next++, LocalDate.class));
+        return Optional.ofNullable(engine.readDate(row, next++));
     }
 
     Optional<CountryCode> country() throws SQLException {
@@ -70,12 +72,12 @@ final class ColumnReader {
 
     /** From a NOT NULL column. */
     Instant instant() throws SQLException {
-        return row.getObject(next++, OffsetDateTime.class).toInstant();
+        return engine.readTime(row, next++).toInstant();
     }
 
     /** From the three columns of a time that keeps its offset; see {@link Times#read}. */
     Optional<OffsetDateTime> time() throws SQLException {
-        Optional<OffsetDateTime> time = Times.read(row, next);
+        Optional<OffsetDateTime> time = Times.read(row, next, engine);
         next += 3;
         return time;
     }

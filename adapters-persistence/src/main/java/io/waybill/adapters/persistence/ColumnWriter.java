@@ -17,11 +17,13 @@ import java.util.UUID;
 final class ColumnWriter implements RowWriter {
 
     private final PreparedStatement statement;
+    private final Engine engine;
     private int next = 1;
     private int rows;
 
-    ColumnWriter(PreparedStatement statement) {
+    ColumnWriter(PreparedStatement statement, Engine engine) {
         this.statement = statement;
+        this.engine = engine;
     }
 
     /** How many rows were added to the batch. */
@@ -76,34 +78,21 @@ final class ColumnWriter implements RowWriter {
         return this;
     }
 
-    /** NULL untyped: PostgreSQL refuses a NULL typed as text for a UUID column. */
     @Override
     public ColumnWriter uuid(Optional<UUID> value) throws SQLException {
-        if (value.isEmpty()) {
-            statement.setNull(next++, Types.OTHER);
-        } else {
-            statement.setObject(next++, value.get());
-        }
+        engine.setUuid(statement, next++, value.orElse(null));
         return this;
     }
 
     @Override
     public ColumnWriter date(Optional<LocalDate> value) throws SQLException {
-        if (value.isEmpty()) {
-            statement.setNull(next++, Types.DATE);
-        } else {
-            statement.setObject(next++, value.get(), Types.DATE);
-        }
+        engine.setDate(statement, next++, value.orElse(null));
         return this;
     }
 
     @Override
     public ColumnWriter timestamp(OffsetDateTime value) throws SQLException {
-        if (value == null) {
-            statement.setNull(next++, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            statement.setObject(next++, value);
-        }
+        engine.setTime(statement, next++, value);
         return this;
     }
 

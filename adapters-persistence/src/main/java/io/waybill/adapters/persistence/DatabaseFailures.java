@@ -13,7 +13,7 @@ import org.jdbi.v3.core.JdbiException;
 /**
  * What a database failure may tell a log or a caller: the types of the exceptions and their SQLSTATEs, never their
  * messages. Drivers and Jdbi quote the statement in their messages, and with it the values bound (PostgreSQL's
- * {@code Batch entry 0 INSERT INTO ... VALUES (...)}, its {@code Key (..)=(..)} details, H2's index values, Jdbi's
+ * {@code Batch entry 0 INSERT INTO ... VALUES (...)}, its {@code Key (..)=(..)} details, SQLite's constraint messages, Jdbi's
  * arguments): customers' names and phones. The failures that leave this adapter, as log lines or as causes of the
  * port's exceptions, are made here.
  */
@@ -29,8 +29,7 @@ final class DatabaseFailures {
             Map.entry("3F", "invalid schema name"), Map.entry("40", "transaction rollback"),
             Map.entry("42", "syntax error or access rule violation"), Map.entry("53", "insufficient resources"),
             Map.entry("54", "program limit exceeded"), Map.entry("55", "object not in prerequisite state"),
-            Map.entry("57", "operator intervention"), Map.entry("58", "system error"),
-            Map.entry("90", "H2 general error"));
+            Map.entry("57", "operator intervention"), Map.entry("58", "system error"));
 
     private DatabaseFailures() {}
 
@@ -76,17 +75,19 @@ final class DatabaseFailures {
     }
 
     private static String sqlState(Throwable link) {
-        return link instanceof SQLException sql ? sql.getSQLState() : null;
+        return link instanceof SQLException sql ? Jdbc.sqlState(sql) : null;
     }
 
     private static String describeOne(Throwable link) {
         String type = link.getClass().getSimpleName();
-        if (link instanceof SQLException sql && sql.getSQLState() != null) {
-            String state = sql.getSQLState();
+        String sqlite = Jdbc.sqliteCode(link);
+        String state = sqlState(link);
+        if (state != null) {
             String meaning = state.length() >= 2 ? SQLSTATE_CLASSES.get(state.substring(0, 2)) : null;
-            return type + " [SQLSTATE " + state + (meaning == null ? "" : ": " + meaning) + "]";
+            return type + " [" + (sqlite == null ? "" : sqlite + ", ") + "SQLSTATE " + state
+                    + (meaning == null ? "" : ": " + meaning) + "]";
         }
-        return type;
+        return sqlite == null ? type : type + " [" + sqlite + "]";
     }
 
     // The causes, and after each SQLException the exceptions chained to it with setNextException: a failed batch

@@ -1,5 +1,6 @@
 package io.waybill.adapters.persistence;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,8 +9,9 @@ import java.util.regex.Pattern;
 /**
  * How to reach the database.
  *
- * @param jdbcUrl an H2 ({@code jdbc:h2:...}) or PostgreSQL ({@code jdbc:postgresql://...}) URL
- * @param schema the schema that holds Waybill's tables, created if missing; empty for the connection's default
+ * @param jdbcUrl a SQLite ({@code jdbc:sqlite:<file>}) or PostgreSQL ({@code jdbc:postgresql://...}) URL
+ * @param schema the PostgreSQL schema that holds Waybill's tables, created if missing; empty for the connection's
+ *     default, and always on SQLite, which has none
  * @param poolSize the most connections this instance opens
  * @param commitTimeout how long a request waits for its group commit before it fails
  */
@@ -23,12 +25,22 @@ public record DatabaseSettings(
 
     public DatabaseSettings {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-        if (!jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("only H2 and PostgreSQL JDBC URLs are supported; got " + jdbcUrl);
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            throw new IllegalArgumentException("H2 is no longer supported (its files grew by kilobytes a number and let"
+                    + " one process in); the embedded database is SQLite, and an H2 database in the data directory is"
+                    + " moved into it at start. Use jdbc:sqlite:<file> or jdbc:postgresql://...; got " + jdbcUrl);
         }
-        if (jdbcUrl.startsWith("jdbc:h2:mem:") && !jdbcUrl.contains(";DB_CLOSE_DELAY=-1")) {
-            throw new IllegalArgumentException(
-                    "an in-memory H2 URL needs ;DB_CLOSE_DELAY=-1, or the database vanishes between connections");
+        if (!jdbcUrl.startsWith("jdbc:sqlite:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("only SQLite and PostgreSQL JDBC URLs are supported; got " + jdbcUrl);
+        }
+        if (jdbcUrl.startsWith("jdbc:sqlite:") && (sqliteFile(jdbcUrl).isEmpty() || jdbcUrl.contains(":memory:")
+                || jdbcUrl.contains("mode=memory"))) {
+            throw new IllegalArgumentException("a SQLite URL names a file (jdbc:sqlite:/path/waybill.db): an in-memory"
+                    + " SQLite database is one connection's alone; got " + jdbcUrl);
+        }
+        if (jdbcUrl.startsWith("jdbc:sqlite:") && schema.isPresent()) {
+            throw new IllegalArgumentException("SQLite has no schemas; give each database a file of its own instead of"
+                    + " schema " + schema.get());
         }
         schema.ifPresent(DatabaseSettings::checkSchemaName);
         if (poolSize < MIN_POOL_SIZE) {
@@ -56,11 +68,24 @@ public record DatabaseSettings(
         return name;
     }
 
-    boolean isPostgres() {
-        return jdbcUrl.startsWith("jdbc:postgresql:");
+    /** A SQLite database in {@code file}, on the service's defaults otherwise. */
+    public static DatabaseSettings sqlite(Path file, int poolSize, Duration commitTimeout) {
+        return new DatabaseSettings("jdbc:sqlite:" + file.toAbsolutePath(), "", "", Optional.empty(), poolSize,
+                commitTimeout);
     }
 
-    boolean isInMemoryH2() {
-        return jdbcUrl.startsWith("jdbc:h2:mem:");
+    Engine engine() {
+        return Engine.of(jdbcUrl);
+    }
+
+    boolean isPostgres() {
+        return engine() == Engine.POSTGRES;
+    }
+
+    /** The file of a SQLite URL, without the URL's parameters. */
+    static String sqliteFile(String jdbcUrl) {
+        String file = jdbcUrl.substring("jdbc:sqlite:".length());
+        int parameters = file.indexOf('?');
+        return parameters < 0 ? file : file.substring(0, parameters);
     }
 }

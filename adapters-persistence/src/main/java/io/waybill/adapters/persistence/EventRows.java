@@ -29,9 +29,9 @@ final class EventRows {
      * Inserts the events in one go ({@link BulkInsert}), each change's in the order given, which is the order of
      * recording for events at the same time.
      */
-    static void insert(Connection connection, List<Recorded> changes, Instant recordedAt) throws SQLException {
+    static void insert(Engine engine, Connection connection, List<Recorded> changes, Instant recordedAt) throws SQLException {
         OffsetDateTime recorded = Times.utc(recordedAt);
-        BulkInsert.insert(connection, "tracking_events", COLUMNS, out -> {
+        BulkInsert.insert(engine, connection, "tracking_events", COLUMNS, out -> {
             for (Recorded change : changes) {
                 for (TrackingEvent event : change.events()) {
                     Optional<Location> location = event.location();

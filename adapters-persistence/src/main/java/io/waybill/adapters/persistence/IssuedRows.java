@@ -25,7 +25,7 @@ final class IssuedRows {
     private IssuedRows() {}
 
     /** Adds {@code row} to the batch of {@code insert}, a statement of {@link #INSERT}. */
-    static void addBatch(PreparedStatement insert, IssuedRow row) throws SQLException {
+    static void addBatch(Engine engine, PreparedStatement insert, IssuedRow row) throws SQLException {
         IssuedTrackingNumber issued = row.issued();
         Order order = issued.order();
         OffsetDateTime ordered = order.createdAt().value();
@@ -35,14 +35,14 @@ final class IssuedRows {
         insert.setString(4, order.origin().value());
         insert.setString(5, order.destination().value());
         insert.setBigDecimal(6, order.weight().kilograms());
-        insert.setObject(7, order.customer().id().value());
+        engine.setUuid(insert, 7, order.customer().id().value());
         insert.setString(8, order.customer().name().value());
         insert.setString(9, order.customer().slug().value());
-        insert.setObject(10, Times.instantColumn(ordered));
+        engine.setTime(insert, 10, Times.instantColumn(ordered));
         insert.setInt(11, Times.offsetColumn(ordered));
         insert.setInt(12, Times.nanoColumn(ordered));
-        insert.setObject(13, Times.utc(issued.issuedAt()));
-        insert.setObject(14, row.estimatedDelivery().orElse(null), Types.DATE);
+        engine.setTime(insert, 13, Times.utc(issued.issuedAt()));
+        engine.setDate(insert, 14, row.estimatedDelivery().orElse(null));
         insert.addBatch();
     }
 }

@@ -1,10 +1,9 @@
 package io.waybill.adapters.persistence;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.util.stream.Stream;
+import org.sqlite.SQLiteException;
 
 /** Reading what went wrong from JDBC exceptions. */
 final class Jdbc {
@@ -25,15 +24,7 @@ final class Jdbc {
         return false;
     }
 
-    /**
-     * A {@code VARCHAR} array of the distinct values, for {@code column = ANY(?)}, which PostgreSQL and H2 (2.x) both
-     * take.
-     */
-    static Array textArray(Connection connection, Stream<String> values) throws SQLException {
-        return connection.createArrayOf("VARCHAR", values.distinct().toArray(String[]::new));
-    }
-
-    /** Whether the cause is a broken unique constraint (SQLSTATE 23505, on H2 and PostgreSQL alike). */
+    /** Whether the cause is a broken unique constraint (SQLSTATE 23505, or SQLite's codes for it; see {@link #sqlState}). */
     static boolean isUniqueViolation(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof RedactedFailure redacted && "23505".equals(redacted.sqlState())) {
@@ -42,7 +33,7 @@ final class Jdbc {
             // A failed batch may tell the reason only in the exception chained to it.
             SQLException sql = cause instanceof SQLException e ? e : null;
             for (; sql != null; sql = sql.getNextException()) {
-                if ("23505".equals(sql.getSQLState())) {
+                if ("23505".equals(sqlState(sql))) {
                     return true;
                 }
             }
@@ -74,8 +65,32 @@ final class Jdbc {
     // The SQLSTATE of a driver's exception, or of the redacted copy that stands for one.
     private static String sqlState(Throwable failure) {
         if (failure instanceof SQLException sql) {
-            return sql.getSQLState();
+            return sqlState(sql);
         }
         return failure instanceof RedactedFailure redacted ? redacted.sqlState() : null;
+    }
+
+    /**
+     * The exception's SQLSTATE. SQLite's driver gives none, only SQLite's own result codes, so those that say the
+     * same are given the standard's state: a broken unique or primary key 23505, other constraints their 23 states,
+     * a value of the wrong type or too big 22000; the others none.
+     */
+    static String sqlState(SQLException failure) {
+        if (failure.getSQLState() != null || !(failure instanceof SQLiteException sqlite)) {
+            return failure.getSQLState();
+        }
+        return switch (sqlite.getResultCode()) {
+            case SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY -> "23505";
+            case SQLITE_CONSTRAINT_FOREIGNKEY -> "23503";
+            case SQLITE_CONSTRAINT_NOTNULL -> "23502";
+            case SQLITE_CONSTRAINT_CHECK -> "23514";
+            case SQLITE_TOOBIG, SQLITE_MISMATCH -> "22000";
+            default -> sqlite.getResultCode().name().startsWith("SQLITE_CONSTRAINT") ? "23000" : null;
+        };
+    }
+
+    /** SQLite's result code, such as {@code SQLITE_BUSY}, which names no value; null for other drivers' failures. */
+    static String sqliteCode(Throwable failure) {
+        return failure instanceof SQLiteException sqlite ? sqlite.getResultCode().name() : null;
     }
 }

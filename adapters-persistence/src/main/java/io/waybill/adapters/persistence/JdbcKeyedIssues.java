@@ -36,15 +36,16 @@ final class JdbcKeyedIssues implements KeyedIssues, AutoCloseable {
 
     private final Jdbi jdbi;
     private final DataSource dataSource;
+    private final Engine engine;
     private final GroupCommit<KeyedRow> groupCommit;
     private final AtomicReference<Instant> cleanedUpTo = new AtomicReference<>(Instant.MIN);
 
-    JdbcKeyedIssues(Jdbi jdbi, DataSource dataSource, int writers, Duration commitTimeout, Runnable afterCommit) {
+    JdbcKeyedIssues(Jdbi jdbi, DataSource dataSource, Engine engine, int writers, Duration commitTimeout) {
         this.jdbi = jdbi;
+        this.engine = engine;
         this.dataSource = dataSource;
         this.groupCommit = new GroupCommit<>("keyed-shipments", writers, MAX_BATCH, commitTimeout, batch -> {
-            jdbi.useTransaction(handle -> KeyedRows.insert(handle.getConnection(), batch));
-            afterCommit.run();
+            jdbi.useTransaction(handle -> KeyedRows.insert(engine, handle.getConnection(), batch));
         });
     }
 
@@ -57,7 +58,7 @@ final class JdbcKeyedIssues implements KeyedIssues, AutoCloseable {
                 try (ResultSet row = find.executeQuery()) {
                     return row.next()
                             ? Optional.of(new Recorded(row.getString(1).strip(), new TrackingNumber(row.getString(2)),
-                                    row.getObject(3, OffsetDateTime.class).toInstant()))
+                                    engine.readTime(row, 3).toInstant()))
                             : Optional.empty();
                 }
             }
@@ -84,7 +85,7 @@ final class JdbcKeyedIssues implements KeyedIssues, AutoCloseable {
         }
         try {
             int deleted = jdbi.withHandle(handle ->
-                    handle.createUpdate(CLEAN_UP).bind(0, Times.utc(expiredBefore)).execute());
+                    handle.createUpdate(CLEAN_UP).bind(0, engine.time(Times.utc(expiredBefore))).execute());
             LOG.debug("Deleted {} idempotency keys issued before {}", deleted, expiredBefore);
         } catch (RuntimeException e) {
             // The number is stored and answered; the old keys go next time.

@@ -25,7 +25,7 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Stores issued numbers through a {@link GroupCommit}, and everything else in a transaction of its own (a batch of
  * registrations in one); reads whole shipments with plain JDBC on {@code dataSource}, the pool behind {@code jdbi}.
- * Every commit is followed by {@code afterCommit}, which makes it durable where the database does not. Batches of
+ * Batches of
  * registrations keep the tables' statistics current through {@link TableStatistics}. {@link #inOneTransaction} holds a
  * connection of the pool for its transaction ({@link TransactionalShipments}). Thread-safe.
  */
@@ -38,20 +38,17 @@ final class JdbcShipmentRepository implements ShipmentRepository, AutoCloseable 
     private final ShipmentReader reader;
     private final ShipmentLister lister;
     private final DataSource dataSource;
-    private final Runnable afterCommit;
+    private final Engine engine;
     private final TableStatistics statistics;
 
-    JdbcShipmentRepository(Jdbi jdbi, DataSource dataSource, Clock clock, int writers, Duration commitTimeout,
-            Runnable afterCommit, TableStatistics statistics, ChangeNotifier notifier) {
-        this.groupCommit = new GroupCommit<>("shipments", writers, MAX_BATCH, commitTimeout, batch -> {
-            insert(jdbi, batch);
-            afterCommit.run();
-        });
-        this.writer = new ShipmentWriter(jdbi, clock, notifier);
-        this.reader = new ShipmentReader(dataSource);
-        this.lister = new ShipmentLister(jdbi);
+    JdbcShipmentRepository(Jdbi jdbi, DataSource dataSource, Engine engine, Clock clock, int writers,
+            Duration commitTimeout, TableStatistics statistics, ChangeNotifier notifier) {
+        this.groupCommit = new GroupCommit<>("shipments", writers, MAX_BATCH, commitTimeout, batch -> insert(jdbi, engine, batch));
+        this.writer = new ShipmentWriter(jdbi, engine, clock, notifier);
+        this.reader = new ShipmentReader(dataSource, engine);
+        this.lister = new ShipmentLister(jdbi, engine);
         this.dataSource = dataSource;
-        this.afterCommit = afterCommit;
+        this.engine = engine;
         this.statistics = statistics;
     }
 
@@ -82,7 +79,6 @@ final class JdbcShipmentRepository implements ShipmentRepository, AutoCloseable 
             writer.registerAll(shipments);
             return null;
         });
-        afterCommit.run();
     }
 
     @Override
@@ -106,7 +102,6 @@ final class JdbcShipmentRepository implements ShipmentRepository, AutoCloseable 
             writer.append(updated, expectedVersion, added);
             return null;
         });
-        afterCommit.run();
     }
 
     @Override
@@ -119,23 +114,22 @@ final class JdbcShipmentRepository implements ShipmentRepository, AutoCloseable 
         Connection connection = DatabaseFailures.attempt("begin a transaction", dataSource::getConnection);
         try {
             DatabaseFailures.attempt("begin a transaction", () -> {
-                connection.setAutoCommit(false);
+                engine.beginLongTransaction(connection);
                 return null;
             });
-            TransactionalShipments transaction = new TransactionalShipments(connection, writer, this);
+            TransactionalShipments transaction = new TransactionalShipments(connection, engine, writer, this);
             T result = work.apply(transaction);
             DatabaseFailures.attempt("commit a transaction of " + transaction.registered() + " registrations", () -> {
                 connection.commit();
                 return null;
             });
-            afterCommit.run();
             statistics.registered(transaction.registered());
             return result;
         } catch (RuntimeException | Error e) {
             rollBack(connection);
             throw e;
         } finally {
-            close(connection);
+            endAndClose(connection);
         }
     }
 
@@ -149,9 +143,9 @@ final class JdbcShipmentRepository implements ShipmentRepository, AutoCloseable 
         }
     }
 
-    private static void close(Connection connection) {
-        try {
-            connection.close();
+    private void endAndClose(Connection connection) {
+        try (connection) {
+            engine.endLongTransaction(connection);
         } catch (SQLException e) {
             // returned to the pool or discarded by it either way
         }
@@ -162,11 +156,11 @@ final class JdbcShipmentRepository implements ShipmentRepository, AutoCloseable 
         groupCommit.close();
     }
 
-    private static void insert(Jdbi jdbi, List<IssuedRow> batch) throws SQLException {
+    private static void insert(Jdbi jdbi, Engine engine, List<IssuedRow> batch) throws SQLException {
         jdbi.useTransaction(handle -> {
             try (PreparedStatement insert = handle.getConnection().prepareStatement(IssuedRows.INSERT)) {
                 for (IssuedRow row : batch) {
-                    IssuedRows.addBatch(insert, row);
+                    IssuedRows.addBatch(engine, insert, row);
                 }
                 insert.executeBatch();
             }

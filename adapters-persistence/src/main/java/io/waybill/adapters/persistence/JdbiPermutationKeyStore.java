@@ -10,10 +10,12 @@ import org.jdbi.v3.core.Jdbi;
 final class JdbiPermutationKeyStore implements PermutationKeyStore {
 
     private final Jdbi jdbi;
+    private final Engine engine;
     private final Clock clock;
 
-    JdbiPermutationKeyStore(Jdbi jdbi, Clock clock) {
+    JdbiPermutationKeyStore(Jdbi jdbi, Engine engine, Clock clock) {
         this.jdbi = jdbi;
+        this.engine = engine;
         this.clock = clock;
     }
 
@@ -23,7 +25,7 @@ final class JdbiPermutationKeyStore implements PermutationKeyStore {
             handle.createUpdate("INSERT INTO permutation_key (id, key_hex, created_at) VALUES (1, :key, :now)"
                             + " ON CONFLICT DO NOTHING")
                     .bind("key", candidate.toHex())
-                    .bind("now", OffsetDateTime.now(clock))
+                    .bind("now", engine.time(OffsetDateTime.now(clock)))
                     .execute();
             return PermutationKey.parse(handle.createQuery("SELECT key_hex FROM permutation_key WHERE id = 1")
                     .mapTo(String.class)

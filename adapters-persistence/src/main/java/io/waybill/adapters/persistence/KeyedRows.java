@@ -19,11 +19,11 @@ final class KeyedRows {
      * Stores the keys and their shipments, the key first: of concurrent requests with one key, the later one fails
      * there, before it wrote its shipment. Keys of the batch that expired are forgotten first, so they can be reused.
      */
-    static void insert(Connection connection, List<KeyedRow> batch) throws SQLException {
+    static void insert(Engine engine, Connection connection, List<KeyedRow> batch) throws SQLException {
         try (PreparedStatement forget = connection.prepareStatement(FORGET_EXPIRED)) {
             for (KeyedRow row : batch) {
                 forget.setString(1, row.key().value());
-                forget.setObject(2, Times.utc(row.expiredBefore()));
+                engine.setTime(forget, 2, Times.utc(row.expiredBefore()));
                 forget.addBatch();
             }
             forget.executeBatch();
@@ -33,14 +33,14 @@ final class KeyedRows {
                 keys.setString(1, row.key().value());
                 keys.setString(2, row.requestHash());
                 keys.setString(3, row.shipment().issued().trackingNumber().value());
-                keys.setObject(4, Times.utc(row.shipment().issued().issuedAt()));
+                engine.setTime(keys, 4, Times.utc(row.shipment().issued().issuedAt()));
                 keys.addBatch();
             }
             keys.executeBatch();
         }
         try (PreparedStatement shipments = connection.prepareStatement(IssuedRows.INSERT)) {
             for (KeyedRow row : batch) {
-                IssuedRows.addBatch(shipments, row.shipment());
+                IssuedRows.addBatch(engine, shipments, row.shipment());
             }
             shipments.executeBatch();
         }

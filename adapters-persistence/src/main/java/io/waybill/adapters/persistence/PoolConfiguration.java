@@ -1,8 +1,10 @@
 package io.waybill.adapters.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
+import java.util.Properties;
+import org.sqlite.SQLiteConfig;
 
-/** How the HikariCP pool connects to H2 or PostgreSQL, and the driver options PostgreSQL runs with here. */
+/** How the HikariCP pool connects to SQLite or PostgreSQL, and the driver options each runs with here. */
 final class PoolConfiguration {
 
     private PoolConfiguration() {}
@@ -17,7 +19,9 @@ final class PoolConfiguration {
         config.setConnectionTimeout(3_000);
         config.setValidationTimeout(1_000);
         settings.schema().ifPresent(config::setSchema);
-        if (settings.isPostgres()) {
+        if (settings.engine() == Engine.SQLITE) {
+            config.setDataSourceProperties(sqlite());
+        } else {
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
             // Without it the driver's messages quote a failed batch's statement with its values and the refused row
             // ("Failing row contains (..)"): customers' names in any log. DatabaseFailures keeps messages out anyway.
@@ -31,4 +35,25 @@ final class PoolConfiguration {
         }
         return config;
     }
+
+    /**
+     * SQLite's settings, on every connection (Flyway's too). WAL lets readers and one writer at a time work at once,
+     * from any number of processes. {@code synchronous=FULL} syncs the WAL at every commit, as PostgreSQL does: with
+     * {@code NORMAL} a power cut could undo the last commits, among them a reserved block of tracking numbers, which
+     * would then be issued twice. A writer waits up to {@value #BUSY_TIMEOUT_MS} ms for another's lock (another
+     * process's import) before failing. After a checkpoint, the WAL is cut back to {@value #WAL_LIMIT_BYTES} bytes.
+     * Foreign keys are SQLite's to enforce only when asked, per connection.
+     */
+    static Properties sqlite() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setJournalSizeLimit(WAL_LIMIT_BYTES);
+        config.enforceForeignKeys(true);
+        return config.toProperties();
+    }
+
+    static final int BUSY_TIMEOUT_MS = 10_000;
+    static final int WAL_LIMIT_BYTES = 16 * 1024 * 1024;
 }

@@ -14,7 +14,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -81,7 +80,7 @@ final class PostgresShipmentChanges implements ShipmentChanges, AutoCloseable {
                     LOG.info("Changes made through other instances are reported to this one again");
                     failing = false;
                 }
-                listeners.forEach(listener -> deliver(listener, Listener::mayHaveMissedChanges));
+                ChangeListeners.deliverMissed(listeners);
                 receive(connection);
             } catch (SQLException | RuntimeException lost) {
                 if (!closed && !failing) {
@@ -107,7 +106,7 @@ final class PostgresShipmentChanges implements ShipmentChanges, AutoCloseable {
                 heard = System.nanoTime();
                 Set<CarrierTrackingNumber> numbers = othersNumbers(arrived);
                 if (!numbers.isEmpty() && !closed) {
-                    listeners.forEach(listener -> deliver(listener, each -> each.changed(numbers)));
+                    ChangeListeners.deliverChanged(listeners, numbers);
                 }
             } else if (System.nanoTime() - heard > KEEP_ALIVE.toNanos()) {
                 try (Statement alive = connection.createStatement()) {
@@ -126,15 +125,5 @@ final class PostgresShipmentChanges implements ShipmentChanges, AutoCloseable {
                     .ifPresent(notice -> numbers.addAll(notice.numbers()));
         }
         return numbers;
-    }
-
-    // A listener that fails does not stop the reports, to it or to the others.
-    private static void deliver(Listener listener, Consumer<Listener> call) {
-        try {
-            call.accept(listener);
-        } catch (RuntimeException e) {
-            LOG.warn("A listener to changes of shipments failed: {}", e.toString());
-            LOG.debug("The failure", e);
-        }
     }
 }

@@ -35,12 +35,14 @@ final class ShipmentLister {
     // The same order as the listing indexes in the V2 migration, so that a page is a range scan of one of them.
     private static final String ORDER = " ORDER BY created_at DESC, tracking_number DESC, carrier DESC LIMIT :limit";
 
-    private static final RowMapper<ShipmentSummary> MAPPER = ShipmentLister::map;
-
     private final Jdbi jdbi;
+    private final Engine engine;
+    private final RowMapper<ShipmentSummary> mapper;
 
-    ShipmentLister(Jdbi jdbi) {
+    ShipmentLister(Jdbi jdbi, Engine engine) {
         this.jdbi = jdbi;
+        this.engine = engine;
+        this.mapper = (row, context) -> map(row, engine);
     }
 
     List<ShipmentSummary> list(Filter filter, Optional<Cursor> after, int limit) {
@@ -59,12 +61,12 @@ final class ShipmentLister {
         filter.destination().ifPresent(destination -> condition(
                 conditions, values, "destination_country = :destination", "destination", destination.value()));
         filter.createdFrom().ifPresent(from ->
-                condition(conditions, values, "created_at >= :created_from", "created_from", Times.utc(from)));
+                condition(conditions, values, "created_at >= :created_from", "created_from", engine.time(Times.utc(from))));
         filter.createdBefore().ifPresent(before ->
-                condition(conditions, values, "created_at < :created_before", "created_before", Times.utc(before)));
+                condition(conditions, values, "created_at < :created_before", "created_before", engine.time(Times.utc(before))));
         after.ifPresent(cursor -> {
             conditions.add("(created_at, tracking_number, carrier) < (:after_created, :after_number, :after_carrier)");
-            values.put("after_created", Times.utc(cursor.createdAt()));
+            values.put("after_created", engine.time(Times.utc(cursor.createdAt())));
             values.put("after_number", cursor.key().number().value());
             values.put("after_carrier", cursor.key().carrier().code());
         });
@@ -72,7 +74,7 @@ final class ShipmentLister {
         return jdbi.withHandle(handle -> handle.createQuery(SELECT + where + ORDER)
                 .bindMap(values)
                 .bind("limit", limit)
-                .map(MAPPER)
+                .map(mapper)
                 .list());
     }
 
@@ -83,8 +85,8 @@ final class ShipmentLister {
     }
 
     // In the order of SELECT.
-    private static ShipmentSummary map(ResultSet row, StatementContext context) throws SQLException {
-        ColumnReader in = new ColumnReader(row, 1);
+    private static ShipmentSummary map(ResultSet row, Engine engine) throws SQLException {
+        ColumnReader in = new ColumnReader(row, 1, engine);
         return new ShipmentSummary(
                 new ShipmentKey(new CarrierTrackingNumber(in.text()), new Carrier(in.text())),
                 ShipmentStatus.parse(in.text()),

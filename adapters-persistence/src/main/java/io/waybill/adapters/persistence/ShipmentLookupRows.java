@@ -35,7 +35,7 @@ final class ShipmentLookupRows {
     private ShipmentLookupRows() {}
 
     // In one pass: each shipment's row comes before its articles and events.
-    static List<Shipment> shipments(ResultSet rows) throws SQLException {
+    static List<Shipment> shipments(Engine engine, ResultSet rows) throws SQLException {
         List<Shipment> shipments = new ArrayList<>(1);
         Shipment row = null;
         List<Article> articles = new ArrayList<>();
@@ -48,11 +48,11 @@ final class ShipmentLookupRows {
                     articles = new ArrayList<>();
                     events = new ArrayList<>();
                 }
-                row = shipment(new ColumnReader(rows, CARRIER_COLUMN));
+                row = shipment(new ColumnReader(rows, CARRIER_COLUMN, engine));
             } else if (kind == ARTICLE) {
-                articles.add(article(new ColumnReader(rows, ARTICLE_FIRST)));
+                articles.add(article(new ColumnReader(rows, ARTICLE_FIRST, engine)));
             } else {
-                events.add(event(new ColumnReader(rows, EVENT_FIRST)));
+                events.add(event(new ColumnReader(rows, EVENT_FIRST, engine)));
             }
         }
         if (row != null) {

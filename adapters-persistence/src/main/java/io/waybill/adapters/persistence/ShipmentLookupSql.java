@@ -78,9 +78,19 @@ final class ShipmentLookupSql {
     // Every shipment of the numbers asked for; the reader keeps the keys asked for. A condition on the carrier too
     // would make PostgreSQL (15) look up every pair of number and carrier in the index; the few other carriers'
     // shipments under a number asked for cost less.
-    static final String BY_NUMBERS = statement("s.tracking_number = ANY(?)", IN_ID_ORDER);
+    private static final String BY_NUMBERS_POSTGRES = byNumbers(Engine.POSTGRES.anyOf("s.tracking_number"));
+    private static final String BY_NUMBERS_SQLITE = byNumbers(Engine.SQLITE.anyOf("s.tracking_number"));
 
     private ShipmentLookupSql() {}
+
+    /** The statement for every shipment of the numbers bound, as a list ({@link Engine#setList}), to each branch. */
+    static String byNumbers(Engine engine) {
+        return engine == Engine.POSTGRES ? BY_NUMBERS_POSTGRES : BY_NUMBERS_SQLITE;
+    }
+
+    private static String byNumbers(String condition) {
+        return statement(condition, IN_ID_ORDER);
+    }
 
     /**
      * The statement for the shipments {@code s} that meet {@code condition}, which each of its branches repeats with

@@ -32,9 +32,11 @@ import javax.sql.DataSource;
 final class ShipmentReader {
 
     private final DataSource dataSource;
+    private final Engine engine;
 
-    ShipmentReader(DataSource dataSource) {
+    ShipmentReader(DataSource dataSource, Engine engine) {
         this.dataSource = dataSource;
+        this.engine = engine;
     }
 
     /** In carrier order. */
@@ -60,13 +62,12 @@ final class ShipmentReader {
         Set<ShipmentKey> wanted = keys instanceof Set<ShipmentKey> set ? set : new HashSet<>(keys);
         Map<ShipmentKey, Shipment> found = new HashMap<>();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(ShipmentLookupSql.BY_NUMBERS)) {
-            Array numbers = Jdbc.textArray(connection, wanted.stream().map(key -> key.number().value()));
+                PreparedStatement query = connection.prepareStatement(ShipmentLookupSql.byNumbers(engine))) {
             for (int branch = 0; branch < ShipmentLookupSql.BRANCHES; branch++) {
-                query.setArray(branch + 1, numbers);
+                engine.setList(query, branch + 1, wanted.stream().map(key -> key.number().value()));
             }
             try (ResultSet rows = query.executeQuery()) {
-                for (Shipment shipment : ShipmentLookupRows.shipments(rows)) {
+                for (Shipment shipment : ShipmentLookupRows.shipments(engine, rows)) {
                     if (wanted.contains(shipment.key())) {
                         found.put(shipment.key(), shipment);
                     }
@@ -85,7 +86,7 @@ final class ShipmentReader {
                 }
             }
             try (ResultSet rows = query.executeQuery()) {
-                return ShipmentLookupRows.shipments(rows);
+                return ShipmentLookupRows.shipments(engine, rows);
             }
         }
     }

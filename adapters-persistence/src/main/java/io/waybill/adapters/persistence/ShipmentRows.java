@@ -35,9 +35,6 @@ final class ShipmentRows {
                             .flatMap(party -> PARTY_PARTS.stream().map(part -> party + "_" + part)))
             .toList();
 
-    // By number alone, as ShipmentReader reads many shipments.
-    private static final String SELECT_IDS =
-            "SELECT id, tracking_number, carrier FROM shipments WHERE tracking_number = ANY(?)";
 
     private ShipmentRows() {}
 
@@ -45,8 +42,8 @@ final class ShipmentRows {
      * Inserts the shipments' rows at version 0 in one go ({@link BulkInsert}). Their ids are read afterwards with
      * {@link #ids}: asking for them with a batch would make PostgreSQL's driver send an insert per row.
      */
-    static void insertAll(Connection connection, List<Shipment> shipments) throws SQLException {
-        BulkInsert.insert(connection, "shipments", COLUMNS, out -> {
+    static void insertAll(Engine engine, Connection connection, List<Shipment> shipments) throws SQLException {
+        BulkInsert.insert(engine, connection, "shipments", COLUMNS, out -> {
             for (Shipment shipment : shipments) {
                 ShipmentDetails details = shipment.details();
                 out.text(shipment.key().number().value())
@@ -71,10 +68,11 @@ final class ShipmentRows {
     }
 
     /** The ids of the shipments stored with these keys; a key with none is absent. */
-    static Map<ShipmentKey, Long> ids(Connection connection, Collection<ShipmentKey> keys) throws SQLException {
+    static Map<ShipmentKey, Long> ids(Engine engine, Connection connection, Collection<ShipmentKey> keys) throws SQLException {
         Map<ShipmentKey, Long> ids = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(SELECT_IDS)) {
-            select.setArray(1, Jdbc.textArray(connection, keys.stream().map(key -> key.number().value())));
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, tracking_number, carrier FROM shipments WHERE " + engine.anyOf("tracking_number"))) {
+            engine.setList(select, 1, keys.stream().map(key -> key.number().value()));
             Set<ShipmentKey> wanted = keys instanceof Set<ShipmentKey> set ? set : new HashSet<>(keys);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {

@@ -39,11 +39,13 @@ final class ShipmentWriter {
     private static final String SELECT_ID = "SELECT id FROM shipments WHERE tracking_number = ? AND carrier = ?";
 
     private final Jdbi jdbi;
+    private final Engine engine;
     private final Clock clock;
     private final ChangeNotifier notifier;
 
-    ShipmentWriter(Jdbi jdbi, Clock clock, ChangeNotifier notifier) {
+    ShipmentWriter(Jdbi jdbi, Engine engine, Clock clock, ChangeNotifier notifier) {
         this.jdbi = jdbi;
+        this.engine = engine;
         this.clock = clock;
         this.notifier = notifier;
     }
@@ -63,7 +65,7 @@ final class ShipmentWriter {
         } catch (SQLException | JdbiException e) {
             if (Jdbc.isUniqueViolation(e)) {
                 throw new ShipmentExistsException(
-                        taken(jdbi.withHandle(handle -> ShipmentRows.ids(handle.getConnection(), keys).keySet()), keys));
+                        taken(jdbi.withHandle(handle -> ShipmentRows.ids(engine, handle.getConnection(), keys).keySet()), keys));
             }
             throw e;
         }
@@ -76,7 +78,7 @@ final class ShipmentWriter {
             Jdbc.inSavepoint(connection, () -> insertAll(connection, shipments, keys, clock.instant()));
         } catch (SQLException e) {
             if (Jdbc.isUniqueViolation(e)) {
-                throw new ShipmentExistsException(taken(ShipmentRows.ids(connection, keys).keySet(), keys));
+                throw new ShipmentExistsException(taken(ShipmentRows.ids(engine, connection, keys).keySet(), keys));
             }
             throw e;
         }
@@ -95,10 +97,10 @@ final class ShipmentWriter {
 
     private void insertAll(Connection connection, List<Shipment> shipments, Set<ShipmentKey> keys, Instant now)
             throws SQLException {
-        ShipmentRows.insertAll(connection, shipments);
-        Map<ShipmentKey, Long> ids = ShipmentRows.ids(connection, keys);
-        ArticleRows.insertAll(connection, shipments, ids);
-        EventRows.insert(connection, shipments.stream()
+        ShipmentRows.insertAll(engine, connection, shipments);
+        Map<ShipmentKey, Long> ids = ShipmentRows.ids(engine, connection, keys);
+        ArticleRows.insertAll(engine, connection, shipments, ids);
+        EventRows.insert(engine, connection, shipments.stream()
                 .map(shipment -> new EventRows.Recorded(ids.get(shipment.key()), 0, shipment.events()))
                 .toList(), now);
         notifier.announce(connection, keys.stream().map(ShipmentKey::number).distinct().toList());
@@ -144,8 +146,8 @@ final class ShipmentWriter {
         ShipmentKey key = updated.key();
         try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
             update.setString(1, updated.status().code());
-            update.setObject(2, updated.estimatedDelivery().orElse(null), Types.DATE);
-            update.setObject(3, Times.utc(now));
+            engine.setDate(update, 2, updated.estimatedDelivery().orElse(null));
+            engine.setTime(update, 3, Times.utc(now));
             update.setString(4, key.number().value());
             update.setString(5, key.carrier().code());
             update.setLong(6, expectedVersion);
@@ -162,7 +164,7 @@ final class ShipmentWriter {
                 id = row.getLong(1);
             }
         }
-        EventRows.insert(connection, List.of(new EventRows.Recorded(id, expectedVersion + 1, added)), now);
+        EventRows.insert(engine, connection, List.of(new EventRows.Recorded(id, expectedVersion + 1, added)), now);
         notifier.announce(connection, List.of(key.number()));
     }
 }

@@ -36,8 +36,8 @@ final class Times {
      * The time in the instant, offset and nanosecond columns from {@code instantColumn} on; empty when the instant is
      * NULL. Without an offset or nanosecond, the instant column's own ones.
      */
-    static Optional<OffsetDateTime> read(ResultSet row, int instantColumn) throws SQLException {
-        OffsetDateTime stored = row.getObject(instantColumn, OffsetDateTime.class);
+    static Optional<OffsetDateTime> read(ResultSet row, int instantColumn, Engine engine) throws SQLException {
+        OffsetDateTime stored = engine.readTime(row, instantColumn);
         if (stored == null) {
             return Optional.empty();
         }

@@ -29,10 +29,10 @@ final class TransactionalShipments implements ShipmentRepository {
     private final ShipmentRepository outside;
     private int registered;
 
-    TransactionalShipments(Connection connection, ShipmentWriter writer, ShipmentRepository outside) {
+    TransactionalShipments(Connection connection, Engine engine, ShipmentWriter writer, ShipmentRepository outside) {
         this.connection = connection;
         this.writer = writer;
-        this.reader = new ShipmentReader(new LentConnection(connection));
+        this.reader = new ShipmentReader(new LentConnection(connection), engine);
         this.outside = outside;
     }
 

@@ -133,7 +133,8 @@ abstract class DatabaseShipmentStorageContract extends ShipmentRepositoryContrac
         shipments().append(recording.shipment(), 0, recording.added());
 
         Instant updatedAt = TestDatabases.jdbi(settings).withHandle(handle -> handle.createQuery(
-                "SELECT updated_at FROM shipments").mapTo(OffsetDateTime.class).one().toInstant());
+                "SELECT updated_at FROM shipments").map((row, context) -> settings.engine().readTime(row, 1)).one()
+                .toInstant());
         assertThat(updatedAt).isEqualTo(NOW);
     }
 
@@ -162,7 +163,7 @@ abstract class DatabaseShipmentStorageContract extends ShipmentRepositoryContrac
         assertThat(count("SELECT count(*) FROM shipments")).as("rolled back").isEqualTo(1);
         assertThat(count("SELECT max(version) FROM shipments")).as("rolled back").isZero();
 
-        TestDatabases.jdbi(settings).useHandle(handle -> handle.execute("DROP TABLE shipments CASCADE"));
+        TestDatabases.dropTable(settings, "shipments");
         assertThatThrownBy(() -> shipments.list(Filter.NONE, Optional.empty(), 10))
                 .isInstanceOf(StorageUnavailableException.class);
     }

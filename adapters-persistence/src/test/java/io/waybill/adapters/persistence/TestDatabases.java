@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Assumptions;
 
-/** Databases for tests: a fresh in-memory H2, or a fresh schema in the local PostgreSQL. */
+/** Databases for tests: a fresh SQLite file, or a fresh schema in the local PostgreSQL. */
 final class TestDatabases {
 
     static final String POSTGRES_URL = System.getenv().getOrDefault(
@@ -24,13 +24,10 @@ final class TestDatabases {
 
     private TestDatabases() {}
 
-    /** A new H2 database in files of its own, as {@code serve} uses it, so that it survives a restart. */
-    static DatabaseSettings h2() throws IOException {
-        Path directory = Files.createTempDirectory("waybill-h2-");
-        return new DatabaseSettings(
-                "jdbc:h2:file:" + directory.resolve("waybill") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
-                        + ";DEFAULT_NULL_ORDERING=HIGH",
-                "sa", "", Optional.empty(), 4, Duration.ofSeconds(5));
+    /** A new SQLite database in a directory of its own, as {@code serve} uses it by default. */
+    static DatabaseSettings sqlite() throws IOException {
+        Path directory = Files.createTempDirectory("waybill-sqlite-");
+        return DatabaseSettings.sqlite(directory.resolve("waybill.db"), 4, Duration.ofSeconds(5));
     }
 
     /**
@@ -43,7 +40,7 @@ final class TestDatabases {
         return new DatabaseSettings(POSTGRES_URL, POSTGRES_USER, "", Optional.of(schema), 4, Duration.ofSeconds(5));
     }
 
-    /** Drops the PostgreSQL schema, or deletes the H2 files, made by {@link #postgres()} or {@link #h2()}. */
+    /** Drops the PostgreSQL schema, or deletes the SQLite files, made by {@link #postgres()} or {@link #sqlite()}. */
     static void drop(DatabaseSettings settings) throws SQLException, IOException {
         if (settings.isPostgres()) {
             try (Connection connection = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "");
@@ -51,13 +48,19 @@ final class TestDatabases {
                 statement.execute("DROP SCHEMA IF EXISTS " + settings.schema().orElseThrow() + " CASCADE");
             }
         } else {
-            Path directory = Path.of(settings.jdbcUrl().substring("jdbc:h2:file:".length()).split(";")[0]).getParent();
+            Path directory = Path.of(DatabaseSettings.sqliteFile(settings.jdbcUrl())).getParent();
             try (Stream<Path> files = Files.walk(directory)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(file);
                 }
             }
         }
+    }
+
+    /** Drops {@code table}, and on PostgreSQL what depends on it (SQLite's plain connections check no foreign keys). */
+    static void dropTable(DatabaseSettings settings, String table) {
+        jdbi(settings).useHandle(handle ->
+                handle.execute("DROP TABLE " + table + (settings.isPostgres() ? " CASCADE" : "")));
     }
 
     /** Plain connections to the database, past the pool and the adapter, for looking at what is stored. */

@@ -1,9 +1,9 @@
 package io.waybill.adapters.persistence;
 
-class H2KeyedIssuesTest extends DatabaseKeyedIssuesContract {
+class SqliteKeyedIssuesTest extends DatabaseKeyedIssuesContract {
 
     @Override
     DatabaseSettings newDatabase() throws Exception {
-        return TestDatabases.h2();
+        return TestDatabases.sqlite();
     }
 }

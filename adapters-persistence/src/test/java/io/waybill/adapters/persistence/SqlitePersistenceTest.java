@@ -1,9 +1,9 @@
 package io.waybill.adapters.persistence;
 
-class H2PersistenceTest extends PersistenceContract {
+class SqlitePersistenceTest extends PersistenceContract {
 
     @Override
     DatabaseSettings newDatabase() throws Exception {
-        return TestDatabases.h2();
+        return TestDatabases.sqlite();
     }
 }
