@@ -2,7 +2,8 @@
 # Measures the HTTP service with wrk: requests/s, p50 and p99, each route beside /health in the same server run,
 # and prints each route's ratio to /health.
 #
-#   issue:    /next-tracking-number on the embedded H2 and on PostgreSQL, and the bytes a number takes on disk in each
+#   issue:    /next-tracking-number on the embedded default (SQLite) and on PostgreSQL, and the bytes a number takes on
+#             disk in each
 #             (the default database's files after the run and after a restart; PostgreSQL's shipments and indexes)
 #   lookups:  GET /api/v1/shipments/{number} (the public view) of 1000 seeded shipments on PostgreSQL, cached in
 #             Redis, cached in process, and uncached (every lookup reads PostgreSQL)
@@ -131,17 +132,16 @@ compare() { # setup, route label, url, [wrk options]
   row "$1" "$2" "$route_rps" "$route_p50" "$route_p99" "$route_bad" "$health_rps"
 }
 
-# Prints the embedded database's files' size, in all and per number issued (its shipments: the numbers).
+# Prints the embedded database's files' size (the WAL too), in all and per number issued (its shipments: the numbers).
 default_database_size() { # when
   local bytes numbers
-  bytes=$(du -sb "$work/data-h2" | cut -f1)
-  numbers=$($JAVA -cp "$JAR" org.h2.tools.Shell -url "jdbc:h2:file:$work/data-h2/waybill;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" -user sa \
-    -sql "SELECT count(*) FROM shipments" | sed -n 2p | tr -d ' ')
+  bytes=$(du -sb "$work/data-default" | cut -f1)
+  numbers=$($JAVA -cp "$JAR" bench/Count.java "jdbc:sqlite:$work/data-default/waybill.db" shipments)
   echo "default database $1: $numbers numbers, $bytes bytes on disk, $((bytes / (numbers > 0 ? numbers : 1))) bytes a number"
 }
 
 issue() {
-  for backend in h2 postgres; do
+  for backend in default postgres; do
     if [ "$backend" = postgres ]; then
       postgres_settings
     else
@@ -156,9 +156,9 @@ issue() {
         FROM ${schemas[0]}.shipments"
     fi
     stop_server
-    if [ "$backend" = h2 ]; then
+    if [ "$backend" = default ]; then
       default_database_size "after the run"
-      start_server h2 # a restart, as a user's next start would be
+      start_server default # a restart, as a user's next start would be
       stop_server
       default_database_size "after a restart"
     fi

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Generates realistic shipments and stores them in the database Waybill is configured with (by default the"
-                    + " H2 files under ./data; WAYBILL_DATABASE_URL for PostgreSQL), or, with --csv, writes them as a"
+                    + " SQLite file ./data/waybill.db; WAYBILL_DATABASE_URL for PostgreSQL), or, with --csv, writes them as a"
                     + " file for 'waybill import'.",
             "",
             "Senders, recipients, centres and phones come from several regions (Taiwan, with the logistics system's"

@@ -26,8 +26,8 @@ import picocli.CommandLine.Parameters;
         name = "import",
         mixinStandardHelpOptions = true,
         description = {
-            "Imports shipments from a CSV file into the database Waybill is configured with (by default the H2"
-                    + " files under ./data; WAYBILL_DATABASE_URL for PostgreSQL).",
+            "Imports shipments from a CSV file into the database Waybill is configured with (by default the"
+                    + " SQLite file ./data/waybill.db; WAYBILL_DATABASE_URL for PostgreSQL).",
             "",
             "The file: UTF-8, a header line naming the columns tracking_number, carrier, sender_address,"
                     + " receiver_address, article_name, article_quantity, article_price, SKU and status, in any order"

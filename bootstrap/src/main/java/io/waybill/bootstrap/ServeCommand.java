@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
         name = "serve",
         mixinStandardHelpOptions = true,
         description = "Starts the HTTP service. Configured by environment variables (see README.md); by default"
-                + " it keeps its data in H2 files under ./data. Stops cleanly on SIGTERM or Ctrl-C.")
+                + " it keeps its data in SQLite, in ./data/waybill.db. Stops cleanly on SIGTERM or Ctrl-C.")
 final class ServeCommand implements Callable<Integer> {
 
     @Option(

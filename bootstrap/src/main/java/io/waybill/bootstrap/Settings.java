@@ -137,7 +137,10 @@ final class Settings {
                 StatusMappingPairs::parse));
     }
 
-    /** {@code WAYBILL_DATABASE_URL} (JDBC), else {@code DATABASE_URL} ({@code postgres://...}), else H2 files. */
+    /**
+     * {@code WAYBILL_DATABASE_URL} (JDBC), else {@code DATABASE_URL} ({@code postgres://...}), else SQLite in the data
+     * directory, which has no schemas.
+     */
     DatabaseSettings database() {
         int poolSize = atLeast("WAYBILL_DATABASE_POOL_SIZE", DEFAULT_POOL_SIZE, DatabaseSettings.MIN_POOL_SIZE);
         Duration commitTimeout = Duration.ofMillis(
@@ -156,6 +159,10 @@ final class Settings {
                     commitTimeout));
         }
         Path dataDirectory = parse("WAYBILL_DATA_DIR", text("WAYBILL_DATA_DIR", "data"), Path::of);
-        return WaybillConfig.h2Files(dataDirectory, schema, poolSize, commitTimeout);
+        if (schema.isPresent()) {
+            throw new IllegalArgumentException("WAYBILL_DATABASE_SCHEMA names a PostgreSQL schema, but no PostgreSQL is"
+                    + " configured (WAYBILL_DATABASE_URL or DATABASE_URL); the embedded SQLite database has no schemas");
+        }
+        return WaybillConfig.sqliteFile(dataDirectory, poolSize, commitTimeout);
     }
 }

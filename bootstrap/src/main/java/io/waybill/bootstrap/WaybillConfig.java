@@ -6,6 +6,9 @@ import io.waybill.adapters.http.RateLimitSettings;
 import io.waybill.adapters.persistence.DatabaseSettings;
 import io.waybill.domain.StatusMapping;
 import io.waybill.domain.trackingnumber.PermutationKey;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -14,14 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Everything Waybill is configured with, grouped by concern. Built from a map of settings: the environment in
  * production ({@link #fromEnvironment}), a plain map in tests and embedding applications.
  *
  * @param http where the HTTP API listens, and its API keys; empty to run without HTTP, as a library
- * @param database the database, embedded H2 unless configured
+ * @param database the database, embedded SQLite unless configured
  * @param cache Redis when configured, in-process otherwise
  * @param trackingKey the tracking-number permutation key; empty to use the database's, made on first start
  * @param statusMapping how carriers' status wordings map to canonical statuses
@@ -34,8 +36,6 @@ public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings databa
         Clock clock) {
 
     private static final long MIB = 1024 * 1024;
-
-    static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
     public WaybillConfig {
         Objects.requireNonNull(clock, "clock");
@@ -53,11 +53,13 @@ public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings databa
         this(http, database, cache, trackingKey, statusMapping, RateLimitSettings.OFF);
     }
 
-    /** An in-memory database of its own and no HTTP: for embedding and tests. Its data go when it closes. */
+    /**
+     * A database of its own, in a new temporary directory, and no HTTP: for embedding and tests. Its files are deleted
+     * when the JVM exits. (SQLite's in-memory databases are each one connection's alone, so it is a file.)
+     */
     public static WaybillConfig embedded() {
-        DatabaseSettings database = new DatabaseSettings(
-                "jdbc:h2:mem:waybill-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + H2_OPTIONS,
-                "sa", "", Optional.empty(), Settings.DEFAULT_POOL_SIZE, Settings.DEFAULT_COMMIT_TIMEOUT);
+        DatabaseSettings database = DatabaseSettings.sqlite(temporaryDatabaseFile(), Settings.DEFAULT_POOL_SIZE,
+                Settings.DEFAULT_COMMIT_TIMEOUT);
         return new WaybillConfig(Optional.empty(), database, CacheSettings.defaults(), Optional.empty(),
                 StatusMapping.builtIn());
     }
@@ -65,7 +67,7 @@ public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings databa
     /**
      * The service's configuration from environment variables (see the README for each): HTTP on
      * {@code WAYBILL_HTTP_PORT} (8080), PostgreSQL when {@code WAYBILL_DATABASE_URL} or {@code DATABASE_URL} is
-     * set, otherwise H2 in files under {@code WAYBILL_DATA_DIR} ({@code ./data}); Redis when
+     * set, otherwise SQLite in {@code waybill.db} under {@code WAYBILL_DATA_DIR} ({@code ./data}); Redis when
      * {@code WAYBILL_REDIS_URL} or {@code REDIS_URL} is set; API keys from {@code WAYBILL_API_KEYS}, or one made
      * and logged when there are none; browsers on the origins in {@code WAYBILL_CORS_ORIGINS} (none) may call the
      * API; rate limits from {@code WAYBILL_RATE_LIMIT_*}, on by default.
@@ -130,9 +132,24 @@ public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings databa
         return new WaybillConfig(http, database, cache, trackingKey, statusMapping, rateLimits, clock);
     }
 
-    static DatabaseSettings h2Files(Path directory, Optional<String> schema, int poolSize, Duration commitTimeout) {
-        return new DatabaseSettings(
-                "jdbc:h2:file:" + directory.toAbsolutePath().resolve("waybill") + H2_OPTIONS,
-                "sa", "", schema, poolSize, commitTimeout);
+    /** The embedded default: SQLite in {@code waybill.db} under {@code directory}. */
+    static DatabaseSettings sqliteFile(Path directory, int poolSize, Duration commitTimeout) {
+        return DatabaseSettings.sqlite(directory.resolve("waybill.db"), poolSize, commitTimeout);
+    }
+
+    // The file and its directory go when the JVM exits, the directory last (deleteOnExit deletes in reverse order).
+    // SQLite removes its WAL and shared-memory files when the last connection closes.
+    private static Path temporaryDatabaseFile() {
+        try {
+            Path directory = Files.createTempDirectory("waybill-embedded-");
+            directory.toFile().deleteOnExit();
+            Path file = directory.resolve("waybill.db");
+            for (String suffix : List.of("-shm", "-wal", "")) {
+                directory.resolve("waybill.db" + suffix).toFile().deleteOnExit();
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a temporary directory for the embedded database", e);
+        }
     }
 }

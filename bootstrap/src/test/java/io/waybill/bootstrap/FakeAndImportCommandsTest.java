@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code waybill fake} and {@code waybill import} as a user runs them, each in a process of its own, on the embedded
- * H2 files: a generated file imports whole, twice; generated shipments go straight into the database.
+ * SQLite file: a generated file imports whole, twice; generated shipments go straight into the database.
  */
 class FakeAndImportCommandsTest {
 
@@ -25,7 +25,7 @@ class FakeAndImportCommandsTest {
 
     @Test
     void aGeneratedFileImportsWholeAndAgainUnchanged() throws Exception {
-        Map<String, String> environment = TestDatabase.h2Files(directory.resolve("data")).environment();
+        Map<String, String> environment = TestDatabase.sqliteFile(directory.resolve("data")).environment();
         Path file = directory.resolve("fake.csv");
 
         CommandProcess fake = CommandProcess.run(environment, directory, "fake", "--count", "1200", "--csv",
@@ -53,7 +53,7 @@ class FakeAndImportCommandsTest {
 
     @Test
     void generatedShipmentsGoStraightIntoTheDatabase() throws Exception {
-        TestDatabase database = TestDatabase.h2Files(directory.resolve("data"));
+        TestDatabase database = TestDatabase.sqliteFile(directory.resolve("data"));
 
         CommandProcess fake = CommandProcess.run(database.environment(), directory, "fake", "--count", "600",
                 "--seed", "11");

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code waybill import}'s summary and exit status when the file breaks part way or the import crashes, in a process
- * of its own on the embedded H2 files, as a user runs it.
+ * of its own on the embedded SQLite file, as a user runs it.
  */
 class ImportCommandExitTest {
 
@@ -31,7 +31,7 @@ class ImportCommandExitTest {
      */
     @Test
     void aFileThatBreaksPartWayStoresWhatWasReadBeforeSaysExactlyWhatAndExits2() throws Exception {
-        Map<String, String> environment = TestDatabase.h2Files(directory.resolve("data")).environment();
+        Map<String, String> environment = TestDatabase.sqliteFile(directory.resolve("data")).environment();
         Path mended = directory.resolve("mended.csv");
         Path broken = directory.resolve("broken.csv");
         int shipments = 2_500;
@@ -72,7 +72,7 @@ class ImportCommandExitTest {
     /** A crash is not "lines rejected" (1): out of memory on a field of 15 million characters exits 3. */
     @Test
     void anImportThatRunsOutOfMemoryExits3() throws Exception {
-        Map<String, String> environment = new HashMap<>(TestDatabase.h2Files(directory.resolve("data")).environment());
+        Map<String, String> environment = new HashMap<>(TestDatabase.sqliteFile(directory.resolve("data")).environment());
         environment.put("JAVA_TOOL_OPTIONS", "-Xmx48m");
         Path file = directory.resolve("huge-field.csv");
         try (OutputStream out = Files.newOutputStream(file)) {

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Both sample files imported through the facade into a real database, then looked up: on H2 here, on PostgreSQL in
+ * Both sample files imported through the facade into a real database, then looked up: on SQLite here, on PostgreSQL in
  * {@link ImportOnPostgresTest}.
  */
 class ImportEndToEndTest {

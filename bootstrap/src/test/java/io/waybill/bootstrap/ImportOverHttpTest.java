@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code POST /api/v1/imports} end to end: the real service, driven over HTTP, its work checked through the lookup
- * and list routes; on H2 here, on PostgreSQL in {@link ImportOverHttpOnPostgresTest}.
+ * and list routes; on SQLite here, on PostgreSQL in {@link ImportOverHttpOnPostgresTest}.
  */
 class ImportOverHttpTest {
 

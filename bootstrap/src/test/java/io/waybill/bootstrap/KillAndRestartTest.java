@@ -90,8 +90,8 @@ class KillAndRestartTest {
     }
 
     @Test
-    void theEmbeddedH2LosesNoAnsweredNumberWhenKilled() throws Exception {
-        database = TestDatabase.h2Files(directory.resolve("data"));
+    void theEmbeddedSqliteLosesNoAnsweredNumberWhenKilled() throws Exception {
+        database = TestDatabase.sqliteFile(directory.resolve("data"));
         ServiceProcess instance = start();
         AtomicInteger answeredBeforeKill = new AtomicInteger();
         Load crash = drive(6_000, List.of(instance), () -> {

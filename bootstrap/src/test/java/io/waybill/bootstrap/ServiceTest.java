@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The whole service through the facade: HTTP on port 0 over an embedded H2 in files. */
+/** The whole service through the facade: HTTP on port 0 over the embedded SQLite in a file. */
 class ServiceTest {
 
     private static final Pattern NUMBER = Pattern.compile("\"tracking_number\":\"([A-Z0-9]+)\"");

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * A database of its own for a test that runs the service in other processes: a new schema in the local
- * PostgreSQL (dropped on close), or H2 files in a directory the test owns. Without PostgreSQL, a PostgreSQL test
+ * PostgreSQL (dropped on close), or a SQLite file in a directory the test owns. Without PostgreSQL, a PostgreSQL test
  * is skipped on a developer's machine and fails under CI ({@code CI=true}).
  */
 final class TestDatabase implements AutoCloseable {
@@ -52,10 +52,10 @@ final class TestDatabase implements AutoCloseable {
         }
     }
 
-    /** The embedded default of {@code serve}: H2 files under {@code directory}. */
-    static TestDatabase h2Files(Path directory) {
+    /** The embedded default of {@code serve}: SQLite in {@code waybill.db} under {@code directory}. */
+    static TestDatabase sqliteFile(Path directory) {
         return new TestDatabase(Map.of("WAYBILL_DATA_DIR", directory.toString()),
-                "jdbc:h2:file:" + directory.resolve("waybill") + WaybillConfig.H2_OPTIONS, "sa", "public");
+                "jdbc:sqlite:" + directory.resolve("waybill.db"), "", null);
     }
 
     /** The settings that point {@code serve} at this database. */
@@ -63,17 +63,28 @@ final class TestDatabase implements AutoCloseable {
         return environment;
     }
 
-    /** Every stored tracking number. An H2 database can be read only once no service holds it. */
+    /** Every stored tracking number; SQLite's too while a service writes to it. */
     Set<String> storedTrackingNumbers() throws SQLException {
         Set<String> numbers = new HashSet<>();
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, "");
                 Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT tracking_number FROM " + schema + ".shipments")) {
+                ResultSet rows = statement.executeQuery("SELECT tracking_number FROM " + (schema == null ? "" : schema + ".") + "shipments")) {
             while (rows.next()) {
                 numbers.add(rows.getString(1));
             }
         }
         return numbers;
+    }
+
+    /** The bytes of PostgreSQL's shipments table with its indexes and TOAST: {@code pg_total_relation_size}. */
+    long postgresShipmentBytes() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, "");
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(
+                        "SELECT pg_total_relation_size('" + schema + ".shipments')")) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     /**

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class WaybillConfigTest {
 
     @Test
-    void defaultsToHttpOn8080AndH2FilesUnderData() {
+    void defaultsToHttpOn8080AndSqliteUnderData() {
         WaybillConfig config = WaybillConfig.fromEnvironment(Map.of());
 
         HttpSettings http = config.http().orElseThrow();
@@ -29,8 +29,7 @@ class WaybillConfigTest {
         assertThat(http.apiKeys()).singleElement().asString().startsWith("wb_").hasSizeGreaterThan(30);
         assertThat(config.cache()).isEqualTo(CacheSettings.defaults());
         assertThat(config.statusMapping().canonical("inbound-scan")).contains(ShipmentStatus.RECEIVED);
-        assertThat(config.database().jdbcUrl()).startsWith("jdbc:h2:file:").contains("/data/waybill;")
-                .contains("MODE=PostgreSQL");
+        assertThat(config.database().jdbcUrl()).startsWith("jdbc:sqlite:/").endsWith("/data/waybill.db");
         assertThat(config.trackingKey()).isEmpty();
     }
 
@@ -192,7 +191,7 @@ class WaybillConfigTest {
         assertThatThrownBy(() -> WaybillConfig.fromEnvironment(
                         Map.of("WAYBILL_DATABASE_POOL_SIZE", Integer.toString(least - 1))))
                 .hasMessage("WAYBILL_DATABASE_POOL_SIZE must be at least " + least + "; got " + (least - 1));
-        assertThatThrownBy(() -> new DatabaseSettings("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1", "sa", "", Optional.empty(),
+        assertThatThrownBy(() -> new DatabaseSettings("jdbc:sqlite:/tmp/x.db", "", "", Optional.empty(),
                         least - 1, Duration.ofSeconds(1)))
                 .hasMessageContaining("at least " + least);
     }
@@ -272,11 +271,19 @@ class WaybillConfigTest {
     }
 
     @Test
-    void embeddedHasNoHttpAndAnInMemoryDatabaseOfItsOwn() {
+    void refusesASchemaWithoutPostgresAndAnH2Url() {
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_DATABASE_SCHEMA", "waybill")))
+                .hasMessageContaining("WAYBILL_DATABASE_SCHEMA").hasMessageContaining("no PostgreSQL is configured");
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_DATABASE_URL", "jdbc:h2:file:./data/waybill")))
+                .hasMessageContaining("WAYBILL_DATABASE_URL").hasMessageContaining("H2 is no longer supported");
+    }
+
+    @Test
+    void embeddedHasNoHttpAndATemporaryDatabaseOfItsOwn() {
         WaybillConfig first = WaybillConfig.embedded();
 
         assertThat(first.http()).isEmpty();
-        assertThat(first.database().jdbcUrl()).startsWith("jdbc:h2:mem:");
+        assertThat(first.database().jdbcUrl()).startsWith("jdbc:sqlite:").contains("waybill-embedded-");
         assertThat(WaybillConfig.embedded().database().jdbcUrl()).isNotEqualTo(first.database().jdbcUrl());
         assertThat(first.withHttp(new HttpSettings("127.0.0.1", 0, List.of("a-test-key-of-enough-length"))).http()).isPresent();
         assertThat(first.withHttp(new HttpSettings("127.0.0.1", 0, List.of("a-test-key-of-enough-length"))).withoutHttp().http()).isEqualTo(Optional.empty());

@@ -7,8 +7,8 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** The idempotency scenario on the default of {@code serve}: H2 in files, which outlive a restart. */
-class IdempotentIssueOnH2Test extends IdempotentIssueEndToEndContract {
+/** The idempotency scenario on the default of {@code serve}: SQLite in a file, which outlives a restart. */
+class IdempotentIssueOnSqliteTest extends IdempotentIssueEndToEndContract {
 
     private Path directory;
 
