@@ -64,12 +64,14 @@ final class LegacyH2Database {
         Path moving = sqlite.resolveSibling(sqlite.getFileName() + ".moving");
         LOG.info("Moving the H2 database {} of an earlier Waybill into SQLite ({}); the H2 file stays as it is", h2,
                 sqlite);
+        boolean moved = false;
         try {
             deleteWithJournal(moving);
             DatabaseSettings target = DatabaseSettings.sqlite(moving, settings.poolSize(), settings.commitTimeout());
             SchemaMigration.migrate(target);
             long rows = copy(h2, target);
             Files.move(moving, sqlite, StandardCopyOption.ATOMIC_MOVE);
+            moved = true;
             LOG.info("Moved {} rows from {} into {}", rows, h2, sqlite);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not move the H2 database " + h2 + " into SQLite: "
@@ -77,6 +79,19 @@ final class LegacyH2Database {
                     + " again, or move it aside to start with an empty database", DatabaseFailures.redacted(e));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not move the H2 database " + h2 + " into SQLite", e);
+        } finally {
+            if (!moved) {
+                deleteLeftOver(moving);
+            }
+        }
+    }
+
+    // A copy that failed is not left beside the H2 file: nothing is changed when a move fails.
+    private static void deleteLeftOver(Path moving) {
+        try {
+            deleteWithJournal(moving);
+        } catch (IOException e) {
+            LOG.warn("Could not delete the unfinished copy {}: {}", moving, e.toString());
         }
     }
 
