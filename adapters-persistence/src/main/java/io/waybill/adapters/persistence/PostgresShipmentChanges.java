@@ -1,18 +1,12 @@
 package io.waybill.adapters.persistence;
 
-import io.waybill.application.port.out.ShipmentChanges;
-import io.waybill.application.support.DaemonThreads;
 import io.waybill.domain.CarrierTrackingNumber;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -26,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * a new one is tried every {@code retryAfter}, and the listeners are told, once it listens again, that they may have
  * missed changes. One warning is logged for each time the reports stop. Thread-safe.
  */
-final class PostgresShipmentChanges implements ShipmentChanges, AutoCloseable {
+final class PostgresShipmentChanges extends ShipmentChangesThread {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresShipmentChanges.class);
     private static final int WAIT_MILLIS = 250;
@@ -35,43 +29,17 @@ final class PostgresShipmentChanges implements ShipmentChanges, AutoCloseable {
     private final ListeningConnector connector;
     private final ChangeChannel channel;
     private final Duration retryAfter;
-    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-    private final AtomicBoolean started = new AtomicBoolean();
-    private final Thread thread;
-    private volatile boolean closed;
 
     PostgresShipmentChanges(ListeningConnector connector, ChangeChannel channel, Duration retryAfter) {
         this.connector = connector;
         this.channel = channel;
         this.retryAfter = retryAfter;
-        this.thread = DaemonThreads.thread("waybill-shipment-changes", this::run);
     }
 
     @Override
-    public void subscribe(Listener listener) {
-        listeners.add(listener);
-        if (started.compareAndSet(false, true) && !closed) {
-            thread.start();
-        }
-    }
-
-    /** Stops listening within a fraction of a second; listeners are not called any more once this returns. */
-    @Override
-    public void close() {
-        closed = true;
-        if (started.get()) {
-            thread.interrupt(); // ends a wait between attempts; a wait for notifications ends by itself
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(2));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private void run() {
+    void run() {
         boolean failing = false;
-        while (!closed) {
+        while (!closed()) {
             try (Connection connection = connector.connect()) {
                 try (Statement listen = connection.createStatement()) {
                     listen.execute("LISTEN " + channel.quotedName());
@@ -80,10 +48,10 @@ final class PostgresShipmentChanges implements ShipmentChanges, AutoCloseable {
                     LOG.info("Changes made through other instances are reported to this one again");
                     failing = false;
                 }
-                ChangeListeners.deliverMissed(listeners);
+                deliverMissed();
                 receive(connection);
             } catch (SQLException | RuntimeException lost) {
-                if (!closed && !failing) {
+                if (!closed() && !failing) {
                     LOG.warn("Changes made through other instances are not reported to this one ({}); trying again"
                             + " every {} ms, and until then this instance's caches may serve what they changed",
                             lost.getMessage(), retryAfter.toMillis());
@@ -91,7 +59,7 @@ final class PostgresShipmentChanges implements ShipmentChanges, AutoCloseable {
                 }
                 LOG.debug("The loss", lost);
             }
-            if (!closed) {
+            if (!closed()) {
                 LockSupport.parkNanos(retryAfter.toNanos());
             }
         }
@@ -100,13 +68,13 @@ final class PostgresShipmentChanges implements ShipmentChanges, AutoCloseable {
     private void receive(Connection connection) throws SQLException {
         PGConnection notifications = connection.unwrap(PGConnection.class);
         long heard = System.nanoTime();
-        while (!closed) {
+        while (!closed()) {
             PGNotification[] arrived = notifications.getNotifications(WAIT_MILLIS);
             if (arrived != null && arrived.length > 0) {
                 heard = System.nanoTime();
                 Set<CarrierTrackingNumber> numbers = othersNumbers(arrived);
-                if (!numbers.isEmpty() && !closed) {
-                    ChangeListeners.deliverChanged(listeners, numbers);
+                if (!numbers.isEmpty()) {
+                    deliverChanged(numbers);
                 }
             } else if (System.nanoTime() - heard > KEEP_ALIVE.toNanos()) {
                 try (Statement alive = connection.createStatement()) {

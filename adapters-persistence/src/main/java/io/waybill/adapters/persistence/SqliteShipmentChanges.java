@@ -1,15 +1,10 @@
 package io.waybill.adapters.persistence;
 
-import io.waybill.application.port.out.ShipmentChanges;
-import io.waybill.application.support.DaemonThreads;
 import io.waybill.domain.CarrierTrackingNumber;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -22,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * failure or a gap (rows deleted before this instance read them), with {@link Listener#mayHaveMissedChanges}. One
  * warning is logged for each time the reads fail. Thread-safe.
  */
-final class SqliteShipmentChanges implements ShipmentChanges, AutoCloseable {
+final class SqliteShipmentChanges extends ShipmentChangesThread {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteShipmentChanges.class);
 
@@ -33,51 +28,25 @@ final class SqliteShipmentChanges implements ShipmentChanges, AutoCloseable {
     private final Jdbi jdbi;
     private final String origin;
     private final Duration every;
-    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-    private final AtomicBoolean started = new AtomicBoolean();
-    private final Thread thread;
-    private volatile boolean closed;
 
     SqliteShipmentChanges(Jdbi jdbi, String origin, Duration every) {
         this.jdbi = jdbi;
         this.origin = origin;
         this.every = every;
-        this.thread = DaemonThreads.thread("waybill-shipment-changes", this::run);
-    }
-
-    @Override
-    public void subscribe(Listener listener) {
-        listeners.add(listener);
-        if (started.compareAndSet(false, true) && !closed) {
-            thread.start();
-        }
-    }
-
-    /** Stops reading within {@code every}; listeners are not called any more once this returns. */
-    @Override
-    public void close() {
-        closed = true;
-        if (started.get()) {
-            thread.interrupt();
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(2));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     private record Row(long id, String notice) {}
 
-    private void run() {
+    @Override
+    void run() {
         long last = -1; // none read yet: start after the newest row
         boolean failing = false;
-        while (!closed) {
+        while (!closed()) {
             try {
                 if (last < 0) {
                     last = jdbi.withHandle(handle -> handle.createQuery(
                             LAST_ID).mapTo(Long.class).one());
-                    ChangeListeners.deliverMissed(listeners);
+                    deliverMissed();
                 }
                 last = read(last);
                 if (failing) {
@@ -85,7 +54,7 @@ final class SqliteShipmentChanges implements ShipmentChanges, AutoCloseable {
                     failing = false;
                 }
             } catch (RuntimeException e) {
-                if (!closed && !failing) {
+                if (!closed() && !failing) {
                     LOG.warn("Changes made through other processes are not reported to this one ({}); trying again"
                             + " every {} ms, and until then this instance's caches may serve what they changed",
                             DatabaseFailures.describe(e), every.toMillis());
@@ -93,7 +62,7 @@ final class SqliteShipmentChanges implements ShipmentChanges, AutoCloseable {
                 }
                 last = -1;
             }
-            if (!closed) {
+            if (!closed()) {
                 LockSupport.parkNanos(every.toNanos());
             }
         }
@@ -111,7 +80,7 @@ final class SqliteShipmentChanges implements ShipmentChanges, AutoCloseable {
         }
         if (rows.get(0).id() > last + 1) {
             // Ids only grow by one (AUTOINCREMENT, one writer at a time): the rows between were deleted unread.
-            ChangeListeners.deliverMissed(listeners);
+            deliverMissed();
         }
         Set<CarrierTrackingNumber> numbers = new LinkedHashSet<>();
         for (Row row : rows) {
@@ -119,8 +88,8 @@ final class SqliteShipmentChanges implements ShipmentChanges, AutoCloseable {
                     .filter(notice -> !notice.origin().equals(origin))
                     .ifPresent(notice -> numbers.addAll(notice.numbers()));
         }
-        if (!numbers.isEmpty() && !closed) {
-            ChangeListeners.deliverChanged(listeners, numbers);
+        if (!numbers.isEmpty()) {
+            deliverChanged(numbers);
         }
         return rows.get(rows.size() - 1).id();
     }
