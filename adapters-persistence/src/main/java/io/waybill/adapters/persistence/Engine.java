@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteConnectionConfig;
 
 /**
  * The two databases Waybill runs on, and what differs between them beyond the migrations: how times, UUIDs and dates
@@ -172,23 +173,21 @@ enum Engine {
      * lock taken at once ({@code BEGIN IMMEDIATE}). A transaction that began reading (SQLite's default,
      * {@code DEFERRED}) cannot write any more once another connection has committed, and fails with
      * {@code SQLITE_BUSY_SNAPSHOT} at its first write; with the lock taken, other writers wait for it instead, up to
-     * the busy timeout. {@link #endLongTransaction} is due after its commit or rollback.
+     * the busy timeout. The driver begins with the mode of the connection's configuration, at
+     * {@code setAutoCommit(false)} and again right after each commit or rollback; so the mode goes back to
+     * {@code DEFERRED} as soon as this transaction has begun, and the one begun after its commit takes no lock.
      */
     void beginLongTransaction(Connection connection) throws SQLException {
-        if (this == SQLITE) {
-            connection.unwrap(SQLiteConnection.class).setCurrentTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        if (this != SQLITE) {
+            connection.setAutoCommit(false);
+            return;
         }
-        connection.setAutoCommit(false);
-    }
-
-    /**
-     * Gives the connection of a {@link #beginLongTransaction} back its defaults: SQLite's driver begins the next
-     * transaction right after a commit, which would hold the write lock until the connection is used again.
-     */
-    void endLongTransaction(Connection connection) throws SQLException {
-        if (this == SQLITE) {
-            connection.setAutoCommit(true);
-            connection.unwrap(SQLiteConnection.class).setCurrentTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
+        SQLiteConnectionConfig config = connection.unwrap(SQLiteConnection.class).getConnectionConfig();
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        try {
+            connection.setAutoCommit(false);
+        } finally {
+            config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
         }
     }
 

@@ -129,7 +129,7 @@ final class JdbcShipmentRepository implements ShipmentRepository, AutoCloseable 
             rollBack(connection);
             throw e;
         } finally {
-            endAndClose(connection);
+            close(connection);
         }
     }
 
@@ -143,9 +143,9 @@ final class JdbcShipmentRepository implements ShipmentRepository, AutoCloseable 
         }
     }
 
-    private void endAndClose(Connection connection) {
-        try (connection) {
-            engine.endLongTransaction(connection);
+    private static void close(Connection connection) {
+        try {
+            connection.close();
         } catch (SQLException e) {
             // returned to the pool or discarded by it either way
         }

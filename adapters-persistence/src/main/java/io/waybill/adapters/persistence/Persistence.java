@@ -12,8 +12,11 @@ import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.application.port.out.TrackingSequence;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 
@@ -25,6 +28,8 @@ import org.jdbi.v3.core.Jdbi;
  * Several instances, in one process or many, may share one database. Thread-safe.
  */
 public final class Persistence implements AutoCloseable {
+
+    private static final Object SQLITE_SET_UP = new Object();
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
@@ -55,10 +60,10 @@ public final class Persistence implements AutoCloseable {
      */
     public static Persistence open(DatabaseSettings settings, Clock clock) {
         if (settings.engine() == Engine.SQLITE) {
-            createDirectoryOf(settings);
-            LegacyH2Database.moveIfPresent(settings);
+            setUpSqlite(settings);
+        } else {
+            SchemaMigration.migrate(settings);
         }
-        SchemaMigration.migrate(settings);
         HikariDataSource dataSource = new HikariDataSource(PoolConfiguration.of(settings));
         try {
             return new Persistence(settings, dataSource, clock);
@@ -68,13 +73,26 @@ public final class Persistence implements AutoCloseable {
         }
     }
 
-    // SQLite makes its file but not the directories above it.
-    private static void createDirectoryOf(DatabaseSettings settings) {
-        Path parent = Path.of(DatabaseSettings.sqliteFile(settings.jdbcUrl())).toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(parent);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot make the database's directory " + parent, e);
+    /**
+     * Makes the SQLite file's directory (SQLite makes the file but not the directories above it), moves an H2 database
+     * of an earlier version into it, and migrates it: one process at a time, under a lock on {@code <file>.lock}, so
+     * that a {@code serve} and an {@code import} started together neither both move the H2 database nor both make the
+     * schema. (The file lock is the process's; the monitor keeps this JVM's own callers apart, which it would not.)
+     */
+    private static void setUpSqlite(DatabaseSettings settings) {
+        Path file = Path.of(DatabaseSettings.sqliteFile(settings.jdbcUrl())).toAbsolutePath();
+        synchronized (SQLITE_SET_UP) {
+            try {
+                Files.createDirectories(file.getParent());
+                try (FileChannel lockFile = FileChannel.open(file.resolveSibling(file.getFileName() + ".lock"),
+                                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                        FileLock lock = lockFile.lock()) {
+                    LegacyH2Database.moveIfPresent(settings);
+                    SchemaMigration.migrate(settings);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot prepare the database's directory " + file.getParent(), e);
+            }
         }
     }
 

@@ -65,7 +65,9 @@ abstract class ShipmentChangesThread implements ShipmentChanges, AutoCloseable {
     }
 
     final void deliverMissed() {
-        listeners.forEach(listener -> deliver(listener, Listener::mayHaveMissedChanges));
+        if (!closed) {
+            listeners.forEach(listener -> deliver(listener, Listener::mayHaveMissedChanges));
+        }
     }
 
     private static void deliver(Listener listener, Consumer<Listener> call) {

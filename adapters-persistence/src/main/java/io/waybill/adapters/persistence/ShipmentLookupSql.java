@@ -95,9 +95,8 @@ final class ShipmentLookupSql {
     /**
      * The statement for the shipments {@code s} that meet {@code condition}, which each of its branches repeats with
      * its parameters, in {@code shipmentOrder}. Its text never changes, so that the driver and the database keep it
-     * prepared. The union is a derived table since H2 (2.5) keeps a parsed statement for the next prepare only if it
-     * is a SELECT, never a bare UNION, and parsing this one every time cost more than running it; PostgreSQL plans the
-     * two forms alike.
+     * prepared. The union is a derived table, a form H2 (2.5), the embedded database before SQLite, kept parsed for the
+     * next prepare; PostgreSQL and SQLite plan the two forms alike.
      */
     private static String statement(String condition, String shipmentOrder) {
         return "SELECT * FROM (\n" + String.join("\nUNION ALL\n",

@@ -24,8 +24,8 @@ import javax.sql.DataSource;
  * pool rather than through Jdbi, whose handle and statement cost a third of the throughput (32 threads on 2 cores
  * shared with PostgreSQL: roughly 14,000 lookups/s against 9,000). Thread-safe.
  *
- * <p>One statement sees one snapshot, on PostgreSQL and on H2 alike (read committed: each statement sees what was
- * committed when it started), so a shipment's row, articles and events are always of one version. The events'
+ * <p>One statement sees one snapshot, on PostgreSQL (read committed: each statement sees what was committed when it
+ * started) and on SQLite (a read sees the database as of its first step), so a shipment's row, articles and events are always of one version. The events'
  * {@code shipment_version}, which let readers of three statements leave out the events committed between them, need
  * not be compared. Failures become the port's {@link io.waybill.application.port.out.StorageUnavailableException}.
  */

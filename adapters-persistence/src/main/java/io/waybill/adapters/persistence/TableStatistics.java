@@ -27,7 +27,7 @@ final class TableStatistics {
     private long registered; // guarded by this
     private long next = FIRST; // guarded by this
 
-    /** @param enabled false for a database that needs no help, such as H2 */
+    /** @param enabled false for a database that needs no help, such as SQLite, whose planner follows the indexes */
     TableStatistics(Jdbi jdbi, boolean enabled) {
         this.jdbi = jdbi;
         this.enabled = enabled;

@@ -39,6 +39,11 @@ abstract class DatabaseShipmentStorageContract extends ShipmentRepositoryContrac
 
     abstract DatabaseSettings newDatabase() throws Exception;
 
+    /** The database of the test that runs. */
+    final DatabaseSettings settings() {
+        return settings;
+    }
+
     @Override
     protected ShipmentRepository newRepository() throws Exception {
         settings = newDatabase();

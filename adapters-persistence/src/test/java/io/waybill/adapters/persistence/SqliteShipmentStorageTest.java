@@ -33,6 +33,26 @@ class SqliteShipmentStorageTest extends DatabaseShipmentStorageContract {
         return TestDatabases.sqlite();
     }
 
+    /**
+     * A transaction takes the write lock when it begins, before its first read: had it only begun reading, another
+     * connection's commit would make its first write fail (SQLITE_BUSY_SNAPSHOT) instead of waiting.
+     */
+    @Test
+    void aTransactionHoldsTheWriteLockFromItsStart() {
+        shipments().inOneTransaction(transaction -> {
+            assertThatThrownBy(() -> TestDatabases.jdbi(settings()).useHandle(handle -> {
+                handle.execute("PRAGMA busy_timeout = 0");
+                handle.execute("BEGIN IMMEDIATE");
+            })).as("another connection cannot take the write lock").hasMessageContaining("SQLITE_BUSY");
+            return null;
+        });
+
+        TestDatabases.jdbi(settings()).useHandle(handle -> {
+            handle.execute("BEGIN IMMEDIATE");
+            handle.execute("ROLLBACK");
+        });
+    }
+
     @Override
     @Test
     protected void whatOthersCommitWhileATransactionRunsOutlivesItsRollback() throws Exception {
