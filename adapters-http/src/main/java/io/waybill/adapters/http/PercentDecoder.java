@@ -35,11 +35,20 @@ final class PercentDecoder {
                 continue;
             }
             int count = 0;
+            boolean ascii = true;
             while (i < raw.length() && raw.charAt(i) == '%') {
-                bytes[count++] = (byte) (hexDigit(raw, i + 1) << 4 | hexDigit(raw, i + 2));
+                byte b = (byte) (hexDigit(raw, i + 1) << 4 | hexDigit(raw, i + 2));
+                bytes[count++] = b;
+                ascii &= b >= 0;
                 i += 3;
             }
-            decoded.append(utf8(bytes, count));
+            if (ascii) { // such as %20 or %2B: each byte is its character, and no decoder is needed
+                for (int k = 0; k < count; k++) {
+                    decoded.append((char) bytes[k]);
+                }
+            } else {
+                decoded.append(utf8(bytes, count));
+            }
         }
         return decoded.toString();
     }

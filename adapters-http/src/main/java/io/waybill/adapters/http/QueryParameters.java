@@ -22,10 +22,20 @@ final class QueryParameters {
     static QueryParameters parse(String rawQuery) {
         Map<String, List<String>> rawValuesByName = new HashMap<>();
         if (rawQuery != null) {
-            for (String pair : rawQuery.split("&")) {
-                int equals = pair.indexOf('=');
-                String rawName = equals < 0 ? pair : pair.substring(0, equals);
-                String rawValue = equals < 0 ? "" : pair.substring(equals + 1);
+            // By indexOf rather than split("&"), which built an array and a list only to be thrown away.
+            int start = 0;
+            while (start <= rawQuery.length()) {
+                int end = rawQuery.indexOf('&', start);
+                if (end < 0) {
+                    end = rawQuery.length();
+                }
+                int equals = start; // the first '=' of this pair, or its end: not indexOf, which would search past it
+                while (equals < end && rawQuery.charAt(equals) != '=') {
+                    equals++;
+                }
+                String rawName = rawQuery.substring(start, equals);
+                String rawValue = equals < end ? rawQuery.substring(equals + 1, end) : "";
+                start = end + 1;
                 try {
                     String name = PercentDecoder.decode(rawName);
                     rawValuesByName.computeIfAbsent(name, n -> new ArrayList<>(1)).add(rawValue);

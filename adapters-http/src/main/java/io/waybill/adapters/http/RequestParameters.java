@@ -55,6 +55,10 @@ final class RequestParameters {
 
     /** An RFC 3339 time in a query, where an unencoded {@code +} of its offset arrives as a space. */
     static OrderTime time(String text) {
+        // Only a space where the offset's sign goes can need restoring, so most times skip the pattern.
+        if (text.length() < 6 || text.charAt(text.length() - 6) != ' ') {
+            return OrderTime.parse(text);
+        }
         var matcher = OFFSET_SENT_AS_SPACE.matcher(text);
         return OrderTime.parse(matcher.matches() ? matcher.group(1) + '+' + matcher.group(2) : text);
     }

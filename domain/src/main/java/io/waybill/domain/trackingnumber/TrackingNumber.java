@@ -3,7 +3,6 @@ package io.waybill.domain.trackingnumber;
 import io.waybill.domain.CountryCode;
 import io.waybill.domain.Text;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * A Waybill tracking number: 13 characters, {@code CCBBBBBBBBBBK}.
@@ -22,10 +21,9 @@ public record TrackingNumber(String value) {
 
     public static final int LENGTH = 13;
     static final int BODY_LENGTH = 10;
-    private static final Pattern SHAPE = Pattern.compile("[A-Z]{2}[0-9A-Z]{11}");
 
     public TrackingNumber {
-        if (value == null || !SHAPE.matcher(value).matches()) {
+        if (value == null || !hasShape(value)) {
             throw new IllegalArgumentException(
                     "must be 13 characters: a country code, ten letters or digits and a check character,"
                             + " such as MY0A1B2C3D4ES; got " + Text.quote(value));
@@ -42,6 +40,20 @@ public record TrackingNumber(String value) {
             return new TrackingNumber(text); // refused with the usual message; upper-casing could turn 'ı' into 'I'
         }
         return new TrackingNumber(text.strip().toUpperCase(Locale.ROOT));
+    }
+
+    /** {@code [A-Z]{2}[0-9A-Z]{11}}, checked char by char. */
+    private static boolean hasShape(String value) {
+        if (value.length() != LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < LENGTH; i++) {
+            char c = value.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || i >= 2 && c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public CountryCode origin() {
