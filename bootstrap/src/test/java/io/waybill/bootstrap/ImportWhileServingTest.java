@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 12's second proof: {@code waybill import} in a process of its own while {@code serve} runs on the embedded
- * default (SQLite in the data directory), as a user runs both; the running service's lookups see what the import
- * wrote, also where they had cached the number as not found, or the shipment as it was before, long before those
+ * Issue 12's second proof: {@code waybill import}, then {@code waybill fake}, each in a process of its own while
+ * {@code serve} runs on the embedded default (SQLite in the data directory), as a user runs them; the running
+ * service's lookups see what the import wrote, also where they had cached the number as not found, or the shipment as it was before, long before those
  * entries expire (30 s for "not found", 5 minutes for a shipment).
  */
 class ImportWhileServingTest {
@@ -65,13 +65,22 @@ class ImportWhileServingTest {
             assertThat(second.out()).contains("1 updated");
             Poll.until("the cached shipment shows the imported event",
                     () -> lookup(serve, "TN12345678/DHL").body().contains("\"in-transit\""), SEEN_WITHIN);
+
+            CommandProcess fake = CommandProcess.run(environment, directory, "fake", "--count", "20", "--quiet");
+
+            assertThat(fake.exitStatus()).as(fake.out() + fake.err()).isZero();
+            assertThat(get(serve, "/api/v1/shipments?limit=100").body().split("\"tracking_number\"", -1))
+                    .as("the 5 imported and the 20 fake shipments listed").hasSize(5 + 20 + 1);
         }
     }
 
     private HttpResponse<String> lookup(ServiceProcess serve, String shipment) {
         String[] numberAndCarrier = shipment.split("/");
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serve.port()
-                        + "/api/v1/shipments/" + numberAndCarrier[0] + "?carrier=" + numberAndCarrier[1]))
+        return get(serve, "/api/v1/shipments/" + numberAndCarrier[0] + "?carrier=" + numberAndCarrier[1]);
+    }
+
+    private HttpResponse<String> get(ServiceProcess serve, String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serve.port() + path))
                 .header("X-API-Key", KEY)
                 .build();
         try {

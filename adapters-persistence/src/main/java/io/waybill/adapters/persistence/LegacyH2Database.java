@@ -99,6 +99,7 @@ final class LegacyH2Database {
         String h2Url = "jdbc:h2:file:" + h2.resolveSibling("waybill") + H2_OPTIONS;
         try (Connection from = DriverManager.getConnection(h2Url, "sa", "");
                 Connection to = DriverManager.getConnection(target.jdbcUrl(), PoolConfiguration.sqlite())) {
+            from.setSchema(waybillSchema(from, h2));
             int version = schemaVersion(from);
             if (version > LAST_H2_VERSION) {
                 throw new IllegalStateException("The H2 database " + h2 + " is at schema version " + version
@@ -117,6 +118,24 @@ final class LegacyH2Database {
             to.commit();
             return rows;
         }
+    }
+
+    // PUBLIC, unless WAYBILL_DATABASE_SCHEMA named another: the one schema that holds Waybill's tables.
+    private static String waybillSchema(Connection h2, Path file) throws SQLException {
+        List<String> schemas = new ArrayList<>();
+        try (Statement statement = h2.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT table_schema FROM information_schema.tables"
+                        + " WHERE table_name = 'shipments' ORDER BY table_schema")) {
+            while (rows.next()) {
+                schemas.add(rows.getString(1));
+            }
+        }
+        if (schemas.size() != 1) {
+            throw new IllegalStateException("The H2 database " + file + " holds Waybill's tables in "
+                    + (schemas.isEmpty() ? "no schema" : "the schemas " + schemas + ", not in one")
+                    + "; it was not moved");
+        }
+        return schemas.get(0);
     }
 
     private static int schemaVersion(Connection h2) throws SQLException {

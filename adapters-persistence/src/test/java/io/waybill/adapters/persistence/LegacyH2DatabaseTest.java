@@ -158,6 +158,27 @@ class LegacyH2DatabaseTest {
         return DatabaseSettings.sqlite(directory.resolve("waybill.db"), 4, Duration.ofSeconds(5));
     }
 
+    /** An earlier version run with WAYBILL_DATABASE_SCHEMA kept its tables in that schema, not in PUBLIC. */
+    @Test
+    void tablesInTheSchemaAnEarlierVersionWasGivenAreMovedToo() throws Exception {
+        Flyway.configure()
+                .dataSource(h2Url(), "sa", "")
+                .locations("classpath:db/postgresql")
+                .schemas("waybill")
+                .createSchemas(true)
+                .load()
+                .migrate();
+        h2(statement -> statement.execute("INSERT INTO waybill.shipments (id, tracking_number, carrier, status,"
+                + " created_at) VALUES (1, 'TN55555555', 'UPS', 'received', TIMESTAMP WITH TIME ZONE"
+                + " '2026-11-20 12:30:00+00')"));
+
+        try (Persistence persistence = Persistence.open(settings(), CLOCK)) {
+            assertThat(persistence.shipments().find(key("TN55555555", "UPS"))).get()
+                    .satisfies(shipment -> assertThat(shipment.createdAt())
+                            .isEqualTo(Instant.parse("2026-11-20T12:30:00Z")));
+        }
+    }
+
     private Path h2File() {
         return directory.resolve(LegacyH2Database.H2_FILE);
     }
