@@ -98,7 +98,7 @@ final class LegacyH2Database {
     private static long copy(Path h2, DatabaseSettings target) throws SQLException {
         String h2Url = "jdbc:h2:file:" + h2.resolveSibling("waybill") + H2_OPTIONS;
         try (Connection from = DriverManager.getConnection(h2Url, "sa", "");
-                Connection to = DriverManager.getConnection(target.jdbcUrl(), PoolConfiguration.sqlite())) {
+                Connection to = DriverManager.getConnection(target.jdbcUrl(), PoolConfiguration.sqlite().toProperties())) {
             from.setSchema(waybillSchema(from, h2));
             int version = schemaVersion(from);
             if (version > LAST_H2_VERSION) {

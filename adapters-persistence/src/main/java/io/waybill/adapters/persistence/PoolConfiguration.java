@@ -1,11 +1,13 @@
 package io.waybill.adapters.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
-import java.util.Properties;
 import org.sqlite.SQLiteConfig;
 
 /** How the HikariCP pool connects to SQLite or PostgreSQL, and the driver options each runs with here. */
 final class PoolConfiguration {
+
+    static final int BUSY_TIMEOUT_MS = 10_000;
+    static final int WAL_LIMIT_BYTES = 16 * 1024 * 1024;
 
     private PoolConfiguration() {}
 
@@ -20,7 +22,7 @@ final class PoolConfiguration {
         config.setValidationTimeout(1_000);
         settings.schema().ifPresent(config::setSchema);
         if (settings.engine() == Engine.SQLITE) {
-            config.setDataSourceProperties(sqlite());
+            config.setDataSourceProperties(sqlite().toProperties());
         } else {
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
             // Without it the driver's messages quote a failed batch's statement with its values and the refused row
@@ -44,16 +46,13 @@ final class PoolConfiguration {
      * process's import) before failing. After a checkpoint, the WAL is cut back to {@value #WAL_LIMIT_BYTES} bytes.
      * Foreign keys are SQLite's to enforce only when asked, per connection.
      */
-    static Properties sqlite() {
+    static SQLiteConfig sqlite() {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.setJournalSizeLimit(WAL_LIMIT_BYTES);
         config.enforceForeignKeys(true);
-        return config.toProperties();
+        return config;
     }
-
-    static final int BUSY_TIMEOUT_MS = 10_000;
-    static final int WAL_LIMIT_BYTES = 16 * 1024 * 1024;
 }

@@ -15,7 +15,7 @@ final class SchemaMigration {
     static void migrate(DatabaseSettings settings) {
         var flyway = Flyway.configure().createSchemas(true);
         if (settings.engine() == Engine.SQLITE) {
-            SQLiteDataSource sqlite = new SQLiteDataSource(new org.sqlite.SQLiteConfig(PoolConfiguration.sqlite()));
+            SQLiteDataSource sqlite = new SQLiteDataSource(PoolConfiguration.sqlite());
             sqlite.setUrl(settings.jdbcUrl());
             flyway.dataSource(sqlite).locations("classpath:db/sqlite");
         } else {
