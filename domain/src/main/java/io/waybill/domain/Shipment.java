@@ -62,6 +62,11 @@ public record Shipment(ShipmentKey key, ShipmentDetails details, List<TrackingEv
         return DeliveryEstimate.of(this);
     }
 
+    /** Where the parcel goes: its receiver's address, {@link Address#NONE} when it has no receiver. */
+    public Address receiverAddress() {
+        return details.receiver().map(Party::address).orElse(Address.NONE);
+    }
+
     public Optional<TrackingEvent> event(EventId id) {
         return events.stream().filter(event -> event.id().equals(id)).findFirst();
     }

@@ -5,10 +5,14 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A shipment in a list: what identifies it and where it stands, without its history. */
+/**
+ * A shipment in a list: what identifies it and where it stands, without its history.
+ *
+ * @param receiver where the receiver is: its zip, city and country ({@link Address#NONE} when unknown)
+ */
 public record ShipmentSummary(ShipmentKey key, ShipmentStatus status, Optional<CountryCode> origin,
         Optional<CountryCode> destination, Optional<CustomerId> customer, Instant createdAt,
-        Optional<LocalDate> estimatedDelivery) {
+        Optional<LocalDate> estimatedDelivery, Address receiver) {
 
     public ShipmentSummary {
         Objects.requireNonNull(key, "key");
@@ -18,11 +22,13 @@ public record ShipmentSummary(ShipmentKey key, ShipmentStatus status, Optional<C
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(estimatedDelivery, "estimatedDelivery");
+        Objects.requireNonNull(receiver, "receiver");
     }
 
     public static ShipmentSummary of(Shipment shipment) {
         ShipmentDetails details = shipment.details();
         return new ShipmentSummary(shipment.key(), shipment.status(), details.origin(), details.destination(),
-                details.customer().map(Customer::id), shipment.createdAt(), shipment.estimatedDelivery());
+                details.customer().map(Customer::id), shipment.createdAt(), shipment.estimatedDelivery(),
+                shipment.receiverAddress());
     }
 }

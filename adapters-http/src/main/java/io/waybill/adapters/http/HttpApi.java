@@ -7,6 +7,7 @@ import io.javalin.json.JavalinJackson;
 import io.waybill.application.port.in.CheckReadinessUseCase;
 import io.waybill.application.port.in.FakeShipmentsUseCase;
 import io.waybill.application.port.in.FindShipmentUseCase;
+import io.waybill.application.port.in.FindWeatherUseCase;
 import io.waybill.application.port.in.ImportShipmentsUseCase;
 import io.waybill.application.port.in.IssueTrackingNumberOnceUseCase;
 import io.waybill.application.port.in.IssueTrackingNumberUseCase;
@@ -54,7 +55,8 @@ public final class HttpApi implements AutoCloseable {
             IssueTrackingNumberOnceUseCase issueTrackingNumberOnce, CheckReadinessUseCase checkReadiness,
             RegisterShipmentUseCase registerShipment, RecordTrackingEventsUseCase recordTrackingEvents,
             FindShipmentUseCase findShipment, ListShipmentsUseCase listShipments,
-            ImportShipmentsUseCase importShipments, FakeShipmentsUseCase fakeShipments) {
+            ImportShipmentsUseCase importShipments, FakeShipmentsUseCase fakeShipments,
+            FindWeatherUseCase findWeather) {
 
         public UseCases {
             Objects.requireNonNull(issueTrackingNumber, "issueTrackingNumber");
@@ -66,6 +68,7 @@ public final class HttpApi implements AutoCloseable {
             Objects.requireNonNull(listShipments, "listShipments");
             Objects.requireNonNull(importShipments, "importShipments");
             Objects.requireNonNull(fakeShipments, "fakeShipments");
+            Objects.requireNonNull(findWeather, "findWeather");
         }
     }
 

@@ -31,8 +31,9 @@ final class Routes {
         routes.get("/next-tracking-number",
                 limits.limited(access.anyone((ctx, audience) -> nextTrackingNumber.handle(ctx))));
 
-        ShipmentLookupHandlers lookups = new ShipmentLookupHandlers(useCases.findShipment(), body, json);
-        ListShipmentsHandlers lists = new ListShipmentsHandlers(useCases.listShipments(), json);
+        ShipmentLookupHandlers lookups =
+                new ShipmentLookupHandlers(useCases.findShipment(), useCases.findWeather(), body, json);
+        ListShipmentsHandlers lists = new ListShipmentsHandlers(useCases.listShipments(), useCases.findWeather(), json);
         routes.get("/api/v1/shipments/{tracking_number}", limits.limited(access.anyone(lookups::byPath)));
         routes.get("/api/v1/shipments", access.staff(lists::list));
         routes.post("/api/v1/shipments",

@@ -67,7 +67,8 @@ class ListShipmentsTest {
         assertThat(body.get("shipments").get(0).toString()).isEqualTo("{\"tracking_number\":\"TN12345678\","
                 + "\"carrier\":\"DHL\",\"status\":\"in_transit\",\"origin_country\":\"TW\",\"destination_country\":"
                 + "\"TW\",\"customer_id\":\"de619854-b59b-425e-9db4-943979e1bd49\",\"created_at\":"
-                + "\"2026-11-20T00:30:00Z\",\"estimated_delivery\":\"2026-11-24\"}");
+                + "\"2026-11-20T00:30:00Z\",\"estimated_delivery\":\"2026-11-24\",\"weather\":null,"
+                + "\"weather_unavailable\":\"weather is turned off\"}");
         assertThat(text(response.body())).endsWith(",\"next_cursor\":null}");
     }
 

@@ -5,6 +5,8 @@ import io.waybill.application.port.in.CheckReadinessUseCase;
 import io.waybill.application.port.in.FakeShipmentsUseCase;
 import io.waybill.application.port.in.FindShipmentUseCase.Audience;
 import io.waybill.application.port.in.FindShipmentUseCase;
+import io.waybill.application.port.in.FindWeatherUseCase;
+import io.waybill.application.port.in.FindWeatherUseCase.Answer;
 import io.waybill.application.port.in.ImportShipmentsUseCase;
 import io.waybill.application.port.in.IssueTrackingNumberOnceUseCase;
 import io.waybill.application.port.in.IssueTrackingNumberUseCase;
@@ -24,6 +26,7 @@ import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
 import io.waybill.domain.trackingnumber.PermutationKey;
 import io.waybill.domain.trackingnumber.TrackingNumberFormat;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +42,10 @@ final class TestUseCases {
             () -> new CheckReadinessUseCase.Readiness(true, Map.of("database", ComponentProbe.State.UP));
     static final Instant ISSUED_AT = Instant.parse("2026-11-21T10:00:00.123Z");
     private static final AtomicInteger EVENT_IDS = new AtomicInteger();
+
+    /** Weather turned off, as a service without a provider answers. */
+    static final FindWeatherUseCase TURNED_OFF =
+            receivers -> Collections.nCopies(receivers.size(), Answer.unavailable("weather is turned off"));
 
     private TestUseCases() {}
 
@@ -110,6 +117,7 @@ final class TestUseCases {
         private FindShipmentUseCase findShipment = query -> fail();
         private ListShipmentsUseCase listShipments = query -> fail();
         private ImportShipmentsUseCase importShipments = command -> fail();
+        private FindWeatherUseCase findWeather = TURNED_OFF;
         private FakeShipmentsUseCase fakeShipments = new FakeShipmentsUseCase() {
             @Override
             public Stream<Shipment> generate(Generation generation) {
@@ -167,10 +175,15 @@ final class TestUseCases {
             return this;
         }
 
+        Builder findWeather(FindWeatherUseCase useCase) {
+            findWeather = useCase;
+            return this;
+        }
+
         HttpApi.UseCases build() {
             return new HttpApi.UseCases(issueTrackingNumber, issueTrackingNumberOnce, checkReadiness, registerShipment,
                     recordTrackingEvents,
-                    findShipment, listShipments, importShipments, fakeShipments);
+                    findShipment, listShipments, importShipments, fakeShipments, findWeather);
         }
 
         private static <T> T fail() {

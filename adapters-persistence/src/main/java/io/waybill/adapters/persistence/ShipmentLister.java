@@ -2,6 +2,7 @@ package io.waybill.adapters.persistence;
 
 import io.waybill.application.port.in.ListShipmentsUseCase.Cursor;
 import io.waybill.application.port.in.ListShipmentsUseCase.Filter;
+import io.waybill.domain.Address;
 import io.waybill.domain.Carrier;
 import io.waybill.domain.CarrierTrackingNumber;
 import io.waybill.domain.CustomerId;
@@ -28,7 +29,7 @@ final class ShipmentLister {
 
     private static final String SELECT = """
             SELECT tracking_number, carrier, status, origin_country, destination_country, customer_id, created_at,
-                   estimated_delivery
+                   estimated_delivery, receiver_zip, receiver_city, receiver_country
             FROM shipments
             """;
 
@@ -94,6 +95,7 @@ final class ShipmentLister {
                 in.country(),
                 in.uuid().map(CustomerId::new),
                 in.instant(),
-                in.date());
+                in.date(),
+                new Address(Optional.empty(), in.optionalText(), in.optionalText(), in.country()));
     }
 }

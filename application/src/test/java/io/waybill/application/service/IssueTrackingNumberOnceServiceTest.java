@@ -19,11 +19,8 @@ import io.waybill.domain.Weight;
 import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
 import io.waybill.domain.trackingnumber.PermutationKey;
 import io.waybill.domain.trackingnumber.TrackingNumberFormat;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -130,33 +127,5 @@ class IssueTrackingNumberOnceServiceTest {
                 new CustomerSlug("redbox-logistics"));
         return new Order(CountryCode.of("MY"), CountryCode.of("ID"), Weight.parse("1.234"), customer,
                 OrderTime.parse("2018-11-20T19:29:32+08:00"));
-    }
-
-    private static final class MovableClock extends Clock {
-
-        private Instant now;
-
-        MovableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

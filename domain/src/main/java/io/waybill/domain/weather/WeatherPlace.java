@@ -40,7 +40,22 @@ public record WeatherPlace(CountryCode country, Optional<String> zip, Optional<S
                 .orElseGet(() -> country.value() + " city " + city.orElseThrow().toLowerCase(Locale.ROOT));
     }
 
+    // Every run of white space as one space, none at the ends; most texts are tidy already and come back as they are.
     private static String tidy(String text) {
-        return text.strip().replaceAll("\\s+", " ");
+        StringBuilder tidy = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = tidy.length() > 0;
+            } else {
+                if (space) {
+                    tidy.append(' ');
+                    space = false;
+                }
+                tidy.append(c);
+            }
+        }
+        return tidy.length() == text.length() ? text : tidy.toString();
     }
 }

@@ -1,19 +1,19 @@
 package io.waybill.application.port.in;
 
-import io.waybill.domain.Shipment;
+import io.waybill.domain.Address;
 import io.waybill.domain.weather.Weather;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The current weather at the receivers of shipments. Waits at most the configured timeout in all for weather it does
+ * The current weather at shipments' receivers. Waits at most the configured timeout in all for weather it does
  * not have; what is not there by then comes with a reason, and its fetch goes on for the next lookup. Never fails.
  */
 public interface FindWeatherUseCase {
 
-    /** The weather at each shipment's receiver, in the order of {@code shipments}. */
-    List<Answer> atReceivers(List<Shipment> shipments);
+    /** The weather at each address (a receiver's), in their order; {@link Address#NONE} for none. */
+    List<Answer> at(List<Address> receivers);
 
     /** The weather, or why there is none, in a few words such as {@code provider unreachable}. */
     record Answer(Optional<Weather> weather, Optional<String> unavailable) {
