@@ -49,6 +49,16 @@ final class ColumnReader {
         return row.getLong(next++);
     }
 
+    Optional<Integer> optionalInteger() throws SQLException {
+        int value = row.getInt(next++);
+        return row.wasNull() ? Optional.empty() : Optional.of(value);
+    }
+
+    Optional<Double> real() throws SQLException {
+        double value = row.getDouble(next++);
+        return row.wasNull() ? Optional.empty() : Optional.of(value);
+    }
+
     /** From a NOT NULL column. */
     boolean bool() throws SQLException {
         return row.getBoolean(next++);
@@ -73,6 +83,10 @@ final class ColumnReader {
     /** From a NOT NULL column. */
     Instant instant() throws SQLException {
         return engine.readTime(row, next++).toInstant();
+    }
+
+    Optional<Instant> optionalInstant() throws SQLException {
+        return Optional.ofNullable(engine.readTime(row, next++)).map(OffsetDateTime::toInstant);
     }
 
     /** From the three columns of a time that keeps its offset; see {@link Times#read}. */

@@ -10,6 +10,7 @@ import io.waybill.application.port.out.ShipmentFileReader;
 import io.waybill.application.port.out.ShipmentFileWriter;
 import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.application.port.out.TrackingSequence;
+import io.waybill.application.port.out.WeatherStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -38,6 +39,7 @@ public final class Persistence implements AutoCloseable {
     private final JdbiPermutationKeyStore keys;
     private final JdbcKeyedIssues keyedIssues;
     private final ChangeReports changes;
+    private final JdbiWeatherStore weather;
 
     private Persistence(DatabaseSettings settings, HikariDataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
@@ -49,6 +51,7 @@ public final class Persistence implements AutoCloseable {
         this.keys = new JdbiPermutationKeyStore(jdbi, engine, clock);
         this.keyedIssues = new JdbcKeyedIssues(
                 jdbi, dataSource, engine, writers(engine), settings.commitTimeout());
+        this.weather = new JdbiWeatherStore(jdbi, engine);
     }
 
     /**
@@ -122,6 +125,11 @@ public final class Persistence implements AutoCloseable {
 
     public PermutationKeyStore permutationKeys() {
         return keys;
+    }
+
+    /** The weather of places and the claims on their next fetch, shared by every instance on this database. */
+    public WeatherStore weather() {
+        return weather;
     }
 
     public ComponentProbe probe() {

@@ -1,0 +1,9 @@
+package io.waybill.adapters.persistence;
+
+class PostgresWeatherStoreTest extends WeatherStoreContract {
+
+    @Override
+    DatabaseSettings newDatabase() {
+        return TestDatabases.postgres();
+    }
+}

@@ -1,0 +1,9 @@
+package io.waybill.adapters.persistence;
+
+class SqliteWeatherStoreTest extends WeatherStoreContract {
+
+    @Override
+    DatabaseSettings newDatabase() throws Exception {
+        return TestDatabases.sqlite();
+    }
+}
