@@ -2,7 +2,9 @@ package io.waybill.adapters.persistence;
 
 import io.waybill.application.port.out.WeatherProvider.Location;
 import io.waybill.application.port.out.WeatherStore;
+import io.waybill.domain.Address;
 import io.waybill.domain.CountryCode;
+import io.waybill.domain.ShipmentStatus;
 import io.waybill.domain.weather.Coordinates;
 import io.waybill.domain.weather.Weather;
 import io.waybill.domain.weather.WeatherCode;
@@ -12,6 +14,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -61,6 +65,17 @@ final class JdbiWeatherStore implements WeatherStore {
                 wind_kmh = excluded.wind_kmh, located_as = excluded.located_as, observed_at = excluded.observed_at,
                 fetched_at = excluded.fetched_at, good_until = excluded.good_until, failures = excluded.failures,
                 claimed_until = NULL
+            """;
+
+    // <final>: the codes of the final statuses (ShipmentStatus.isFinal), bound as a list.
+    private static final String AWAITING_DELIVERY = """
+            SELECT receiver_zip, receiver_city, receiver_country
+            FROM shipments
+            WHERE receiver_country IS NOT NULL AND (receiver_zip IS NOT NULL OR receiver_city IS NOT NULL)
+              AND status NOT IN (<final>)
+            GROUP BY receiver_zip, receiver_city, receiver_country
+            ORDER BY count(*) DESC
+            LIMIT :limit
             """;
 
     private final Jdbi jdbi;
@@ -116,6 +131,21 @@ final class JdbiWeatherStore implements WeatherStore {
                         .bind("good_until", time(stored.goodUntil()))
                         .bind("failures", stored.failures())
                         .execute()));
+    }
+
+    @Override
+    public List<Address> placesAwaitingDelivery(int limit) {
+        List<String> finalStatuses = Arrays.stream(ShipmentStatus.values()).filter(ShipmentStatus::isFinal)
+                .map(ShipmentStatus::code).toList();
+        return DatabaseFailures.attempt("read the places of shipments under way", () -> jdbi.withHandle(handle ->
+                handle.createQuery(AWAITING_DELIVERY)
+                        .bindList("final", finalStatuses)
+                        .bind("limit", limit)
+                        .map((row, context) -> {
+                            ColumnReader in = new ColumnReader(row, 1, engine);
+                            return new Address(Optional.empty(), in.optionalText(), in.optionalText(), in.country());
+                        })
+                        .list()));
     }
 
     // Through the engine, which also types a NULL for the column: PostgreSQL takes no untyped NULL everywhere.

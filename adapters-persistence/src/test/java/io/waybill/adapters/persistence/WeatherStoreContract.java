@@ -9,7 +9,15 @@ import io.waybill.application.port.out.WeatherProvider.Location;
 import io.waybill.application.port.out.WeatherStore;
 import io.waybill.application.port.out.WeatherStore.Outcome;
 import io.waybill.application.port.out.WeatherStore.Stored;
+import io.waybill.application.contract.StoredShipments;
+import io.waybill.domain.Address;
 import io.waybill.domain.CountryCode;
+import io.waybill.domain.Party;
+import io.waybill.domain.Shipment;
+import io.waybill.domain.ShipmentDetails;
+import io.waybill.domain.ShipmentKey;
+import io.waybill.domain.ShipmentStatus;
+import io.waybill.domain.TrackingEvent;
 import io.waybill.domain.weather.Coordinates;
 import io.waybill.domain.weather.Weather;
 import io.waybill.domain.weather.WeatherCode;
@@ -25,6 +33,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -217,6 +226,37 @@ abstract class WeatherStoreContract {
     }
 
     // Each racer claims the place once, all released together; their answers.
+    @Test
+    void placesAwaitingDeliveryAreTheReceiversOfShipmentsNotFinalTheMostShipmentsFirst() {
+        WeatherStore store = store();
+        Address kualaLumpur = new Address(Optional.empty(), Optional.of("50450"), Optional.of("Kuala Lumpur"),
+                Optional.of(CountryCode.of("MY")));
+        Address berlin = Address.of(null, "10115", "Berlin", CountryCode.of("DE"));
+        Address paris = Address.of(null, "75001", "Paris", CountryCode.of("FR"));
+        opened.get(0).shipments().registerAll(List.of(
+                StoredShipments.full(StoredShipments.key("TN00000001", "DHL"), T0), // to Kuala Lumpur, in transit
+                StoredShipments.full(StoredShipments.key("TN00000002", "DHL"), T0),
+                goingTo(StoredShipments.key("TN00000003", "DHL"), berlin, ShipmentStatus.IN_TRANSIT),
+                goingTo(StoredShipments.key("TN00000004", "DHL"), paris, ShipmentStatus.DELIVERED),
+                goingTo(StoredShipments.key("TN00000005", "UPS"), paris, ShipmentStatus.RETURNED_TO_SENDER),
+                StoredShipments.bare(StoredShipments.key("TN00000006", "DHL"), T0))); // no receiver
+
+        assertThat(store.placesAwaitingDelivery(10)).containsExactly(kualaLumpur, berlin);
+        assertThat(store.placesAwaitingDelivery(1)).containsExactly(kualaLumpur);
+    }
+
+    private static Shipment goingTo(ShipmentKey key, Address receiver, ShipmentStatus status) {
+        ShipmentDetails details = new ShipmentDetails(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(new Party(Optional.empty(), Optional.of("Ann"), receiver, Optional.empty())), List.of(),
+                true);
+        List<TrackingEvent> history = Stream.of(ShipmentStatus.RECEIVED, ShipmentStatus.IN_TRANSIT, status)
+                .distinct()
+                .map(step -> StoredShipments.event("ev-" + step.code(), T0.atOffset(ZoneOffset.UTC), step))
+                .toList();
+        return Shipment.register(key, details, history, T0);
+    }
+
     private static List<Boolean> race(List<WeatherStore> racers, WeatherPlace place, Instant now) throws Exception {
         CyclicBarrier start = new CyclicBarrier(racers.size());
         List<Callable<Boolean>> claims = racers.stream().<Callable<Boolean>>map(store -> () -> {

@@ -1,6 +1,7 @@
 package io.waybill.application.service;
 
 import io.waybill.application.port.in.FindWeatherUseCase;
+import io.waybill.application.port.in.RefreshWeatherUseCase;
 import io.waybill.application.port.out.WeatherProvider;
 import io.waybill.application.port.out.WeatherProvider.Location;
 import io.waybill.application.port.out.WeatherProvider.Observation;
@@ -29,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * age, and an unreachable provider is asked again after a back-off that doubles from {@value #FIRST_BACKOFF_SECONDS}
  * s up to the max age. Thread-safe.
  */
-public final class FindWeatherService implements FindWeatherUseCase, AutoCloseable {
+public final class FindWeatherService implements FindWeatherUseCase, RefreshWeatherUseCase, AutoCloseable {
 
     static final String TURNED_OFF = "weather is turned off";
     static final String NO_PLACE = "no receiver address";
@@ -64,6 +66,10 @@ public final class FindWeatherService implements FindWeatherUseCase, AutoCloseab
     /** How long an answer holds when the database could not be asked, or the claimer did not finish. */
     static final Duration RETRY_SOON = Duration.ofSeconds(5);
     static final int MAX_PLACES = 100_000;
+    /** The places one refresh looks at, the most shipments' first. */
+    static final int MAX_REFRESHED = 10_000;
+    /** Open-Meteo asks for fewer than 600 calls a minute; a refresh leaves room for lookups' own fetches. */
+    static final int REFRESH_CALLS_PER_MINUTE = 300;
     private static final int FETCH_THREADS = 8;
 
     private static final Logger LOG = LoggerFactory.getLogger(FindWeatherService.class);
@@ -76,6 +82,7 @@ public final class FindWeatherService implements FindWeatherUseCase, AutoCloseab
     private final ExecutorService fetches;
     private final Map<String, Known> known = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Known>> fetching = new ConcurrentHashMap<>();
+    private final AtomicLong providerCalls = new AtomicLong();
 
     /**
      * @param provider where weather comes from; empty when weather is turned off
@@ -130,6 +137,43 @@ public final class FindWeatherService implements FindWeatherUseCase, AutoCloseab
             answers.add((Answer) slot);
         }
         return answers;
+    }
+
+    /**
+     * Fetches the weather of the places of shipments under way whose weather is due, through the same claims as
+     * lookups (so the max age holds across the cluster), pacing the provider's calls to at most
+     * {@value #REFRESH_CALLS_PER_MINUTE} a minute. A place this process knows to be fresh costs nothing.
+     */
+    @Override
+    public int refresh() {
+        if (provider.isEmpty()) {
+            return 0;
+        }
+        long pause = TimeUnit.MINUTES.toNanos(1) / REFRESH_CALLS_PER_MINUTE;
+        int asked = 0;
+        for (Address address : store.placesAwaitingDelivery(MAX_REFRESHED)) {
+            Optional<WeatherPlace> place = WeatherPlace.of(address);
+            Known answer = place.map(found -> known.get(found.key())).orElse(null);
+            if (place.isEmpty() || answer != null && clock.instant().isBefore(answer.freshUntil())) {
+                continue;
+            }
+            long before = providerCalls.get();
+            long started = System.nanoTime();
+            remember(place.get().key(), resolve(place.get()));
+            if (providerCalls.get() != before) {
+                asked++;
+                long rest = pause - (System.nanoTime() - started);
+                if (rest > 0) {
+                    try {
+                        TimeUnit.NANOSECONDS.sleep(rest);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt(); // closing: the next run goes on
+                        break;
+                    }
+                }
+            }
+        }
+        return asked;
     }
 
     /** The fetch of {@code place} under way in this process, or a new one. */
@@ -214,6 +258,7 @@ public final class FindWeatherService implements FindWeatherUseCase, AutoCloseab
         Optional<Location> location = before.flatMap(Stored::location);
         Stored outcome;
         try {
+            providerCalls.incrementAndGet();
             Reading reading = provider.orElseThrow().current(place, location);
             Instant fetchedAt = clock.instant();
             Optional<Location> found = reading.location().or(() -> location);

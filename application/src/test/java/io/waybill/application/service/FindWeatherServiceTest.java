@@ -254,6 +254,11 @@ class FindWeatherServiceTest {
             public void save(Stored stored) {
                 throw new StorageUnavailableException("the database is down", null);
             }
+
+            @Override
+            public List<Address> placesAwaitingDelivery(int limit) {
+                throw new StorageUnavailableException("the database is down", null);
+            }
         };
         FindWeatherService weather = track(new FindWeatherService(Optional.of(provider), down, MAX_AGE, TIMEOUT,
                 clock));
@@ -268,6 +273,35 @@ class FindWeatherServiceTest {
 
         assertThat(weather.at(List.of(PARIS, Address.NONE))).extracting(Answer::unavailable)
                 .containsExactly(Optional.of("weather is turned off"), Optional.of("weather is turned off"));
+        assertThat(store.saves()).isZero();
+    }
+
+    @Test
+    void aRefreshFetchesThePlacesOfParcelsUnderWayThatAreDueAndNoOthers() {
+        FindWeatherService one = service(TIMEOUT);
+        FindWeatherService other = service(TIMEOUT);
+        store.awaitingDelivery(List.of(PARIS, BRUSSELS, LONDON_NO_ZIP));
+        one(other, BRUSSELS); // fetched by a lookup, elsewhere
+
+        assertThat(one.refresh()).isEqualTo(2);
+        assertThat(provider.calls).containsOnlyKeys("FR 75001", "BE 1000", "GB city london");
+        assertThat(provider.calls()).isEqualTo(3);
+        assertThat(other.refresh()).isZero();
+        one(other, PARIS); // from the database, which the refresh filled
+        assertThat(provider.calls()).isEqualTo(3);
+
+        clock.advance(MAX_AGE);
+        assertThat(other.refresh()).isEqualTo(3);
+        assertThat(one.refresh()).isZero();
+        assertThat(provider.calls()).isEqualTo(6);
+    }
+
+    @Test
+    void aRefreshWithWeatherTurnedOffAsksNothing() {
+        store.awaitingDelivery(List.of(PARIS));
+        FindWeatherService weather = track(new FindWeatherService(Optional.empty(), store, MAX_AGE, TIMEOUT, clock));
+
+        assertThat(weather.refresh()).isZero();
         assertThat(store.saves()).isZero();
     }
 

@@ -1,9 +1,11 @@
 package io.waybill.application.service;
 
 import io.waybill.application.port.out.WeatherStore;
+import io.waybill.domain.Address;
 import io.waybill.domain.weather.WeatherPlace;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,6 +15,7 @@ final class InMemoryWeatherStore implements WeatherStore {
     private final Map<String, Stored> stored = new HashMap<>();
     private final Map<String, Instant> claims = new HashMap<>();
     private int saves;
+    private List<Address> awaitingDelivery = List.of();
 
     @Override
     public synchronized Optional<Stored> find(WeatherPlace place) {
@@ -36,6 +39,15 @@ final class InMemoryWeatherStore implements WeatherStore {
         claims.remove(outcome.place().key());
         saves++;
         notifyAll();
+    }
+
+    @Override
+    public synchronized List<Address> placesAwaitingDelivery(int limit) {
+        return awaitingDelivery.stream().limit(limit).toList();
+    }
+
+    synchronized void awaitingDelivery(List<Address> places) {
+        awaitingDelivery = List.copyOf(places);
     }
 
     /** Waits up to 10 s for {@code count} saves in all; whether they came. */

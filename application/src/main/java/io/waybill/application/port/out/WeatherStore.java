@@ -1,8 +1,10 @@
 package io.waybill.application.port.out;
 
+import io.waybill.domain.Address;
 import io.waybill.domain.weather.Weather;
 import io.waybill.domain.weather.WeatherPlace;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,6 +26,12 @@ public interface WeatherStore {
 
     /** Stores the outcome of a fetch of {@code stored.place()} and releases its claim. */
     void save(Stored stored);
+
+    /**
+     * Where the parcels still under way go: the distinct zip, city and country (street empty) of the receivers of
+     * shipments not in a final status, at most {@code limit} of them, the most shipments' first.
+     */
+    List<Address> placesAwaitingDelivery(int limit);
 
     /**
      * A place's last fetch.
