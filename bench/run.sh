@@ -24,7 +24,8 @@
 # LIMITS_CACHE (where the limits scenario keeps buckets and lookups: redis or in-process), ROUNDS (the limits
 # scenario's rounds of measurements: 3), CLIENTS (10000), SERVER_CPUS and CLIENT_CPUS (CPUs for taskset to pin
 # the servers and wrk to; unpinned when unset), JAR (bootstrap/target/waybill.jar, built when missing; another build's jar
-# measures that build).
+# measures that build), WEATHER (stand-in: weather on, from bench/WeatherStandIn.java, which speaks Open-Meteo's
+# protocol, since the real one cannot be reached from here; off: WAYBILL_WEATHER_PROVIDER=none).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,6 +44,7 @@ LIMITS_CACHE=${LIMITS_CACHE:-redis}
 ROUNDS=${ROUNDS:-3}
 CLIENTS=${CLIENTS:-10000}
 JAR=${JAR:-bootstrap/target/waybill.jar}
+WEATHER=${WEATHER:-stand-in}
 SCENARIOS=("${@:-issue lookups}")
 read -r -a SCENARIOS <<<"${SCENARIOS[*]}"
 API_KEY="bench-key-$RANDOM$RANDOM$RANDOM$RANDOM"
@@ -60,6 +62,7 @@ fi
 work=$(mktemp -d)
 server=""
 other_server="" # the limits scenario runs two servers at once
+weather_pid=""
 schemas=()
 redis_prefix="bench:$$:"
 drop_schema() {
@@ -69,17 +72,35 @@ drop_schema() {
   schemas=()
 }
 cleanup() {
-  for pid in $server $other_server; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  for pid in $server $other_server $weather_pid; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   drop_schema
   redis-cli -u "$REDIS_URL" --scan --pattern "$redis_prefix*" 2>/dev/null | xargs -r redis-cli -u "$REDIS_URL" del >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
 
+weather_settings=()
+case $WEATHER in
+  stand-in)
+    $JAVA bench/WeatherStandIn.java >"$work/weather-port" 2>"$work/weather-err" &
+    weather_pid=$!
+    for _ in $(seq 1 200); do
+      [ -s "$work/weather-port" ] && break
+      kill -0 "$weather_pid" 2>/dev/null || { cat "$work/weather-err"; exit 1; }
+      sleep 0.1
+    done
+    weather_url="http://127.0.0.1:$(cat "$work/weather-port")"
+    weather_settings=(WAYBILL_WEATHER_URL="$weather_url" WAYBILL_WEATHER_GEOCODING_URL="$weather_url") ;;
+  off) weather_settings=(WAYBILL_WEATHER_PROVIDER=none) ;;
+  *) echo "WEATHER is stand-in or off; got $WEATHER" >&2; exit 1 ;;
+esac
+echo "weather: $WEATHER"
+
 start_server() { # label, then NAME=value settings
   local label=$1
   shift
-  env WAYBILL_DATA_DIR="$work/data-$label" WAYBILL_API_KEYS="$API_KEY" WAYBILL_RATE_LIMIT_PER_SECOND=0 "$@" \
+  env WAYBILL_DATA_DIR="$work/data-$label" WAYBILL_API_KEYS="$API_KEY" WAYBILL_RATE_LIMIT_PER_SECOND=0 \
+    "${weather_settings[@]}" "$@" \
     ${SERVER_CPUS:+taskset -c "$SERVER_CPUS"} $JAVA $JAVA_OPTS -jar "$JAR" serve --host 127.0.0.1 --port 0 \
     >"$work/out-$label" 2>"$work/err-$label" &
   server=$!
@@ -175,12 +196,23 @@ lookups() {
     esac
     start_server "lookups-$cache" "${settings[@]}"
     bash bench/seed.sh "http://127.0.0.1:$port" "$API_KEY" "$SHIPMENTS" "$work/numbers"
+    check_weather "http://127.0.0.1:$port/api/v1/shipments/$(head -n 1 "$work/numbers")"
     export NUMBERS="$work/numbers"
     compare "postgres, cache $cache" "lookup (public view)" "http://127.0.0.1:$port" \
       -s bench/lookup.lua
     stop_server
     drop_schema
   done
+}
+
+# With weather on, a lookup must carry it (an older build, which knows no weather, is measured as it is).
+check_weather() { # url
+  local body
+  [ "$WEATHER" = stand-in ] || return 0
+  body=$(curl -sS "$1")
+  if grep -q '"weather_unavailable"' <<<"$body" && ! grep -q '"weather":{' <<<"$body"; then
+    echo "weather is on, yet a lookup answered without it: $body" >&2; exit 1
+  fi
 }
 
 cpu_ticks() { # pid: its user and system CPU time so far, in clock ticks

@@ -69,6 +69,33 @@ final class Settings {
                 .toList();
     }
 
+    /**
+     * {@code WAYBILL_WEATHER_*}: the provider ({@code open-meteo} by default), its key, its base URLs (the real ones
+     * by default), the max age in minutes (120) and how long a lookup may wait for weather in milliseconds (300).
+     */
+    WeatherSettings weather() {
+        WeatherSettings.Provider provider = parse("WAYBILL_WEATHER_PROVIDER", text("WAYBILL_WEATHER_PROVIDER",
+                "open-meteo"), WeatherSettings.Provider::parse);
+        Optional<String> apiKey = optional("WAYBILL_WEATHER_API_KEY");
+        if (provider == WeatherSettings.Provider.OPEN_WEATHER_MAP && apiKey.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "WAYBILL_WEATHER_API_KEY must be set when WAYBILL_WEATHER_PROVIDER is openweathermap");
+        }
+        URI url = url("WAYBILL_WEATHER_URL", provider == WeatherSettings.Provider.OPEN_WEATHER_MAP
+                ? WeatherSettings.OPEN_WEATHER_MAP_URL : WeatherSettings.OPEN_METEO_URL);
+        URI geocodingUrl = url("WAYBILL_WEATHER_GEOCODING_URL", WeatherSettings.OPEN_METEO_GEOCODING_URL);
+        Duration maxAge = Duration.ofMinutes(atLeast("WAYBILL_WEATHER_MAX_AGE_MINUTES",
+                (int) WeatherSettings.DEFAULT_MAX_AGE.toMinutes(), 1));
+        Duration timeout = Duration.ofMillis(atLeast("WAYBILL_WEATHER_TIMEOUT_MS",
+                (int) WeatherSettings.DEFAULT_TIMEOUT.toMillis(), 0));
+        return new WeatherSettings(provider, apiKey, url, geocodingUrl, maxAge, timeout);
+    }
+
+    private URI url(String name, URI fallback) {
+        return optional(name).map(text -> parse(name, text, value -> WeatherSettings.httpUrl(URI.create(value))))
+                .orElse(fallback);
+    }
+
     <V, T> T parse(String name, V value, Function<V, T> parser) {
         try {
             return parser.apply(value);

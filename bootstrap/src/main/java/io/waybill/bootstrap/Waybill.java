@@ -2,9 +2,11 @@ package io.waybill.bootstrap;
 
 import io.waybill.adapters.cache.Caches;
 import io.waybill.adapters.http.HttpApi;
+import io.waybill.adapters.http.weather.WeatherProviders;
 import io.waybill.adapters.persistence.Persistence;
 import io.waybill.application.port.in.FakeShipmentsUseCase;
 import io.waybill.application.port.in.FindShipmentUseCase;
+import io.waybill.application.port.in.FindWeatherUseCase;
 import io.waybill.application.port.in.ImportShipmentsUseCase;
 import io.waybill.application.port.in.IssueTrackingNumberOnceUseCase;
 import io.waybill.application.port.in.IssueTrackingNumberUseCase;
@@ -12,9 +14,11 @@ import io.waybill.application.port.in.ListShipmentsUseCase;
 import io.waybill.application.port.in.RecordTrackingEventsUseCase;
 import io.waybill.application.port.in.RegisterShipmentUseCase;
 import io.waybill.application.port.out.ShipmentRepository;
+import io.waybill.application.port.out.WeatherProvider;
 import io.waybill.application.service.CacheCoherence;
 import io.waybill.application.service.FakeShipmentsService;
 import io.waybill.application.service.FindShipmentService;
+import io.waybill.application.service.FindWeatherService;
 import io.waybill.application.service.ImportShipmentsService;
 import io.waybill.application.service.IssueTrackingNumberOnceService;
 import io.waybill.application.service.IssueTrackingNumberService;
@@ -27,6 +31,7 @@ import io.waybill.application.service.SequenceAllocator;
 import io.waybill.application.service.ShipmentLookup;
 import io.waybill.application.service.TrackingEventMapper;
 import io.waybill.application.support.DaemonThreads;
+import io.waybill.domain.Address;
 import io.waybill.domain.IdempotencyKey;
 import io.waybill.domain.Order;
 import io.waybill.domain.Shipment;
@@ -34,6 +39,7 @@ import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
 import io.waybill.domain.trackingnumber.TrackingNumberFormat;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -57,6 +63,9 @@ import java.util.stream.Stream;
  * {@link #close} stops HTTP, closes the cache, stores what is queued and closes the database, in that order. Thread-safe: any number of threads may use it at once.
  */
 public final class Waybill implements AutoCloseable {
+
+    // How long one call to the weather provider may take; lookups wait only WeatherSettings.timeout for it.
+    private static final Duration WEATHER_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final ResourceStack resources;
     private final HttpApi.UseCases useCases;
@@ -88,6 +97,8 @@ public final class Waybill implements AutoCloseable {
             ShipmentLookup lookup = new ShipmentLookup(shipments, caches.shipments());
             persistence.shipmentChanges().subscribe(new CacheCoherence(shipments, caches.shipments()));
             TrackingEventMapper events = new TrackingEventMapper(config.statusMapping(), random);
+            FindWeatherService weather = resources.push(new FindWeatherService(weatherProvider(config.weather()),
+                    persistence.weather(), config.weather().maxAge(), config.weather().timeout(), clock));
             HttpApi.UseCases useCases = new HttpApi.UseCases(
                     new IssueTrackingNumberService(format, sequence, shipments, clock),
                     new IssueTrackingNumberOnceService(format, sequence, persistence.keyedIssues(), clock),
@@ -99,7 +110,8 @@ public final class Waybill implements AutoCloseable {
                     new ListShipmentsService(shipments),
                     new ImportShipmentsService(shipments, Persistence.shipmentFileReader(), lookup,
                             config.statusMapping(), clock),
-                    new FakeShipmentsService(shipments, lookup));
+                    new FakeShipmentsService(shipments, lookup),
+                    weather);
             Optional<HttpApi> http = config.http().map(settings -> resources.push(
                     HttpApi.start(settings, useCases, config.rateLimits(), caches.tokenBuckets(), clock)));
             return new Waybill(resources, useCases, http);
@@ -107,6 +119,21 @@ public final class Waybill implements AutoCloseable {
             resources.close();
             throw e;
         }
+    }
+
+    private static Optional<WeatherProvider> weatherProvider(WeatherSettings settings) {
+        return switch (settings.provider()) {
+            case OPEN_METEO -> Optional.of(WeatherProviders.openMeteo(settings.url(), settings.geocodingUrl(),
+                    WEATHER_REQUEST_TIMEOUT));
+            case OPEN_WEATHER_MAP -> Optional.of(WeatherProviders.openWeatherMap(settings.url(),
+                    settings.apiKey().orElseThrow(), WEATHER_REQUEST_TIMEOUT));
+            case NONE -> Optional.empty();
+        };
+    }
+
+    /** The weather at each of {@code receivers}; see {@link FindWeatherUseCase#at}. */
+    public List<FindWeatherUseCase.Answer> weatherAt(List<Address> receivers) {
+        return useCases.findWeather().at(receivers);
     }
 
     /** Issues a tracking number for {@code order}; see {@link IssueTrackingNumberUseCase#issue}. */

@@ -28,26 +28,29 @@ import java.util.Optional;
  * @param trackingKey the tracking-number permutation key; empty to use the database's, made on first start
  * @param statusMapping how carriers' status wordings map to canonical statuses
  * @param rateLimits the limits on HTTP routes anyone may use, kept in Redis when the cache is there
+ * @param weather where the weather at receivers comes from ({@link WeatherSettings#OFF} unless configured, but
+ *     Open-Meteo by default in {@link #fromEnvironment})
  * @param clock where the service reads the time (when numbers are issued, shipments stored, events imported,
  *     idempotency keys expire); the system's UTC clock unless set with {@link #withClock}
  */
 public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings database, CacheSettings cache,
         Optional<PermutationKey> trackingKey, StatusMapping statusMapping, RateLimitSettings rateLimits,
-        Clock clock) {
+        WeatherSettings weather, Clock clock) {
 
     private static final long MIB = 1024 * 1024;
 
     public WaybillConfig {
+        Objects.requireNonNull(weather, "weather");
         Objects.requireNonNull(clock, "clock");
     }
 
-    /** On the system's UTC clock. */
+    /** Without weather, on the system's UTC clock. */
     public WaybillConfig(Optional<HttpSettings> http, DatabaseSettings database, CacheSettings cache,
             Optional<PermutationKey> trackingKey, StatusMapping statusMapping, RateLimitSettings rateLimits) {
-        this(http, database, cache, trackingKey, statusMapping, rateLimits, Clock.systemUTC());
+        this(http, database, cache, trackingKey, statusMapping, rateLimits, WeatherSettings.OFF, Clock.systemUTC());
     }
 
-    /** Without rate limits, on the system's UTC clock. */
+    /** Without rate limits and weather, on the system's UTC clock. */
     public WaybillConfig(Optional<HttpSettings> http, DatabaseSettings database, CacheSettings cache,
             Optional<PermutationKey> trackingKey, StatusMapping statusMapping) {
         this(http, database, cache, trackingKey, statusMapping, RateLimitSettings.OFF);
@@ -70,7 +73,8 @@ public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings databa
      * set, otherwise SQLite in {@code waybill.db} under {@code WAYBILL_DATA_DIR} ({@code ./data}); Redis when
      * {@code WAYBILL_REDIS_URL} or {@code REDIS_URL} is set; API keys from {@code WAYBILL_API_KEYS}, or one made
      * and logged when there are none; browsers on the origins in {@code WAYBILL_CORS_ORIGINS} (none) may call the
-     * API; rate limits from {@code WAYBILL_RATE_LIMIT_*}, on by default.
+     * API; rate limits from {@code WAYBILL_RATE_LIMIT_*}, on by default; weather from {@code WAYBILL_WEATHER_*},
+     * Open-Meteo by default.
      *
      * @throws IllegalArgumentException naming the variable, when a value is malformed
      */
@@ -91,7 +95,7 @@ public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings databa
                 valid -> new HttpSettings(host, port, valid, maxStrictImportBytes).apiKeys());
         HttpSettings http = settings.parse("WAYBILL_CORS_ORIGINS", settings.list("WAYBILL_CORS_ORIGINS"),
                 origins -> new HttpSettings(host, port, keys, maxStrictImportBytes, bodyLimits, origins));
-        return storage(settings).withHttp(http).withRateLimits(settings.rateLimits());
+        return storage(settings).withHttp(http).withRateLimits(settings.rateLimits()).withWeather(settings.weather());
     }
 
     /**
@@ -112,24 +116,30 @@ public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings databa
     }
 
     public WaybillConfig withHttp(HttpSettings settings) {
-        return new WaybillConfig(Optional.of(settings), database, cache, trackingKey, statusMapping, rateLimits, clock);
+        return new WaybillConfig(Optional.of(settings), database, cache, trackingKey, statusMapping, rateLimits, weather,
+                clock);
     }
 
     public WaybillConfig withoutHttp() {
-        return new WaybillConfig(Optional.empty(), database, cache, trackingKey, statusMapping, rateLimits, clock);
+        return new WaybillConfig(Optional.empty(), database, cache, trackingKey, statusMapping, rateLimits, weather,
+                clock);
     }
 
     public WaybillConfig withCache(CacheSettings settings) {
-        return new WaybillConfig(http, database, settings, trackingKey, statusMapping, rateLimits, clock);
+        return new WaybillConfig(http, database, settings, trackingKey, statusMapping, rateLimits, weather, clock);
     }
 
     public WaybillConfig withRateLimits(RateLimitSettings limits) {
-        return new WaybillConfig(http, database, cache, trackingKey, statusMapping, limits, clock);
+        return new WaybillConfig(http, database, cache, trackingKey, statusMapping, limits, weather, clock);
+    }
+
+    public WaybillConfig withWeather(WeatherSettings settings) {
+        return new WaybillConfig(http, database, cache, trackingKey, statusMapping, rateLimits, settings, clock);
     }
 
     /** These settings with the service reading the time from {@code clock}: a test's, or an embedding application's. */
     public WaybillConfig withClock(Clock clock) {
-        return new WaybillConfig(http, database, cache, trackingKey, statusMapping, rateLimits, clock);
+        return new WaybillConfig(http, database, cache, trackingKey, statusMapping, rateLimits, weather, clock);
     }
 
     /** The embedded default: SQLite in {@code waybill.db} under {@code directory}. */

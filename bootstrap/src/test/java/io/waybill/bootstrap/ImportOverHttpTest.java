@@ -215,7 +215,7 @@ class ImportOverHttpTest {
         return shipments;
     }
 
-    private static byte[] sample(String name) {
+    static byte[] sample(String name) {
         try (InputStream in = ImportOverHttpTest.class.getResourceAsStream("/sample-data/" + name)) {
             return in.readAllBytes();
         } catch (IOException e) {

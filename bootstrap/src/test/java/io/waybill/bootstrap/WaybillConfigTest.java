@@ -34,6 +34,57 @@ class WaybillConfigTest {
     }
 
     @Test
+    void weatherComesFromOpenMeteoByDefaultAtMostEveryTwoHoursAndALookupWaits300Ms() {
+        WeatherSettings weather = WaybillConfig.fromEnvironment(Map.of()).weather();
+
+        assertThat(weather.provider()).isEqualTo(WeatherSettings.Provider.OPEN_METEO);
+        assertThat(weather.url()).isEqualTo(URI.create("https://api.open-meteo.com"));
+        assertThat(weather.geocodingUrl()).isEqualTo(URI.create("https://geocoding-api.open-meteo.com"));
+        assertThat(weather.maxAge()).isEqualTo(Duration.ofHours(2));
+        assertThat(weather.timeout()).isEqualTo(Duration.ofMillis(300));
+        assertThat(WaybillConfig.embedded().weather().provider()).isEqualTo(WeatherSettings.Provider.NONE);
+    }
+
+    @Test
+    void readsEveryWeatherSetting() {
+        WeatherSettings weather = WaybillConfig.fromEnvironment(Map.of(
+                "WAYBILL_WEATHER_PROVIDER", "openweathermap",
+                "WAYBILL_WEATHER_API_KEY", "k3y",
+                "WAYBILL_WEATHER_MAX_AGE_MINUTES", "30",
+                "WAYBILL_WEATHER_TIMEOUT_MS", "0")).weather();
+        WeatherSettings proxied = WaybillConfig.fromEnvironment(Map.of(
+                "WAYBILL_WEATHER_URL", "http://127.0.0.1:8081/forecast",
+                "WAYBILL_WEATHER_GEOCODING_URL", "http://127.0.0.1:8081/geocoding")).weather();
+
+        assertThat(weather.provider()).isEqualTo(WeatherSettings.Provider.OPEN_WEATHER_MAP);
+        assertThat(weather.apiKey()).contains("k3y");
+        assertThat(weather.url()).isEqualTo(URI.create("https://api.openweathermap.org"));
+        assertThat(weather.maxAge()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(weather.timeout()).isZero();
+        assertThat(proxied.url()).isEqualTo(URI.create("http://127.0.0.1:8081/forecast"));
+        assertThat(proxied.geocodingUrl()).isEqualTo(URI.create("http://127.0.0.1:8081/geocoding"));
+        assertThat(WaybillConfig.fromEnvironment(Map.of("WAYBILL_WEATHER_PROVIDER", "None")).weather().provider())
+                .isEqualTo(WeatherSettings.Provider.NONE);
+    }
+
+    @Test
+    void aMalformedWeatherSettingStopsTheStartNamingIt() {
+        Map<Map<String, String>, String> malformed = Map.of(
+                Map.of("WAYBILL_WEATHER_PROVIDER", "accuweather"), "WAYBILL_WEATHER_PROVIDER is malformed",
+                Map.of("WAYBILL_WEATHER_PROVIDER", "openweathermap"), "WAYBILL_WEATHER_API_KEY must be set",
+                Map.of("WAYBILL_WEATHER_URL", "ftp://example.com"), "WAYBILL_WEATHER_URL is malformed",
+                Map.of("WAYBILL_WEATHER_GEOCODING_URL", "not a url"), "WAYBILL_WEATHER_GEOCODING_URL is malformed",
+                Map.of("WAYBILL_WEATHER_URL", "https://example.com/?q=1"), "WAYBILL_WEATHER_URL is malformed",
+                Map.of("WAYBILL_WEATHER_MAX_AGE_MINUTES", "0"), "WAYBILL_WEATHER_MAX_AGE_MINUTES must be at least 1",
+                Map.of("WAYBILL_WEATHER_MAX_AGE_MINUTES", "two"), "WAYBILL_WEATHER_MAX_AGE_MINUTES is malformed",
+                Map.of("WAYBILL_WEATHER_TIMEOUT_MS", "-1"), "WAYBILL_WEATHER_TIMEOUT_MS must be at least 0");
+        malformed.forEach((environment, message) ->
+                assertThatThrownBy(() -> WaybillConfig.fromEnvironment(environment))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageStartingWith(message));
+    }
+
+    @Test
     void readsAJdbcUrlWithCredentialsSchemaAndPool() {
         DatabaseSettings database = WaybillConfig.fromEnvironment(Map.of(
                         "WAYBILL_DATABASE_URL", "jdbc:postgresql://db:5432/waybill",
