@@ -32,6 +32,7 @@ final class WeatherHttp {
     private static final Logger LOG = LoggerFactory.getLogger(WeatherHttp.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MOST_OF_A_REASON = 200;
+    private static final int LONGEST_ANSWER = 1 << 20; // a forecast is under 1 kB, ten search results under 10 kB
 
     private final String provider;
     private final Duration timeout;
@@ -69,7 +70,7 @@ final class WeatherHttp {
                 .build();
         long start = System.nanoTime();
         // Asynchronously, so that the timeout bounds the body too: the client's own covers only the headers.
-        CompletableFuture<HttpResponse<byte[]>> sent = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        CompletableFuture<HttpResponse<byte[]>> sent = client.sendAsync(request, BoundedBody.handler(LONGEST_ANSWER));
         HttpResponse<byte[]> response;
         try {
             response = sent.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -131,6 +132,9 @@ final class WeatherHttp {
     }
 
     private WeatherUnreachableException failed(Throwable cause) {
+        if (causedBy(cause, BoundedBody.TooLong.class)) {
+            return unreachable("answered " + new BoundedBody.TooLong(LONGEST_ANSWER).getMessage(), cause);
+        }
         if (cause instanceof HttpConnectTimeoutException) {
             return unreachable("did not accept a connection within " + timeout.toMillis() + " ms", cause);
         }

@@ -119,6 +119,14 @@ class WeatherProviderFailuresTest {
                 .hasMessageStartingWith("Open-Meteo answered with what is not");
     }
 
+    @Test
+    void anAnswerTooLongToBeWeather() {
+        stub.on("/v1/forecast", 200, "{\"padding\":\"" + "x".repeat(2 << 20) + "\"}");
+
+        assertUnreachable(openMeteo(stub.uri(), Duration.ofSeconds(5)), KNOWN)
+                .hasMessage("Open-Meteo answered more than 1048576 bytes");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "{\"latitude\":48.86}| no object current",
