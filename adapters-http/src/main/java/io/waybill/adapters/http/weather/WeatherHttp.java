@@ -36,11 +36,10 @@ final class WeatherHttp {
 
     private final String provider;
     private final Duration timeout;
-    private final String secret;
+    private final Secret secret;
     private final HttpClient client;
 
-    /** @param secret what must never be shown, or empty */
-    WeatherHttp(String provider, Duration timeout, String secret) {
+    WeatherHttp(String provider, Duration timeout, Secret secret) {
         this.provider = provider;
         this.timeout = Objects.requireNonNull(timeout, "requestTimeout");
         this.secret = Objects.requireNonNull(secret, "secret");
@@ -86,7 +85,7 @@ final class WeatherHttp {
         }
         int status = response.statusCode();
         if (LOG.isDebugEnabled()) {
-            LOG.debug("GET {} answered {} in {} ms", redact(uri.toString()), status,
+            LOG.debug("GET {} answered {} in {} ms", secret.redact(uri.toString()), status,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         }
         if (status == 429) {
@@ -154,7 +153,7 @@ final class WeatherHttp {
     }
 
     private WeatherUnreachableException unreachable(String what, Throwable cause) {
-        return new WeatherUnreachableException(redact(provider + " " + what), safe(cause));
+        return new WeatherUnreachableException(secret.redact(provider + " " + what), secret.redact(cause));
     }
 
     private static boolean causedBy(Throwable thrown, Class<? extends Throwable> type) {
@@ -164,26 +163,6 @@ final class WeatherHttp {
             }
         }
         return false;
-    }
-
-    // A cause whose chain mentions the secret is replaced by a stand-in with the same frames and a redacted text: the
-    // log prints causes too.
-    private Throwable safe(Throwable cause) {
-        if (cause == null || secret.isEmpty()) {
-            return cause;
-        }
-        for (Throwable link = cause; link != null; link = link.getCause()) {
-            if (String.valueOf(link).contains(secret)) {
-                IOException standIn = new IOException(redact(String.valueOf(link)));
-                standIn.setStackTrace(link.getStackTrace());
-                return standIn;
-            }
-        }
-        return cause;
-    }
-
-    String redact(String text) {
-        return secret.isEmpty() ? text : text.replace(secret, "[redacted]");
     }
 
     private static String shortened(String text) {

@@ -27,7 +27,7 @@ public final class WeatherProviders {
      */
     public static WeatherProvider openMeteo(URI forecastUrl, URI geocodingUrl, Duration requestTimeout) {
         return new OpenMeteoWeatherProvider(
-                new WeatherHttp("Open-Meteo", requestTimeout, ""), baseOf(forecastUrl), baseOf(geocodingUrl));
+                new WeatherHttp("Open-Meteo", requestTimeout, Secret.NONE), baseOf(forecastUrl), baseOf(geocodingUrl));
     }
 
     /**
@@ -42,7 +42,7 @@ public final class WeatherProviders {
             throw new IllegalArgumentException("OpenWeatherMap needs an API key");
         }
         return new OpenWeatherMapWeatherProvider(
-                new WeatherHttp("OpenWeatherMap", requestTimeout, apiKey), baseOf(url), apiKey);
+                new WeatherHttp("OpenWeatherMap", requestTimeout, new Secret(apiKey)), baseOf(url), apiKey);
     }
 
     private static URI baseOf(URI url) {
