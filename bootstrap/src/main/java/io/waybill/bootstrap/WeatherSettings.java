@@ -1,5 +1,6 @@
 package io.waybill.bootstrap;
 
+import io.waybill.adapters.http.weather.WeatherProviders;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -19,9 +20,9 @@ import java.util.Optional;
 public record WeatherSettings(Provider provider, Optional<String> apiKey, URI url, URI geocodingUrl, Duration maxAge,
         Duration timeout) {
 
-    public static final URI OPEN_METEO_URL = URI.create("https://api.open-meteo.com");
-    public static final URI OPEN_METEO_GEOCODING_URL = URI.create("https://geocoding-api.open-meteo.com");
-    public static final URI OPEN_WEATHER_MAP_URL = URI.create("https://api.openweathermap.org");
+    public static final URI OPEN_METEO_URL = WeatherProviders.OPEN_METEO_FORECAST_URL;
+    public static final URI OPEN_METEO_GEOCODING_URL = WeatherProviders.OPEN_METEO_GEOCODING_URL;
+    public static final URI OPEN_WEATHER_MAP_URL = WeatherProviders.OPEN_WEATHER_MAP_URL;
     public static final Duration DEFAULT_MAX_AGE = Duration.ofHours(2);
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(300);
 

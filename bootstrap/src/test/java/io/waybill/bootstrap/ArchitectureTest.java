@@ -18,6 +18,7 @@ import io.waybill.adapters.cache.Caches;
 import io.waybill.adapters.http.HttpApi;
 import io.waybill.adapters.http.HttpSettings;
 import io.waybill.adapters.http.RateLimitSettings;
+import io.waybill.adapters.http.weather.WeatherProviders;
 import io.waybill.adapters.persistence.DatabaseSettings;
 import io.waybill.adapters.persistence.Persistence;
 import java.util.Set;
@@ -65,7 +66,7 @@ class ArchitectureTest {
      * application's ports.
      */
     static final Set<Class<?>> ADAPTER_ENTRY_TYPES = Set.of(
-            HttpApi.class, HttpSettings.class, RateLimitSettings.class,
+            HttpApi.class, HttpSettings.class, RateLimitSettings.class, WeatherProviders.class,
             Persistence.class, DatabaseSettings.class,
             Caches.class, CacheSettings.class);
 

@@ -93,13 +93,13 @@ class WeatherAcrossInstancesTest {
         }
     }
 
-    // Shipment i goes to a zip the geocoder does not know, in town i % 10, which it finds by name.
+    // Shipment i goes to place i % 10: a zip the geocoder does not know, in a town it finds by name.
     private static String register(TrackingClient client, int i) {
         String number = "TN%08d".formatted(70_000_000 + i);
         Response created = client.post("/api/v1/shipments", """
                 {"tracking_number": "%s", "carrier": "DHL",
                  "receiver": {"name": "Ann", "address": {"zip": "%05d", "city": "Town %d", "country": "DE"}}}
-                """.formatted(number, 60_000 + i, i % PLACES), STAFF);
+                """.formatted(number, 60_000 + i % PLACES, i % PLACES), STAFF);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return number;
     }

@@ -21,6 +21,14 @@ public record Weather(WeatherPlace place, Optional<String> locatedAs, double tem
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(observedAt, "observedAt");
         Objects.requireNonNull(fetchedAt, "fetchedAt");
+        checkPlausible(temperatureC, windKmh);
+    }
+
+    /**
+     * Refuses a temperature or wind the earth does not have (beyond -100 to 70 °C, 0 to 500 km/h): a provider's
+     * answer that is not weather.
+     */
+    public static void checkPlausible(double temperatureC, double windKmh) {
         if (!Double.isFinite(temperatureC) || temperatureC < -100 || temperatureC > 70) {
             throw new IllegalArgumentException("not a temperature on the earth: " + temperatureC + " °C");
         }

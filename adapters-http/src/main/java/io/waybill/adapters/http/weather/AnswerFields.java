@@ -1,10 +1,6 @@
 package io.waybill.adapters.http.weather;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.waybill.application.port.out.WeatherProvider.Observation;
-import io.waybill.domain.weather.Weather;
-import io.waybill.domain.weather.WeatherCode;
-import io.waybill.domain.weather.WeatherPlace;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -59,16 +55,5 @@ final class AnswerFields {
             throw new IllegalArgumentException("not a weather code: " + value);
         }
         return (int) value;
-    }
-
-    /**
-     * The observation, when it is weather the earth can have. The domain's {@link Weather} owns those bounds (the
-     * port's observation takes any number); checking them here makes an implausible answer the provider's failure,
-     * reported as such, rather than the service's when it later builds the weather.
-     */
-    static Observation plausible(WeatherPlace place, double temperatureC, WeatherCode code, double windKmh,
-            Instant observedAt) {
-        new Weather(place, Optional.empty(), temperatureC, code, windKmh, observedAt, observedAt);
-        return new Observation(temperatureC, code, windKmh, observedAt);
     }
 }

@@ -90,7 +90,7 @@ final class OpenMeteoWeatherProvider implements WeatherProvider {
         JsonNode body = ok(http.get(uri));
         try {
             JsonNode current = object(body, "current");
-            return AnswerFields.plausible(place, number(current, "temperature_2m"),
+            return new Observation(number(current, "temperature_2m"),
                     WeatherCode.of(code(whole(current, "weather_code"))), number(current, "wind_speed_10m"),
                     epochSecond(current, "time"));
         } catch (IllegalArgumentException notWeather) {

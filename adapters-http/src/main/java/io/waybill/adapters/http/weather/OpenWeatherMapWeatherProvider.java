@@ -56,13 +56,13 @@ final class OpenWeatherMapWeatherProvider implements WeatherProvider {
             return Reading.NOT_FOUND;
         }
         try {
-            return read(place, body);
+            return read(body);
         } catch (IllegalArgumentException notWeather) {
             throw http.notWeather(notWeather);
         }
     }
 
-    private static Reading read(WeatherPlace place, JsonNode body) {
+    private static Reading read(JsonNode body) {
         JsonNode coord = object(body, "coord");
         Coordinates coordinates = new Coordinates(number(coord, "lat"), number(coord, "lon"));
         JsonNode condition = body.path("weather").path(0);
@@ -70,8 +70,8 @@ final class OpenWeatherMapWeatherProvider implements WeatherProvider {
         WeatherCode code = OpenWeatherMapConditions.wmo(id)
                 .orElseThrow(() -> new IllegalArgumentException("an unknown condition id " + id));
         double windKmh = number(object(body, "wind"), "speed") * KMH_PER_METRE_PER_SECOND;
-        Observation observation = AnswerFields.plausible(
-                place, number(object(body, "main"), "temp"), code, windKmh, epochSecond(body, "dt"));
+        Observation observation =
+                new Observation(number(object(body, "main"), "temp"), code, windKmh, epochSecond(body, "dt"));
         return new Reading(Optional.of(new Location(coordinates, text(body, "name"))), Optional.of(observation));
     }
 }

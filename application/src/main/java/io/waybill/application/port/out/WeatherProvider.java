@@ -1,6 +1,7 @@
 package io.waybill.application.port.out;
 
 import io.waybill.domain.weather.Coordinates;
+import io.waybill.domain.weather.Weather;
 import io.waybill.domain.weather.WeatherCode;
 import io.waybill.domain.weather.WeatherPlace;
 import java.time.Instant;
@@ -28,12 +29,13 @@ public interface WeatherProvider {
         }
     }
 
-    /** What the provider reported, in its own time. */
+    /** What the provider reported, in its own time: weather the earth can have ({@link Weather#checkPlausible}). */
     record Observation(double temperatureC, WeatherCode code, double windKmh, Instant observedAt) {
 
         public Observation {
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(observedAt, "observedAt");
+            Weather.checkPlausible(temperatureC, windKmh);
         }
     }
 
