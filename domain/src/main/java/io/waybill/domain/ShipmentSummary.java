@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * A shipment in a list: what identifies it and where it stands, without its history.
  *
- * @param receiver where the receiver is: its zip, city and country ({@link Address#NONE} when unknown)
+ * @param receiver where the receiver is: its zip, city and country, never the street ({@link Address#NONE} when
+ *     unknown)
  */
 public record ShipmentSummary(ShipmentKey key, ShipmentStatus status, Optional<CountryCode> origin,
         Optional<CountryCode> destination, Optional<CustomerId> customer, Instant createdAt,
@@ -22,7 +23,8 @@ public record ShipmentSummary(ShipmentKey key, ShipmentStatus status, Optional<C
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(estimatedDelivery, "estimatedDelivery");
-        Objects.requireNonNull(receiver, "receiver");
+        receiver = receiver.street().isEmpty() ? receiver
+                : new Address(Optional.empty(), receiver.zip(), receiver.city(), receiver.country());
     }
 
     public static ShipmentSummary of(Shipment shipment) {
