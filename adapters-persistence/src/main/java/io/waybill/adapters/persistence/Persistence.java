@@ -2,6 +2,7 @@ package io.waybill.adapters.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.waybill.adapters.persistence.csv.CsvShipmentFiles;
+import io.waybill.application.port.out.ClusterJobs;
 import io.waybill.application.port.out.ComponentProbe;
 import io.waybill.application.port.out.KeyedIssues;
 import io.waybill.application.port.out.PermutationKeyStore;
@@ -40,6 +41,7 @@ public final class Persistence implements AutoCloseable {
     private final JdbcKeyedIssues keyedIssues;
     private final ChangeReports changes;
     private final JdbiWeatherStore weather;
+    private final DbSchedulerClusterJobs jobs;
 
     private Persistence(DatabaseSettings settings, HikariDataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
@@ -52,6 +54,7 @@ public final class Persistence implements AutoCloseable {
         this.keyedIssues = new JdbcKeyedIssues(
                 jdbi, dataSource, engine, writers(engine), settings.commitTimeout());
         this.weather = new JdbiWeatherStore(jdbi, engine);
+        this.jobs = DbSchedulerClusterJobs.on(dataSource, settings);
     }
 
     /**
@@ -132,6 +135,15 @@ public final class Persistence implements AutoCloseable {
         return weather;
     }
 
+    /**
+     * Recurring jobs run once per cluster of the instances on this database, by db-scheduler on its table
+     * {@code scheduled_tasks}. {@link ClusterJobs#start} may be called once; what it returns stops the jobs, and
+     * {@link #close} does too if they still run (first, before anything else closes).
+     */
+    public ClusterJobs clusterJobs() {
+        return jobs;
+    }
+
     public ComponentProbe probe() {
         return new DatabaseProbe(jdbi);
     }
@@ -149,8 +161,10 @@ public final class Persistence implements AutoCloseable {
     public void close() {
         try (ChangeReports reports = changes;
                 JdbcShipmentRepository queued = shipments;
-                JdbcKeyedIssues queuedWithKeys = keyedIssues) {
-            // closing commits what is queued; resources close in reverse order, the change reports last
+                JdbcKeyedIssues queuedWithKeys = keyedIssues;
+                DbSchedulerClusterJobs runningJobs = jobs) {
+            // resources close in reverse order: the jobs first (a run may still write), then what is queued is
+            // committed, the change reports last
         } finally {
             dataSource.close();
         }
