@@ -13,6 +13,7 @@ import io.waybill.application.port.in.IssueTrackingNumberUseCase;
 import io.waybill.application.port.in.ListShipmentsUseCase;
 import io.waybill.application.port.in.RecordTrackingEventsUseCase;
 import io.waybill.application.port.in.RegisterShipmentUseCase;
+import io.waybill.application.port.out.ClusterJobs;
 import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.application.port.out.WeatherProvider;
 import io.waybill.application.service.CacheCoherence;
@@ -59,13 +60,18 @@ import java.util.stream.Stream;
  * }</pre>
  *
  * <p>Lifecycle: {@link #start} connects to and migrates the database, opens the cache, listens for the changes other
- * instances on the same database make (PostgreSQL), settles the tracking-number key and starts HTTP if configured;
- * {@link #close} stops HTTP, closes the cache, stores what is queued and closes the database, in that order. Thread-safe: any number of threads may use it at once.
+ * instances on the same database make, settles the tracking-number key and, with HTTP configured, takes its share of
+ * the cluster's weather refresh (when weather is on) and starts HTTP; {@link #close} stops HTTP, the refresh and the
+ * weather's fetches, closes the cache, stores what is queued and closes the database, in that order. Thread-safe:
+ * any number of threads may use it at once.
  */
 public final class Waybill implements AutoCloseable {
 
     // How long one call to the weather provider may take; lookups wait only WeatherSettings.timeout for it.
     private static final Duration WEATHER_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    // How often one instance of the cluster refreshes the weather where parcels are under way (a service's job: an
+    // instance without HTTP, such as an import, runs none).
+    private static final Duration WEATHER_REFRESH_EVERY = Duration.ofMinutes(5);
 
     private final ResourceStack resources;
     private final HttpApi.UseCases useCases;
@@ -112,6 +118,10 @@ public final class Waybill implements AutoCloseable {
                             config.statusMapping(), clock),
                     new FakeShipmentsService(shipments, lookup),
                     weather);
+            if (config.http().isPresent() && config.weather().provider() != WeatherSettings.Provider.NONE) {
+                resources.push(persistence.clusterJobs().start(List.of(
+                        new ClusterJobs.Job("weather-refresh", WEATHER_REFRESH_EVERY, weather::refresh))));
+            }
             Optional<HttpApi> http = config.http().map(settings -> resources.push(
                     HttpApi.start(settings, useCases, config.rateLimits(), caches.tokenBuckets(), clock)));
             return new Waybill(resources, useCases, http);

@@ -124,6 +124,26 @@ class WeatherEndToEndTest {
         assertThat(openMeteo.forecastCalls()).isEqualTo(1);
     }
 
+    @Test
+    void aServiceStartedBesideParcelsUnderWayFetchesTheirWeatherWithoutALookup() {
+        WaybillConfig database = WaybillConfig.embedded().withHttp(new HttpSettings("127.0.0.1", 0, List.of(KEY)));
+        waybill = Waybill.start(database);
+        client = new TrackingClient(waybill.httpPort().orElseThrow(), KEY);
+        importSeed(); // weather off: nothing fetched
+        waybill.close();
+        assertThat(openMeteo.forecastCalls()).isZero();
+
+        waybill = Waybill.start(database.withWeather(
+                WeatherSettings.openMeteo(openMeteo.uri(), openMeteo.uri()).withTimeout(TIMEOUT)));
+
+        // The seed's five shipments are all under way ("delivery" is out for delivery), each to a place of its own.
+        Poll.until("the refresh has fetched every place of a parcel under way",
+                () -> openMeteo.forecastCalls() == 5, Duration.ofSeconds(30));
+        client = new TrackingClient(waybill.httpPort().orElseThrow(), KEY);
+        assertThat(client.lookUp(PATH, "TN12345678", "DHL", PUBLIC).json().get("weather").isObject()).isTrue();
+        assertThat(openMeteo.forecastCalls()).isEqualTo(5);
+    }
+
     private void importSeed() {
         Response imported = client.post("/api/v1/imports", "text/csv", ImportOverHttpTest.sample("seed_data.csv"),
                 STAFF);
