@@ -47,7 +47,7 @@ final class TrackingViews {
         JsonNode view = response.json();
         assertThat(view.fieldNames()).toIterable().containsExactly("tracking_number", "carrier", "status",
                 "status_label", "estimated_delivery", "destination", "events", "current_location", "articles",
-                "sender", "receiver");
+                "sender", "receiver", "weather", "weather_unavailable");
         assertThat(view.get("status").asText()).isEqualTo("delivered");
         assertThat(view.get("receiver").toString()).isEqualTo("{\"name\":\"賴**\",\"phone\":\"******567\"}");
         assertThat(view.get("sender").toString()).isEqualTo("{\"name\":\"W**\",\"phone\":\"******789\"}");

@@ -37,7 +37,8 @@ final class Routes {
         routes.get("/api/v1/shipments/{tracking_number}", limits.limited(access.anyone(lookups::byPath)));
         routes.get("/api/v1/shipments", access.staff(lists::list));
         routes.post("/api/v1/shipments",
-                access.staff(new RegisterShipmentHandler(useCases.registerShipment(), body, json)));
+                access.staff(new RegisterShipmentHandler(useCases.registerShipment(), useCases.findWeather(), body,
+                        json)));
         routes.post("/api/v1/shipments/{tracking_number}/events",
                 access.staff(new RecordEventsHandler(useCases.recordTrackingEvents(), body, json)));
         routes.post("/api/v1/imports", access.staff(new ImportShipmentsHandler(useCases.importShipments(),
