@@ -186,10 +186,15 @@ public final class FindWeatherService implements FindWeatherUseCase, RefreshWeat
         }
         try {
             fetches.execute(() -> {
-                Known outcome = resolve(place);
-                remember(key, outcome);
-                fetching.remove(key, mine);
-                mine.complete(outcome);
+                // Completed and forgotten whatever happens, so that the next lookup starts a fetch of its own.
+                Known outcome = new Known(Answer.unavailable(STORE_DOWN), clock.instant().plus(RETRY_SOON));
+                try {
+                    outcome = resolve(place);
+                    remember(key, outcome);
+                } finally {
+                    fetching.remove(key, mine);
+                    mine.complete(outcome);
+                }
             });
         } catch (RejectedExecutionException e) { // closing
             fetching.remove(key, mine);
@@ -222,7 +227,7 @@ public final class FindWeatherService implements FindWeatherUseCase, RefreshWeat
             }
             return awaitClaimer(place);
         } catch (RuntimeException e) {
-            LOG.warn("The weather of {} could not be looked up in the database: {}", place.key(), e.toString());
+            LOG.warn("The weather of {} could not be looked up: {}", place.key(), e.toString());
             return new Known(Answer.unavailable(STORE_DOWN), clock.instant().plus(RETRY_SOON));
         }
     }

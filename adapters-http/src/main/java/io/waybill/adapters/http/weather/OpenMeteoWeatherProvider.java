@@ -39,7 +39,7 @@ final class OpenMeteoWeatherProvider implements WeatherProvider {
         if (location.isEmpty()) {
             return Reading.NOT_FOUND;
         }
-        return new Reading(location, Optional.of(forecast(place, location.get().coordinates())));
+        return new Reading(location, Optional.of(forecast(location.get().coordinates())));
     }
 
     // Its geocoder finds many postcodes, but not all (it misses whole countries' postal codes): a zip it does not
@@ -79,7 +79,7 @@ final class OpenMeteoWeatherProvider implements WeatherProvider {
         }
     }
 
-    private Observation forecast(WeatherPlace place, Coordinates coordinates) {
+    private Observation forecast(Coordinates coordinates) {
         URI uri = new Query(forecastUrl, "/v1/forecast")
                 .with("latitude", coordinates.latitude())
                 .with("longitude", coordinates.longitude())
