@@ -119,8 +119,13 @@ public final class Waybill implements AutoCloseable {
                     new FakeShipmentsService(shipments, lookup),
                     weather);
             if (config.http().isPresent() && config.weather().provider() != WeatherSettings.Provider.NONE) {
-                resources.push(persistence.clusterJobs().start(List.of(
-                        new ClusterJobs.Job("weather-refresh", WEATHER_REFRESH_EVERY, weather::refresh))));
+                AutoCloseable refresh = persistence.clusterJobs().start(List.of(
+                        new ClusterJobs.Job("weather-refresh", WEATHER_REFRESH_EVERY, weather::refresh)));
+                // The weather first, which ends a refresh under way, then the job, which waits for it to end.
+                resources.push(() -> {
+                    weather.close();
+                    refresh.close();
+                });
             }
             Optional<HttpApi> http = config.http().map(settings -> resources.push(
                     HttpApi.start(settings, useCases, config.rateLimits(), caches.tokenBuckets(), clock)));

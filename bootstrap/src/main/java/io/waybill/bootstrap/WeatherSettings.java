@@ -3,7 +3,6 @@ package io.waybill.bootstrap;
 import io.waybill.adapters.http.weather.WeatherProviders;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -57,16 +56,9 @@ public record WeatherSettings(Provider provider, Optional<String> apiKey, URI ur
         return new WeatherSettings(provider, apiKey, url, geocodingUrl, maxAge, wait);
     }
 
-    /** An absolute http or https URL, such as {@code https://api.open-meteo.com}. */
+    /** An absolute http or https URL without a query, such as {@code https://api.open-meteo.com}. */
     static URI httpUrl(URI url) {
-        Objects.requireNonNull(url, "url");
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null || url.getQuery() != null
-                || url.getFragment() != null) {
-            throw new IllegalArgumentException("must be an http or https URL without a query, such as "
-                    + OPEN_METEO_URL + "; got " + url);
-        }
-        return url;
+        return WeatherProviders.checkedUrl(url);
     }
 
     public enum Provider {

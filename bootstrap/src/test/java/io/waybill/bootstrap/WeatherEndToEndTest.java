@@ -79,8 +79,8 @@ class WeatherEndToEndTest {
     @Test
     void aProviderThatIsDownGivesAnswersWithTheReasonNotFailures() {
         start(TIMEOUT);
+        openMeteo.fail(); // before the import, so that the refresh cannot fetch it first
         importSeed();
-        openMeteo.fail();
 
         Response answer = client.lookUp(PATH, "TN12345678", "DHL", PUBLIC);
 
@@ -96,8 +96,8 @@ class WeatherEndToEndTest {
     @Test
     void aProviderThatDropsConnectionsGivesAnswersWithTheReasonNotFailures() {
         start(TIMEOUT);
-        importSeed();
         openMeteo.dropConnections();
+        importSeed();
 
         Response answer = client.lookUp(PATH, "TN12345678", "DHL", STAFF);
 
@@ -108,8 +108,8 @@ class WeatherEndToEndTest {
     @Test
     void aSlowProviderDoesNotHoldALookupAndTheNextLookupHasTheWeather() {
         start(TIMEOUT);
-        importSeed();
         openMeteo.slow(Duration.ofSeconds(5));
+        importSeed();
 
         long started = System.nanoTime();
         Response first = client.lookUp(PATH, "TN12345678", "DHL", PUBLIC);

@@ -134,6 +134,16 @@ final class JdbiWeatherStore implements WeatherStore {
     }
 
     @Override
+    public void release(WeatherPlace place, Instant until) {
+        DatabaseFailures.attempt("release the claim on a place's weather", () -> jdbi.withHandle(handle ->
+                handle.createUpdate("UPDATE weather_places SET claimed_until = NULL"
+                                + " WHERE place_key = :key AND claimed_until = :until")
+                        .bind("key", place.key())
+                        .bind("until", time(until))
+                        .execute()));
+    }
+
+    @Override
     public List<Address> placesAwaitingDelivery(int limit) {
         List<String> finalStatuses = Arrays.stream(ShipmentStatus.values()).filter(ShipmentStatus::isFinal)
                 .map(ShipmentStatus::code).toList();

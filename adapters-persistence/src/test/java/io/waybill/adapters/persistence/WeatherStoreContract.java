@@ -227,6 +227,20 @@ abstract class WeatherStoreContract {
 
     // Each racer claims the place once, all released together; their answers.
     @Test
+    void aReleasedClaimLetsAnotherClaimAtOnceButOnlyTheClaimersOwnIsReleased() {
+        WeatherStore store = store();
+        Instant until = T0.plus(CLAIM);
+        assertThat(store.claim(PARIS, T0, until)).isTrue();
+
+        store.release(PARIS, until.plusSeconds(1)); // not this claim: a later one, taken by another instance
+        assertThat(store.claim(PARIS, T0, until)).isFalse();
+        store.release(PARIS, until);
+
+        assertThat(store.claim(PARIS, T0.plusSeconds(1), until.plusSeconds(1))).isTrue();
+        assertThat(store.find(PARIS)).isEmpty();
+    }
+
+    @Test
     void placesAwaitingDeliveryAreTheReceiversOfShipmentsNotFinalTheMostShipmentsFirst() {
         WeatherStore store = store();
         Address kualaLumpur = new Address(Optional.empty(), Optional.of("50450"), Optional.of("Kuala Lumpur"),

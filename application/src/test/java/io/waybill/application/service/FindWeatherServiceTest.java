@@ -109,6 +109,7 @@ class FindWeatherServiceTest {
             pool.shutdownNow();
         }
         assertThat(provider.calls("FR 75001")).isEqualTo(1);
+        assertThat(store.finds()).as("one resolution, not one per lookup").isEqualTo(1);
     }
 
     @Test
@@ -121,6 +122,7 @@ class FindWeatherServiceTest {
             Future<Answer> first = pool.submit(() -> one(one, PARIS));
             assertThat(provider.entered.await(5, TimeUnit.SECONDS)).isTrue(); // one has claimed the place
             Future<Answer> second = pool.submit(() -> one(other, PARIS));
+            assertThat(store.awaitClaimAttempts(2)).as("the other instance has tried to claim it").isTrue();
             release.countDown();
 
             Weather claimers = first.get(10, TimeUnit.SECONDS).weather().orElseThrow();
@@ -197,10 +199,11 @@ class FindWeatherServiceTest {
         one(weather, PARIS); // 60 s after the second
         assertThat(provider.calls()).isEqualTo(3);
 
-        assertThat(weather.backoff(1)).isEqualTo(Duration.ofSeconds(30));
-        assertThat(weather.backoff(3)).isEqualTo(Duration.ofSeconds(120));
-        assertThat(weather.backoff(9)).isEqualTo(MAX_AGE);
-        assertThat(weather.backoff(80)).isEqualTo(MAX_AGE);
+        PlaceWeather places = new PlaceWeather(provider, store, MAX_AGE, clock, () -> false);
+        assertThat(places.backoff(1)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(places.backoff(3)).isEqualTo(Duration.ofSeconds(120));
+        assertThat(places.backoff(9)).isEqualTo(MAX_AGE);
+        assertThat(places.backoff(80)).isEqualTo(MAX_AGE);
     }
 
     @Test
@@ -238,6 +241,37 @@ class FindWeatherServiceTest {
     }
 
     @Test
+    void weatherFetchedButNotStoredIsAnsweredAllTheSame() {
+        store.failNextSave(new StorageUnavailableException("the database is down", null));
+        FindWeatherService weather = service(TIMEOUT);
+
+        assertThat(one(weather, PARIS).weather()).isPresent();
+        assertThat(one(weather, PARIS).weather()).isPresent();
+        assertThat(provider.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void aFetchCutShortByClosingIsNotRecordedAsAFailureAndLeavesThePlaceToOthers() throws Exception {
+        FindWeatherService closing = service(TIMEOUT);
+        CountDownLatch release = provider.holdAnswers();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Answer> cut = pool.submit(() -> one(closing, PARIS));
+            assertThat(provider.entered.await(5, TimeUnit.SECONDS)).isTrue();
+
+            closing.close();
+
+            assertThat(cut.get(10, TimeUnit.SECONDS).weather()).isEmpty();
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        assertThat(store.saves()).isZero();
+        assertThat(store.claimed(WeatherPlace.of(PARIS).orElseThrow())).isFalse();
+        assertThat(one(service(TIMEOUT), PARIS).weather()).isPresent();
+    }
+
+    @Test
     void aDatabaseThatFailsGivesAnAnswerWithoutWeatherNotAFailure() {
         WeatherStore down = new WeatherStore() {
             @Override
@@ -252,6 +286,11 @@ class FindWeatherServiceTest {
 
             @Override
             public void save(Stored stored) {
+                throw new StorageUnavailableException("the database is down", null);
+            }
+
+            @Override
+            public void release(WeatherPlace place, Instant until) {
                 throw new StorageUnavailableException("the database is down", null);
             }
 

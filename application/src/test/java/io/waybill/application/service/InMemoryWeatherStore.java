@@ -15,15 +15,21 @@ final class InMemoryWeatherStore implements WeatherStore {
     private final Map<String, Stored> stored = new HashMap<>();
     private final Map<String, Instant> claims = new HashMap<>();
     private int saves;
+    private int finds;
+    private int claimAttempts;
+    private RuntimeException nextSaveFails;
     private List<Address> awaitingDelivery = List.of();
 
     @Override
     public synchronized Optional<Stored> find(WeatherPlace place) {
+        finds++;
         return Optional.ofNullable(stored.get(place.key()));
     }
 
     @Override
     public synchronized boolean claim(WeatherPlace place, Instant now, Instant until) {
+        claimAttempts++;
+        notifyAll();
         Instant claimed = claims.get(place.key());
         Stored last = stored.get(place.key());
         if (claimed != null && claimed.isAfter(now) || last != null && last.goodUntil().isAfter(now)) {
@@ -35,10 +41,20 @@ final class InMemoryWeatherStore implements WeatherStore {
 
     @Override
     public synchronized void save(Stored outcome) {
+        if (nextSaveFails != null) {
+            RuntimeException failure = nextSaveFails;
+            nextSaveFails = null;
+            throw failure;
+        }
         stored.put(outcome.place().key(), outcome);
         claims.remove(outcome.place().key());
         saves++;
         notifyAll();
+    }
+
+    @Override
+    public synchronized void release(WeatherPlace place, Instant until) {
+        claims.remove(place.key(), until);
     }
 
     @Override
@@ -50,13 +66,34 @@ final class InMemoryWeatherStore implements WeatherStore {
         awaitingDelivery = List.copyOf(places);
     }
 
+    synchronized int finds() {
+        return finds;
+    }
+
+    synchronized boolean claimed(WeatherPlace place) {
+        return claims.containsKey(place.key());
+    }
+
+    synchronized void failNextSave(RuntimeException failure) {
+        nextSaveFails = failure;
+    }
+
     /** Waits up to 10 s for {@code count} saves in all; whether they came. */
     synchronized boolean awaitSaves(int count) throws InterruptedException {
+        return await(() -> saves >= count);
+    }
+
+    /** Waits up to 10 s for {@code count} claims asked for in all, won or not; whether they came. */
+    synchronized boolean awaitClaimAttempts(int count) throws InterruptedException {
+        return await(() -> claimAttempts >= count);
+    }
+
+    private boolean await(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + 10_000_000_000L;
-        while (saves < count && System.nanoTime() < end) {
+        while (!condition.getAsBoolean() && System.nanoTime() < end) {
             wait(Math.max(1, (end - System.nanoTime()) / 1_000_000));
         }
-        return saves >= count;
+        return condition.getAsBoolean();
     }
 
     synchronized int saves() {

@@ -37,10 +37,12 @@ final class WeatherHttp {
     private final String provider;
     private final Duration timeout;
     private final Secret secret;
+    private final RequestPace pace;
     private final HttpClient client;
 
-    WeatherHttp(String provider, Duration timeout, Secret secret) {
+    WeatherHttp(String provider, Duration timeout, Secret secret, RequestPace pace) {
         this.provider = provider;
+        this.pace = Objects.requireNonNull(pace, "pace");
         this.timeout = Objects.requireNonNull(timeout, "requestTimeout");
         this.secret = Objects.requireNonNull(secret, "secret");
         if (timeout.isNegative() || timeout.isZero()) {
@@ -57,7 +59,8 @@ final class WeatherHttp {
     record Answer(int status, byte[] body) {}
 
     /**
-     * The service's answer to a GET of {@code uri}, unless it failed (HTTP 429 and 5xx included).
+     * The service's answer to a GET of {@code uri}, unless it failed (HTTP 429 and 5xx included). Sent when the
+     * provider's pace allows (the wait for it is not part of the timeout).
      *
      * @throws WeatherUnreachableException when no answer came within the timeout, or the service is failing
      */
@@ -67,6 +70,12 @@ final class WeatherHttp {
                 .header("Accept", "application/json")
                 .GET()
                 .build();
+        try {
+            pace.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unreachable("lookup was interrupted", e);
+        }
         long start = System.nanoTime();
         // Asynchronously, so that the timeout bounds the body too: the client's own covers only the headers.
         CompletableFuture<HttpResponse<byte[]>> sent = client.sendAsync(request, BoundedBody.handler(LONGEST_ANSWER));

@@ -17,6 +17,11 @@ public final class WeatherProviders {
     public static final URI OPEN_METEO_GEOCODING_URL = URI.create("https://geocoding-api.open-meteo.com");
     public static final URI OPEN_WEATHER_MAP_URL = URI.create("https://api.openweathermap.org");
 
+    // The providers' published limits for keyless and free use, kept by each provider instance (one per process):
+    // Open-Meteo asks for fewer than 600 calls a minute, OpenWeatherMap's free plan allows 60.
+    static final RequestPace.Limit OPEN_METEO_LIMIT = new RequestPace.Limit(500, 50);
+    static final RequestPace.Limit OPEN_WEATHER_MAP_LIMIT = new RequestPace.Limit(60, 10);
+
     private WeatherProviders() {}
 
     /**
@@ -27,7 +32,8 @@ public final class WeatherProviders {
      */
     public static WeatherProvider openMeteo(URI forecastUrl, URI geocodingUrl, Duration requestTimeout) {
         return new OpenMeteoWeatherProvider(
-                new WeatherHttp("Open-Meteo", requestTimeout, Secret.NONE), baseOf(forecastUrl), baseOf(geocodingUrl));
+                new WeatherHttp("Open-Meteo", requestTimeout, Secret.NONE, OPEN_METEO_LIMIT.pace()),
+                checkedUrl(forecastUrl), checkedUrl(geocodingUrl));
     }
 
     /**
@@ -42,10 +48,17 @@ public final class WeatherProviders {
             throw new IllegalArgumentException("OpenWeatherMap needs an API key");
         }
         return new OpenWeatherMapWeatherProvider(
-                new WeatherHttp("OpenWeatherMap", requestTimeout, new Secret(apiKey)), baseOf(url), apiKey);
+                new WeatherHttp("OpenWeatherMap", requestTimeout, new Secret(apiKey), OPEN_WEATHER_MAP_LIMIT.pace()),
+                checkedUrl(url), apiKey);
     }
 
-    private static URI baseOf(URI url) {
+    /**
+     * {@code url} if it can be a provider's base URL: absolute http or https, with no query or fragment (a path is
+     * kept as a prefix).
+     *
+     * @throws IllegalArgumentException otherwise
+     */
+    public static URI checkedUrl(URI url) {
         Objects.requireNonNull(url, "url");
         if (!url.isAbsolute() || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))
                 || url.getHost() == null || url.getRawQuery() != null || url.getRawFragment() != null) {

@@ -6,6 +6,6 @@ package io.waybill.application.port.in;
  */
 public interface RefreshWeatherUseCase {
 
-    /** Fetches what is due; returns how many places the provider was asked about. */
+    /** Fetches what is due; returns how many times this process asked the provider while it ran. */
     int refresh();
 }

@@ -28,6 +28,13 @@ public interface WeatherStore {
     void save(Stored stored);
 
     /**
+     * Gives up a claim of {@link #claim} without storing an outcome (a fetch cut short by a shutdown), so that
+     * another instance may fetch the place at once. Only the claim made with this {@code until} is given up: one
+     * that has run out and been taken by another instance is left alone.
+     */
+    void release(WeatherPlace place, Instant until);
+
+    /**
      * Where the parcels still under way go: the distinct zip, city and country (street empty) of the receivers of
      * shipments not in a final status, at most {@code limit} of them, the most shipments' first.
      */
