@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.waybill.adapters.http.HttpSettings;
 import io.waybill.adapters.persistence.DatabaseSettings;
+import io.waybill.application.contract.MovableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waybill.adapters.http.HttpSettings;
 import io.waybill.bootstrap.TrackingClient.Response;
+import io.waybill.application.contract.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -9,7 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.waybill.adapters.http.HttpSettings;
 import io.waybill.application.contract.Poll;
+import io.waybill.application.port.in.FindWeatherUseCase;
 import io.waybill.bootstrap.TrackingClient.Response;
+import io.waybill.domain.Address;
+import io.waybill.domain.CountryCode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +76,12 @@ class WeatherEndToEndTest {
         JsonNode viewed = client.lookUp(PATH, "TN12345678", "DHL", PUBLIC).json().get("weather");
         assertThat(client.lookUp(POST, "TN12345678", "DHL", PUBLIC).json().get("weather")).isEqualTo(viewed);
         assertThat(client.get("/shipment/", STAFF).json().findValues("weather")).contains(viewed);
+        // And the library's facade, for a place it knows and one nobody has asked about yet.
+        List<FindWeatherUseCase.Answer> answers = waybill.weatherAt(List.of(
+                Address.of(null, "1000", "Brussels", CountryCode.of("BE")),
+                Address.of(null, "10115", "Atlantis", CountryCode.of("DE"))));
+        assertThat(answers.get(0).weather().orElseThrow().city()).contains("Brussels");
+        assertThat(answers.get(1).unavailable()).contains("place not found");
         assertThat(openMeteo.forecastCalls()).isEqualTo(5);
     }
 

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waybill.domain.CarrierTrackingNumber;
 import io.waybill.domain.Shipment;
-import java.time.Clock;
+import io.waybill.application.contract.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -106,34 +103,5 @@ class SqliteShipmentChangesTest extends ShipmentChangesContract {
 
     private static long micros(Instant instant) {
         return Duration.between(Instant.EPOCH, instant).toNanos() / 1_000;
-    }
-
-    /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-
-        private final AtomicReference<Instant> now;
-
-        MovableClock(Instant start) {
-            now = new AtomicReference<>(start);
-        }
-
-        void set(Instant instant) {
-            now.set(instant);
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the tests use UTC");
-        }
     }
 }

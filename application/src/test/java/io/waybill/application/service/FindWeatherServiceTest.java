@@ -13,6 +13,7 @@ import io.waybill.domain.weather.Coordinates;
 import io.waybill.domain.weather.Weather;
 import io.waybill.domain.weather.WeatherCode;
 import io.waybill.domain.weather.WeatherPlace;
+import io.waybill.application.contract.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

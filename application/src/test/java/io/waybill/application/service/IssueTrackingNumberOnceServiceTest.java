@@ -19,6 +19,7 @@ import io.waybill.domain.Weight;
 import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
 import io.waybill.domain.trackingnumber.PermutationKey;
 import io.waybill.domain.trackingnumber.TrackingNumberFormat;
+import io.waybill.application.contract.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
