@@ -69,6 +69,11 @@ final class Settings {
                 .toList();
     }
 
+    /** {@code WAYBILL_REPORT_*}: the days without an event after which a shipment under way is stalled (3). */
+    ReportSettings reports() {
+        return new ReportSettings(atLeast("WAYBILL_REPORT_STALLED_DAYS", ReportSettings.DEFAULT_STALLED_DAYS, 1));
+    }
+
     /**
      * {@code WAYBILL_WEATHER_*}: the provider ({@code open-meteo} by default), its key, its base URLs (the real ones
      * by default), the max age in minutes (120) and how long a lookup may wait for weather in milliseconds (300).

@@ -24,6 +24,7 @@ import io.waybill.application.service.ImportShipmentsService;
 import io.waybill.application.service.IssueTrackingNumberOnceService;
 import io.waybill.application.service.IssueTrackingNumberService;
 import io.waybill.application.service.ListShipmentsService;
+import io.waybill.application.service.MakeReportService;
 import io.waybill.application.service.PermutationKeys;
 import io.waybill.application.service.ReadinessService;
 import io.waybill.application.service.RecordTrackingEventsService;
@@ -117,7 +118,8 @@ public final class Waybill implements AutoCloseable {
                     new ImportShipmentsService(shipments, Persistence.shipmentFileReader(), lookup,
                             config.statusMapping(), clock),
                     new FakeShipmentsService(shipments, lookup),
-                    weather);
+                    weather,
+                    new MakeReportService(persistence.reportFigures(), config.reports().stalledDays()));
             if (config.http().isPresent() && config.weather().provider() != WeatherSettings.Provider.NONE) {
                 AutoCloseable refresh = persistence.clusterJobs().start(List.of(
                         new ClusterJobs.Job("weather-refresh", WEATHER_REFRESH_EVERY, weather::refresh)));

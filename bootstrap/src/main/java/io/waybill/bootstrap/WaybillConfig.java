@@ -28,6 +28,7 @@ import java.util.Optional;
  * @param trackingKey the tracking-number permutation key; empty to use the database's, made on first start
  * @param statusMapping how carriers' status wordings map to canonical statuses
  * @param rateLimits the limits on HTTP routes anyone may use, kept in Redis when the cache is there
+ * @param reports how status reports are made
  * @param weather where the weather at receivers comes from ({@link WeatherSettings#OFF} unless configured, but
  *     Open-Meteo by default in {@link #fromEnvironment})
  * @param clock where the service reads the time (when numbers are issued, shipments stored, events imported,
@@ -35,19 +36,21 @@ import java.util.Optional;
  */
 public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings database, CacheSettings cache,
         Optional<PermutationKey> trackingKey, StatusMapping statusMapping, RateLimitSettings rateLimits,
-        WeatherSettings weather, Clock clock) {
+        WeatherSettings weather, ReportSettings reports, Clock clock) {
 
     private static final long MIB = 1024 * 1024;
 
     public WaybillConfig {
         Objects.requireNonNull(weather, "weather");
+        Objects.requireNonNull(reports, "reports");
         Objects.requireNonNull(clock, "clock");
     }
 
     /** Without weather, on the system's UTC clock. */
     public WaybillConfig(Optional<HttpSettings> http, DatabaseSettings database, CacheSettings cache,
             Optional<PermutationKey> trackingKey, StatusMapping statusMapping, RateLimitSettings rateLimits) {
-        this(http, database, cache, trackingKey, statusMapping, rateLimits, WeatherSettings.OFF, Clock.systemUTC());
+        this(http, database, cache, trackingKey, statusMapping, rateLimits, WeatherSettings.OFF, ReportSettings.DEFAULTS,
+                Clock.systemUTC());
     }
 
     /** Without rate limits and weather, on the system's UTC clock. */
@@ -112,34 +115,39 @@ public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings databa
         StatusMapping statusMapping = settings.statusMapping();
         Optional<PermutationKey> trackingKey = settings.optional("WAYBILL_TRACKING_KEY")
                 .map(hex -> settings.parse("WAYBILL_TRACKING_KEY", hex, PermutationKey::parse));
-        return new WaybillConfig(Optional.empty(), database, cache, trackingKey, statusMapping);
+        return new WaybillConfig(Optional.empty(), database, cache, trackingKey, statusMapping)
+                .withReports(settings.reports());
     }
 
     public WaybillConfig withHttp(HttpSettings settings) {
         return new WaybillConfig(Optional.of(settings), database, cache, trackingKey, statusMapping, rateLimits, weather,
-                clock);
+                reports, clock);
     }
 
     public WaybillConfig withoutHttp() {
         return new WaybillConfig(Optional.empty(), database, cache, trackingKey, statusMapping, rateLimits, weather,
-                clock);
+                reports, clock);
     }
 
     public WaybillConfig withCache(CacheSettings settings) {
-        return new WaybillConfig(http, database, settings, trackingKey, statusMapping, rateLimits, weather, clock);
+        return new WaybillConfig(http, database, settings, trackingKey, statusMapping, rateLimits, weather, reports, clock);
     }
 
     public WaybillConfig withRateLimits(RateLimitSettings limits) {
-        return new WaybillConfig(http, database, cache, trackingKey, statusMapping, limits, weather, clock);
+        return new WaybillConfig(http, database, cache, trackingKey, statusMapping, limits, weather, reports, clock);
+    }
+
+    public WaybillConfig withReports(ReportSettings settings) {
+        return new WaybillConfig(http, database, cache, trackingKey, statusMapping, rateLimits, weather, settings, clock);
     }
 
     public WaybillConfig withWeather(WeatherSettings settings) {
-        return new WaybillConfig(http, database, cache, trackingKey, statusMapping, rateLimits, settings, clock);
+        return new WaybillConfig(http, database, cache, trackingKey, statusMapping, rateLimits, settings, reports, clock);
     }
 
     /** These settings with the service reading the time from {@code clock}: a test's, or an embedding application's. */
     public WaybillConfig withClock(Clock clock) {
-        return new WaybillConfig(http, database, cache, trackingKey, statusMapping, rateLimits, weather, clock);
+        return new WaybillConfig(http, database, cache, trackingKey, statusMapping, rateLimits, weather, reports, clock);
     }
 
     /** The embedded default: SQLite in {@code waybill.db} under {@code directory}. */

@@ -85,6 +85,15 @@ class WaybillConfigTest {
     }
 
     @Test
+    void aShipmentUnderWayIsStalledAfterThreeDaysWithoutAnEventUnlessConfigured() {
+        assertThat(WaybillConfig.fromEnvironment(Map.of()).reports().stalledDays()).isEqualTo(3);
+        assertThat(WaybillConfig.fromEnvironmentWithoutHttp(Map.of("WAYBILL_REPORT_STALLED_DAYS", "7")).reports()
+                .stalledDays()).isEqualTo(7);
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_REPORT_STALLED_DAYS", "0")))
+                .hasMessage("WAYBILL_REPORT_STALLED_DAYS must be at least 1; got 0");
+    }
+
+    @Test
     void readsAJdbcUrlWithCredentialsSchemaAndPool() {
         DatabaseSettings database = WaybillConfig.fromEnvironment(Map.of(
                         "WAYBILL_DATABASE_URL", "jdbc:postgresql://db:5432/waybill",

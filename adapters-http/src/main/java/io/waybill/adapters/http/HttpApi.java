@@ -12,6 +12,7 @@ import io.waybill.application.port.in.ImportShipmentsUseCase;
 import io.waybill.application.port.in.IssueTrackingNumberOnceUseCase;
 import io.waybill.application.port.in.IssueTrackingNumberUseCase;
 import io.waybill.application.port.in.ListShipmentsUseCase;
+import io.waybill.application.port.in.MakeReportUseCase;
 import io.waybill.application.port.in.RecordTrackingEventsUseCase;
 import io.waybill.application.port.in.RegisterShipmentUseCase;
 import io.waybill.application.port.out.TokenBuckets;
@@ -56,7 +57,7 @@ public final class HttpApi implements AutoCloseable {
             RegisterShipmentUseCase registerShipment, RecordTrackingEventsUseCase recordTrackingEvents,
             FindShipmentUseCase findShipment, ListShipmentsUseCase listShipments,
             ImportShipmentsUseCase importShipments, FakeShipmentsUseCase fakeShipments,
-            FindWeatherUseCase findWeather) {
+            FindWeatherUseCase findWeather, MakeReportUseCase makeReport) {
 
         public UseCases {
             Objects.requireNonNull(issueTrackingNumber, "issueTrackingNumber");
@@ -69,6 +70,7 @@ public final class HttpApi implements AutoCloseable {
             Objects.requireNonNull(importShipments, "importShipments");
             Objects.requireNonNull(fakeShipments, "fakeShipments");
             Objects.requireNonNull(findWeather, "findWeather");
+            Objects.requireNonNull(makeReport, "makeReport");
         }
     }
 

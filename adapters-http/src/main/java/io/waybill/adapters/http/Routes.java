@@ -47,6 +47,8 @@ final class Routes {
         routes.get(LegacyEnvelope.PATH, limits.limited(access.anyone(lookups::legacyQuery)));
         routes.get("/shipment", access.staff(lists::legacyList));
         routes.post("/shipment", limits.limited(access.anyone(lookups::legacyPost)));
+        ReportHandlers reports = new ReportHandlers(useCases.makeReport(), clock, json);
+        routes.get("/trackingSummary", access.staff(reports::trackingSummary));
         routes.get(FakeShipmentsHandler.PATH,
                 access.staff(new FakeShipmentsHandler(useCases.fakeShipments(), clock, json)::handle));
     }

@@ -11,6 +11,7 @@ import io.waybill.application.port.in.ImportShipmentsUseCase;
 import io.waybill.application.port.in.IssueTrackingNumberOnceUseCase;
 import io.waybill.application.port.in.IssueTrackingNumberUseCase;
 import io.waybill.application.port.in.ListShipmentsUseCase;
+import io.waybill.application.port.in.MakeReportUseCase;
 import io.waybill.application.port.in.RecordTrackingEventsUseCase.EventInput;
 import io.waybill.application.port.in.RecordTrackingEventsUseCase;
 import io.waybill.application.port.in.RegisterShipmentUseCase;
@@ -118,6 +119,7 @@ final class TestUseCases {
         private ListShipmentsUseCase listShipments = query -> fail();
         private ImportShipmentsUseCase importShipments = command -> fail();
         private FindWeatherUseCase findWeather = TURNED_OFF;
+        private MakeReportUseCase makeReport = period -> fail();
         private FakeShipmentsUseCase fakeShipments = new FakeShipmentsUseCase() {
             @Override
             public Stream<Shipment> generate(Generation generation) {
@@ -175,6 +177,11 @@ final class TestUseCases {
             return this;
         }
 
+        Builder makeReport(MakeReportUseCase useCase) {
+            makeReport = useCase;
+            return this;
+        }
+
         Builder findWeather(FindWeatherUseCase useCase) {
             findWeather = useCase;
             return this;
@@ -183,7 +190,7 @@ final class TestUseCases {
         HttpApi.UseCases build() {
             return new HttpApi.UseCases(issueTrackingNumber, issueTrackingNumberOnce, checkReadiness, registerShipment,
                     recordTrackingEvents,
-                    findShipment, listShipments, importShipments, fakeShipments, findWeather);
+                    findShipment, listShipments, importShipments, fakeShipments, findWeather, makeReport);
         }
 
         private static <T> T fail() {
