@@ -24,9 +24,9 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * A status report's figures in three aggregate statements, the same on SQLite and PostgreSQL: the shipments per
- * carrier and status (one pass over the shipments, as a bare count per status takes), the period's deliveries and
- * exceptions with the stalled shipments (short ranges of the partial indexes of V6), and the transit times of the
- * period's deliveries. The statements read one snapshot: on PostgreSQL in a repeatable-read transaction, on SQLite in
+ * carrier and status with the stalled ones among them (one pass over the shipments, as a bare count per status
+ * takes), the period's deliveries and exceptions (short ranges of the partial indexes of V6), and the transit times of
+ * the period's deliveries. The statements read one snapshot: on PostgreSQL in a repeatable-read transaction, on SQLite in
  * a read transaction, which sees the database as it was at its first read.
  *
  * <p>Times are compared to the microsecond, all that both databases keep: the period's ends and the stalled limit are
@@ -35,26 +35,35 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  */
 final class JdbiReportFigures implements ReportFigures {
 
-    // Final statuses, spelled as V6's shipments_stalled spells them (SQLite matches a partial index's condition by its
-    // text); the enum's order is the migration's. SqliteReportFiguresTest checks that the index serves it.
-    static final String NOT_FINAL = Arrays.stream(ShipmentStatus.values())
+    // The statuses that are not final (ShipmentStatus.isFinal).
+    private static final String NOT_FINAL = Arrays.stream(ShipmentStatus.values())
             .filter(ShipmentStatus::isFinal)
             .map(status -> "'" + status.code() + "'")
             .collect(Collectors.joining(", ", "status NOT IN (", ")"));
-    private static final String DELIVERED = "status = '" + ShipmentStatus.DELIVERED.code() + "'";
-    private static final String EXCEPTION = "status = '" + ShipmentStatus.EXCEPTION.code() + "'";
+    // Spelled as V6's partial indexes spell them: SQLite matches a partial index's condition by its text.
+    // SqliteReportFiguresTest checks that the indexes serve them.
+    static final String DELIVERED = "status = '" + ShipmentStatus.DELIVERED.code() + "'";
+    static final String EXCEPTION = "status = '" + ShipmentStatus.EXCEPTION.code() + "'";
 
-    // byStatus is the sum over carriers: one pass over the shipments serves both.
-    private static final String BY_CARRIER = "SELECT carrier, status, count(*) FROM shipments GROUP BY status, carrier";
+    // byStatus is the sum over carriers, stalled the sum of the groups' stalled: one pass over the shipments serves
+    // all three, with no index or column of its own, so that nothing is added to the shipments' writes. Nothing
+    // recorded since means the later of updated_at (set by ShipmentWriter whenever events are appended) and
+    // created_at (registration, issue); updated_at is NULL until the first change, and a comparison with NULL is false.
+    private static final String BY_CARRIER = """
+            SELECT carrier, status, count(*),
+                   SUM(CASE WHEN %1$s
+                             AND CASE WHEN updated_at > created_at THEN updated_at ELSE created_at END < :stalled_before
+                            THEN 1 ELSE 0 END)
+            FROM shipments
+            GROUP BY status, carrier
+            """.formatted(NOT_FINAL);
 
-    // A shipment delivered twice in the period counts once. last_recorded_at is the latest of created_at, updated_at
-    // and the events' recorded_at, kept by the writers (V6).
+    // A shipment delivered twice in the period counts once.
     private static final String COUNTS = """
             SELECT (SELECT count(DISTINCT shipment_id) FROM tracking_events
                     WHERE %1$s AND event_time >= :from AND event_time < :to),
-                   (SELECT count(*) FROM tracking_events WHERE %2$s AND event_time >= :from AND event_time < :to),
-                   (SELECT count(*) FROM shipments WHERE %3$s AND last_recorded_at < :stalled_before)
-            """.formatted(DELIVERED, EXCEPTION, NOT_FINAL);
+                   (SELECT count(*) FROM tracking_events WHERE %2$s AND event_time >= :from AND event_time < :to)
+            """.formatted(DELIVERED, EXCEPTION);
 
     // Each shipment's first delivery in the period, less its creation, in microseconds; then, per route, the nearest
     // rank: the time at rank ceil(p * n) in ascending order, written ((n + 1) / 2) and ((9 * n + 9) / 10) in integer
@@ -107,19 +116,21 @@ final class JdbiReportFigures implements ReportFigures {
         Map<ShipmentStatus, Long> byStatus = new EnumMap<>(ShipmentStatus.class);
         Map<Carrier, Map<ShipmentStatus, Long>> byCarrier = new HashMap<>();
         List<Group> groups = handle.createQuery(BY_CARRIER)
+                .bind("stalled_before", time(stalledBefore))
                 .map((row, context) -> new Group(new Carrier(row.getString(1)), ShipmentStatus.parse(row.getString(2)),
-                        row.getLong(3)))
+                        row.getLong(3), row.getLong(4)))
                 .list();
+        long stalled = 0;
         for (Group group : groups) {
             byCarrier.computeIfAbsent(group.carrier(), carrier -> new EnumMap<>(ShipmentStatus.class))
                     .put(group.status(), group.shipments());
             byStatus.merge(group.status(), group.shipments(), Long::sum);
+            stalled += group.stalled();
         }
         long[] counts = handle.createQuery(COUNTS)
                 .bind("from", time(period.from()))
                 .bind("to", time(period.to()))
-                .bind("stalled_before", time(stalledBefore))
-                .map((row, context) -> new long[] {row.getLong(1), row.getLong(2), row.getLong(3)})
+                .map((row, context) -> new long[] {row.getLong(1), row.getLong(2)})
                 .one();
         List<TransitTimes> transit = handle.createQuery(transitTimes)
                 .bind("from", time(period.from()))
@@ -132,10 +143,10 @@ final class JdbiReportFigures implements ReportFigures {
                             micros(in.longInteger()));
                 })
                 .list();
-        return new Figures(byStatus, byCarrier, counts[0], counts[1], counts[2], transit);
+        return new Figures(byStatus, byCarrier, counts[0], counts[1], stalled, transit);
     }
 
-    private record Group(Carrier carrier, ShipmentStatus status, long shipments) {}
+    private record Group(Carrier carrier, ShipmentStatus status, long shipments, long stalled) {}
 
     // A time column in microseconds since the epoch: SQLite's as it is; PostgreSQL's epoch is exact numeric (14+).
     private String micros(String column) {

@@ -11,21 +11,25 @@ class SqliteReportFiguresTest extends ReportFiguresContract {
         return TestDatabases.sqlite();
     }
 
-    // SQLite uses a partial index only for a condition written as the index's is: a final status added to the enum
-    // without a migration that renews the index would quietly make the stalled count read every shipment.
+    // SQLite uses a partial index only for a condition written as the index's is: a status spelled otherwise in
+    // JdbiReportFigures would quietly make the period's counts read every event.
     @Test
-    void theStalledCountReadsOnlyThePartialIndexOfShipmentsUnderWay() throws Exception {
+    void thePeriodsDeliveriesAndExceptionsReadOnlyTheirPartialIndexes() throws Exception {
         DatabaseSettings settings = TestDatabases.sqlite();
         try (Persistence ignored = Persistence.open(settings, java.time.Clock.systemUTC())) {
-            String plan = TestDatabases.jdbi(settings).withHandle(handle -> handle.createQuery(
-                            "EXPLAIN QUERY PLAN SELECT count(*) FROM shipments WHERE " + JdbiReportFigures.NOT_FINAL
-                                    + " AND last_recorded_at < 0")
-                    .mapToMap()
-                    .list()
-                    .toString());
-            assertThat(plan).contains("shipments_stalled");
+            assertThat(plan(settings, JdbiReportFigures.DELIVERED)).contains("tracking_events_delivered");
+            assertThat(plan(settings, JdbiReportFigures.EXCEPTION)).contains("tracking_events_exception");
         } finally {
             TestDatabases.drop(settings);
         }
+    }
+
+    private static String plan(DatabaseSettings settings, String condition) {
+        return TestDatabases.jdbi(settings).withHandle(handle -> handle.createQuery(
+                        "EXPLAIN QUERY PLAN SELECT count(*) FROM tracking_events WHERE " + condition
+                                + " AND event_time >= 0 AND event_time < 1")
+                .mapToMap()
+                .list()
+                .toString());
     }
 }
