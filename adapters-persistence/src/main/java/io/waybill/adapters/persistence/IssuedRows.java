@@ -18,9 +18,8 @@ final class IssuedRows {
     static final String INSERT = """
             INSERT INTO shipments (tracking_number, carrier, status, origin_country, destination_country, weight_kg,
                                    customer_id, customer_name, customer_slug, order_created_at,
-                                   order_created_offset, order_created_nano, created_at, estimated_delivery,
-                                   last_recorded_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                   order_created_offset, order_created_nano, created_at, estimated_delivery)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
     private IssuedRows() {}
@@ -44,7 +43,6 @@ final class IssuedRows {
         insert.setInt(12, Times.nanoColumn(ordered));
         engine.setTime(insert, 13, Times.utc(issued.issuedAt()));
         engine.setDate(insert, 14, row.estimatedDelivery().orElse(null));
-        engine.setTime(insert, 15, Times.utc(issued.issuedAt())); // no events: its creation is all that is recorded
         insert.addBatch();
     }
 }

@@ -42,12 +42,6 @@ final class LegacyH2Database {
     private static final List<String> TABLES =
             List.of("permutation_key", "shipments", "shipment_articles", "tracking_events", "idempotency_keys");
     private static final int LAST_H2_VERSION = 3;
-    // H2's shipments had no last_recorded_at (V6): what the migration would have made of them, for the report's stalled.
-    private static final String LAST_RECORDED = """
-            UPDATE shipments SET last_recorded_at = max(created_at, coalesce(updated_at, created_at),
-                coalesce((SELECT max(e.recorded_at) FROM tracking_events e WHERE e.shipment_id = shipments.id),
-                         created_at))
-            """;
 
     private LegacyH2Database() {}
 
@@ -115,9 +109,6 @@ final class LegacyH2Database {
             long rows = 0;
             for (String table : TABLES) {
                 rows += copyTable(from, to, table);
-            }
-            try (Statement lastRecorded = to.createStatement()) {
-                lastRecorded.executeUpdate(LAST_RECORDED);
             }
             try (PreparedStatement sequence =
                     to.prepareStatement("UPDATE tracking_sequence SET next_block = ? WHERE id = 1")) {

@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,7 +30,7 @@ final class ShipmentRows {
                     Stream.of("tracking_number", "carrier", "status", "version", "created_at", "origin_country",
                             "destination_country", "weight_kg", "customer_id", "customer_name", "customer_slug",
                             "order_created_at", "order_created_offset", "order_created_nano", "public_tracking",
-                            "estimated_delivery", "last_recorded_at"),
+                            "estimated_delivery"),
                     Stream.of("sender", "receiver")
                             .flatMap(party -> PARTY_PARTS.stream().map(part -> party + "_" + part)))
             .toList();
@@ -42,11 +41,8 @@ final class ShipmentRows {
     /**
      * Inserts the shipments' rows at version 0 in one go ({@link BulkInsert}). Their ids are read afterwards with
      * {@link #ids}: asking for them with a batch would make PostgreSQL's driver send an insert per row.
-     *
-     * @param now when their events are recorded
      */
-    static void insertAll(Engine engine, Connection connection, List<Shipment> shipments, Instant now)
-            throws SQLException {
+    static void insertAll(Engine engine, Connection connection, List<Shipment> shipments) throws SQLException {
         BulkInsert.insert(engine, connection, "shipments", COLUMNS, out -> {
             for (Shipment shipment : shipments) {
                 ShipmentDetails details = shipment.details();
@@ -64,17 +60,11 @@ final class ShipmentRows {
                         .time(details.orderedAt().map(OrderTime::value))
                         .bool(details.publicTracking())
                         .date(shipment.estimatedDelivery())
-                        .timestamp(Times.utc(lastRecorded(shipment, now)))
                         .party(details.sender())
                         .party(details.receiver())
                         .endRow();
             }
         });
-    }
-
-    /** The latest of its creation and, when it has events, their recording: see V6 on {@code last_recorded_at}. */
-    private static Instant lastRecorded(Shipment shipment, Instant now) {
-        return shipment.events().isEmpty() || now.isBefore(shipment.createdAt()) ? shipment.createdAt() : now;
     }
 
     /** The ids of the shipments stored with these keys; a key with none is absent. */

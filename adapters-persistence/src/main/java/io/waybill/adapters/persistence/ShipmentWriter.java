@@ -29,13 +29,10 @@ import org.jdbi.v3.core.JdbiException;
 final class ShipmentWriter {
 
     // The version condition makes the update the lock: of two writers that read the same version, the second waits
-    // for the first's commit and then finds no row at that version any more. last_recorded_at only rises, even when
-    // this instance's clock is behind the one of the instance that recorded the events before.
+    // for the first's commit and then finds no row at that version any more.
     private static final String UPDATE = """
             UPDATE shipments
-            SET version = version + 1, status = ?, estimated_delivery = ?, updated_at = ?,
-                last_recorded_at = CASE WHEN last_recorded_at IS NULL OR last_recorded_at < ? THEN ?
-                                        ELSE last_recorded_at END
+            SET version = version + 1, status = ?, estimated_delivery = ?, updated_at = ?
             WHERE tracking_number = ? AND carrier = ? AND version = ?
             """;
 
@@ -100,7 +97,7 @@ final class ShipmentWriter {
 
     private void insertAll(Connection connection, List<Shipment> shipments, Set<ShipmentKey> keys, Instant now)
             throws SQLException {
-        ShipmentRows.insertAll(engine, connection, shipments, now);
+        ShipmentRows.insertAll(engine, connection, shipments);
         Map<ShipmentKey, Long> ids = ShipmentRows.ids(engine, connection, keys);
         ArticleRows.insertAll(engine, connection, shipments, ids);
         EventRows.insert(engine, connection, shipments.stream()
@@ -151,11 +148,9 @@ final class ShipmentWriter {
             update.setString(1, updated.status().code());
             engine.setDate(update, 2, updated.estimatedDelivery().orElse(null));
             engine.setTime(update, 3, Times.utc(now));
-            engine.setTime(update, 4, Times.utc(now));
-            engine.setTime(update, 5, Times.utc(now));
-            update.setString(6, key.number().value());
-            update.setString(7, key.carrier().code());
-            update.setLong(8, expectedVersion);
+            update.setString(4, key.number().value());
+            update.setString(5, key.carrier().code());
+            update.setLong(6, expectedVersion);
             if (update.executeUpdate() == 0) {
                 throw new ConcurrentUpdateException(key);
             }
