@@ -6,6 +6,7 @@ import io.waybill.application.port.out.ClusterJobs;
 import io.waybill.application.port.out.ComponentProbe;
 import io.waybill.application.port.out.KeyedIssues;
 import io.waybill.application.port.out.PermutationKeyStore;
+import io.waybill.application.port.out.ReportFigures;
 import io.waybill.application.port.out.ShipmentChanges;
 import io.waybill.application.port.out.ShipmentFileReader;
 import io.waybill.application.port.out.ShipmentFileWriter;
@@ -142,6 +143,11 @@ public final class Persistence implements AutoCloseable {
      */
     public ClusterJobs clusterJobs() {
         return jobs;
+    }
+
+    /** The figures of status reports, counted by the database; see {@link JdbiReportFigures}. */
+    public ReportFigures reportFigures() {
+        return new JdbiReportFigures(jdbi, engine);
     }
 
     public ComponentProbe probe() {
