@@ -2,6 +2,7 @@ package io.waybill.bootstrap;
 
 import io.waybill.adapters.cache.CacheSettings;
 import io.waybill.adapters.http.RateLimitSettings;
+import io.waybill.adapters.http.weather.WeatherProviders;
 import io.waybill.adapters.persistence.DatabaseSettings;
 import io.waybill.domain.StatusMapping;
 import java.net.URI;
@@ -97,7 +98,7 @@ final class Settings {
     }
 
     private URI url(String name, URI fallback) {
-        return optional(name).map(text -> parse(name, text, value -> WeatherSettings.httpUrl(URI.create(value))))
+        return optional(name).map(text -> parse(name, text, value -> WeatherProviders.checkedUrl(URI.create(value))))
                 .orElse(fallback);
     }
 

@@ -32,8 +32,8 @@ public record WeatherSettings(Provider provider, Optional<String> apiKey, URI ur
     public WeatherSettings {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(apiKey, "apiKey");
-        httpUrl(url);
-        httpUrl(geocodingUrl);
+        WeatherProviders.checkedUrl(url);
+        WeatherProviders.checkedUrl(geocodingUrl);
         if (maxAge.isNegative() || maxAge.isZero() || timeout.isNegative()) {
             throw new IllegalArgumentException("the max age must be positive and the timeout not negative");
         }
@@ -54,11 +54,6 @@ public record WeatherSettings(Provider provider, Optional<String> apiKey, URI ur
 
     public WeatherSettings withTimeout(Duration wait) {
         return new WeatherSettings(provider, apiKey, url, geocodingUrl, maxAge, wait);
-    }
-
-    /** An absolute http or https URL without a query, such as {@code https://api.open-meteo.com}. */
-    static URI httpUrl(URI url) {
-        return WeatherProviders.checkedUrl(url);
     }
 
     public enum Provider {
