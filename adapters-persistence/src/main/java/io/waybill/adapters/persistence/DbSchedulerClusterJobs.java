@@ -8,6 +8,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.waybill.application.port.out.ClusterJobs;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -103,26 +104,52 @@ final class DbSchedulerClusterJobs implements ClusterJobs, AutoCloseable {
     }
 
     /**
-     * Half the shortest interval, so that a run starts at most half an interval late, and no more than 10 s (a poll
-     * is one indexed read of due rows; jobs here run every few minutes).
+     * Half the shortest time between two runs, so that a run starts at most half of that late, and no more than 10 s
+     * (a poll is one indexed read of due rows; jobs here run every few minutes).
      */
     static Duration pollingInterval(List<Job> jobs) {
-        Duration half = jobs.stream().map(job -> job.interval().dividedBy(2)).min(Duration::compareTo)
+        Duration half = jobs.stream().map(job -> between(job.schedule()).dividedBy(2)).min(Duration::compareTo)
                 .orElse(MAX_POLLING_INTERVAL);
         Duration atMost = half.compareTo(MAX_POLLING_INTERVAL) < 0 ? half : MAX_POLLING_INTERVAL;
         return atMost.compareTo(MIN_POLLING_INTERVAL) > 0 ? atMost : MIN_POLLING_INTERVAL;
     }
 
+    // A calendar's times need not be evenly spaced: the gap between its next two stands for them.
+    private static Duration between(ClusterJobs.Schedule schedule) {
+        if (schedule instanceof ClusterJobs.Every every) {
+            return every.interval();
+        }
+        ClusterJobs.Calendar calendar = (ClusterJobs.Calendar) schedule;
+        return calendar.next(Instant.now())
+                .flatMap(first -> calendar.next(first).map(second -> Duration.between(first, second)))
+                .orElse(MAX_POLLING_INTERVAL);
+    }
+
     private static RecurringTask<Void> task(Job job) {
-        return Tasks.recurring(job.name(), new FixedRate(job.interval())).execute((instance, context) -> {
+        return Tasks.recurring(job.name(), scheduleOf(job.schedule())).execute((instance, context) -> {
+            Instant runFor = runFor(job.schedule(), context.getExecution().executionTime);
             try {
-                job.task().run();
+                job.task().accept(runFor);
             } catch (RuntimeException e) {
                 // Caught here rather than left to db-scheduler, which would reschedule too, so that the log names
                 // the job and says what happens next.
                 LOG.error("Job {} failed; its next run comes on schedule", job.name(), e);
             }
         });
+    }
+
+    // db-scheduler's Schedule, named in full: within this class, Schedule is ClusterJobs'.
+    private static com.github.kagkarlsson.scheduler.task.schedule.Schedule scheduleOf(ClusterJobs.Schedule schedule) {
+        return schedule instanceof ClusterJobs.Calendar calendar ? new CalendarSchedule(calendar)
+                : new FixedRate(((ClusterJobs.Every) schedule).interval());
+    }
+
+    // On a calendar, the most recent of its times that have come: a run made up for several missed ones is for that
+    // one (the stored due time holds the earliest).
+    private static Instant runFor(ClusterJobs.Schedule schedule, Instant due) {
+        return schedule instanceof ClusterJobs.Calendar calendar
+                ? calendar.latest(Instant.now()).filter(latest -> latest.isAfter(due)).orElse(due)
+                : due;
     }
 
     // Seen in picked_by (db-scheduler keeps 50 characters): which process, and which of its instances, runs a job.

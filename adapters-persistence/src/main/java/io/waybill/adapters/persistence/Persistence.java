@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.ZoneId;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -143,6 +144,16 @@ public final class Persistence implements AutoCloseable {
      */
     public ClusterJobs clusterJobs() {
         return jobs;
+    }
+
+    /**
+     * The times of a cron expression in {@code zone}, for a job on {@link #clusterJobs}: five fields (minute first)
+     * or six (seconds first); see {@link CronCalendar}. No database needed.
+     *
+     * @throws IllegalArgumentException when {@code expression} is not one, or names no time to come
+     */
+    public static ClusterJobs.Calendar cron(String expression, ZoneId zone) {
+        return CronCalendar.parse(expression, zone);
     }
 
     /** The figures of status reports, counted by the database; see {@link JdbiReportFigures}. */

@@ -9,6 +9,7 @@ import io.waybill.application.port.out.ClusterJobs.Job;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -183,6 +184,51 @@ abstract class ClusterJobsContract {
         assertThat(next).isAfter(afterRun.minus(interval)).isBefore(afterRun.plus(interval).plusSeconds(1));
         assertThat(Duration.between(missedSince, next).toMillis() % interval.toMillis()).isZero();
         assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void aCalendarJobRunsAtItsTimesForTheTimeEachRunIsFor() throws Exception {
+        List<Instant[]> runs = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch threeRuns = new CountDownLatch(3);
+
+        jobs().start(List.of(new Job("every-second", Persistence.cron("* * * * * *", ZoneOffset.UTC), runFor -> {
+            runs.add(new Instant[] {runFor, Instant.now()});
+            threeRuns.countDown();
+        })));
+
+        assertThat(threeRuns.await(WITHIN.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        List<Instant[]> firstThree = List.copyOf(runs).subList(0, 3);
+        for (int i = 0; i < 3; i++) {
+            Instant runFor = firstThree.get(i)[0];
+            assertThat(runFor.getNano()).as("a calendar's time, a whole second").isZero();
+            assertThat(runFor).as("run %d starts at or after its time", i).isBeforeOrEqualTo(firstThree.get(i)[1]);
+            if (i > 0) {
+                assertThat(runFor).as("run %d is for a later time than the one before", i)
+                        .isAfter(firstThree.get(i - 1)[0]);
+            }
+        }
+    }
+
+    @Test
+    void aCalendarJobMissedAcrossSeveralTimesRunsOnceForTheMostRecent() throws Exception {
+        ClusterJobs.Calendar hourly = Persistence.cron("0 * * * *", ZoneOffset.UTC);
+        AutoCloseable before = jobs().start(List.of(new Job("on-the-hour", hourly, runFor -> {})));
+        Poll.until("the first run is stored", () -> due("on-the-hour").isAfter(Instant.now()), WITHIN);
+        before.close();
+        // Every instance down for three hours: three of its times missed.
+        Instant missedSince = due("on-the-hour").minus(Duration.ofHours(3));
+        setDue("on-the-hour", missedSince);
+
+        List<Instant> runs = Collections.synchronizedList(new ArrayList<>());
+        Instant latestBefore = hourly.latest(Instant.now()).orElseThrow();
+        jobs().start(List.of(new Job("on-the-hour", hourly, runs::add)));
+
+        Poll.until("the missed runs have run", () -> !runs.isEmpty(), WITHIN);
+        Instant latestAfter = hourly.latest(Instant.now()).orElseThrow();
+        Poll.until("the next run is stored", () -> due("on-the-hour").isAfter(latestAfter), WITHIN);
+        assertThat(runs).hasSize(1);
+        assertThat(runs.get(0)).as("the most recent time missed").isBetween(latestBefore, latestAfter);
+        assertThat(due("on-the-hour")).isEqualTo(hourly.next(latestAfter).orElseThrow());
     }
 
     @Test
