@@ -22,7 +22,12 @@ public final class ReadinessService implements CheckReadinessUseCase {
     @Override
     public Readiness check() {
         Map<String, State> components = new LinkedHashMap<>();
-        probes.forEach(probe -> components.put(probe.name(), probe.state()));
-        return new Readiness(!components.containsValue(State.DOWN), components);
+        Map<String, String> details = new LinkedHashMap<>();
+        probes.forEach(probe -> {
+            ComponentProbe.Check check = probe.check();
+            components.put(probe.name(), check.state());
+            check.detail().ifPresent(detail -> details.put(probe.name(), detail));
+        });
+        return new Readiness(!components.containsValue(State.DOWN), components, details);
     }
 }

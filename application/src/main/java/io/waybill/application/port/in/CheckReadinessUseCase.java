@@ -10,11 +10,20 @@ public interface CheckReadinessUseCase {
 
     Readiness check();
 
-    /** {@code components} maps each component's name to its state, in a stable order. */
-    record Readiness(boolean ready, Map<String, State> components) {
+    /**
+     * @param components maps each component's name to its state, in a stable order
+     * @param details what is wrong with the components that tell, by name
+     */
+    record Readiness(boolean ready, Map<String, State> components, Map<String, String> details) {
 
         public Readiness {
             components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
+            details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+        }
+
+        /** Without details. */
+        public Readiness(boolean ready, Map<String, State> components) {
+            this(ready, components, Map.of());
         }
     }
 }
