@@ -13,8 +13,11 @@ import io.waybill.application.port.in.IssueTrackingNumberOnceUseCase;
 import io.waybill.application.port.in.IssueTrackingNumberUseCase;
 import io.waybill.application.port.in.ListShipmentsUseCase;
 import io.waybill.application.port.in.MakeReportUseCase;
+import io.waybill.application.port.in.PublishReportUseCase;
+import io.waybill.application.port.in.ReadReportsUseCase;
 import io.waybill.application.port.in.RecordTrackingEventsUseCase;
 import io.waybill.application.port.in.RegisterShipmentUseCase;
+import io.waybill.application.port.out.ReportFormat;
 import io.waybill.application.port.out.TokenBuckets;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,7 +60,8 @@ public final class HttpApi implements AutoCloseable {
             RegisterShipmentUseCase registerShipment, RecordTrackingEventsUseCase recordTrackingEvents,
             FindShipmentUseCase findShipment, ListShipmentsUseCase listShipments,
             ImportShipmentsUseCase importShipments, FakeShipmentsUseCase fakeShipments,
-            FindWeatherUseCase findWeather, MakeReportUseCase makeReport) {
+            FindWeatherUseCase findWeather, MakeReportUseCase makeReport, PublishReportUseCase publishReport,
+            ReadReportsUseCase readReports) {
 
         public UseCases {
             Objects.requireNonNull(issueTrackingNumber, "issueTrackingNumber");
@@ -71,7 +75,17 @@ public final class HttpApi implements AutoCloseable {
             Objects.requireNonNull(fakeShipments, "fakeShipments");
             Objects.requireNonNull(findWeather, "findWeather");
             Objects.requireNonNull(makeReport, "makeReport");
+            Objects.requireNonNull(publishReport, "publishReport");
+            Objects.requireNonNull(readReports, "readReports");
         }
+    }
+
+    /**
+     * How status reports are written down: the JSON that the archive keeps and {@code GET /api/v1/reports/{id}}
+     * answers, the seed's keys first. No server needed.
+     */
+    public static ReportFormat reportFormat() {
+        return ReportJson::document;
     }
 
     /** Without rate limits, on the system's UTC clock. */

@@ -32,7 +32,8 @@ final class ListQuery {
     static ListShipmentsUseCase.Query parse(String rawQuery, boolean filters) {
         RequestParameters parameters = new RequestParameters(rawQuery, InvalidParametersException.QUERY_PARAMETER);
         Filter filter = filters ? filter(parameters) : Filter.NONE;
-        int limit = parameters.optional(LIMIT, ListQuery::limit).orElse(ListShipmentsUseCase.DEFAULT_LIMIT);
+        int limit = parameters.optional(LIMIT, text -> limit(text, ListShipmentsUseCase.MAX_LIMIT))
+                .orElse(ListShipmentsUseCase.DEFAULT_LIMIT);
         Optional<Cursor> cursor = parameters.optional(CURSOR, Cursor::parse);
         parameters.throwIfInvalid();
         return new ListShipmentsUseCase.Query(filter, cursor, limit);
@@ -53,10 +54,11 @@ final class ListQuery {
         return time.value().toInstant();
     }
 
-    private static int limit(String text) {
+    /** A page's {@code limit}: 1 to {@code max}. */
+    static int limit(String text, int max) {
         int limit = DIGITS.matcher(text).matches() ? Integer.parseInt(text) : 0;
-        if (limit < 1 || limit > ListShipmentsUseCase.MAX_LIMIT) {
-            throw new IllegalArgumentException("must be a whole number from 1 to " + ListShipmentsUseCase.MAX_LIMIT);
+        if (limit < 1 || limit > max) {
+            throw new IllegalArgumentException("must be a whole number from 1 to " + max);
         }
         return limit;
     }

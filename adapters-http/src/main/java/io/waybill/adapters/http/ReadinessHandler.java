@@ -27,6 +27,9 @@ final class ReadinessHandler implements Handler {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", readiness.ready() ? "ready" : "not ready");
         body.put("components", components);
+        if (!readiness.details().isEmpty()) {
+            body.put("details", readiness.details());
+        }
         json.json(ctx, readiness.ready() ? 200 : 503, body);
     }
 }

@@ -14,7 +14,15 @@ import java.util.Map;
  */
 final class ReportJson {
 
+    // The report's one written form, for the archive and every reader: compact, the keys in the order built.
+    private static final JsonWriter DOCUMENT = new JsonWriter(JsonWriter.newMapper());
+
     private ReportJson() {}
+
+    /** The report as stored and served: {@link #of}, as UTF-8 JSON. */
+    static byte[] document(StatusReport report) {
+        return DOCUMENT.bytes(of(report));
+    }
 
     /** The seed's shape alone: {@code {"created_at", "trackingSummary"}}. */
     static Map<String, Object> summary(StatusReport report) {

@@ -47,8 +47,12 @@ final class Routes {
         routes.get(LegacyEnvelope.PATH, limits.limited(access.anyone(lookups::legacyQuery)));
         routes.get("/shipment", access.staff(lists::legacyList));
         routes.post("/shipment", limits.limited(access.anyone(lookups::legacyPost)));
-        ReportHandlers reports = new ReportHandlers(useCases.makeReport(), clock, json);
+        ReportHandlers reports = new ReportHandlers(useCases.makeReport(), useCases.publishReport(),
+                useCases.readReports(), clock, json);
         routes.get("/trackingSummary", access.staff(reports::trackingSummary));
+        routes.get(ReportHandlers.PATH, access.staff(reports::list));
+        routes.get(ReportHandlers.PATH + "/{id}", access.staff(reports::one));
+        routes.post(ReportHandlers.PATH, access.staff(reports::publish));
         routes.get(FakeShipmentsHandler.PATH,
                 access.staff(new FakeShipmentsHandler(useCases.fakeShipments(), clock, json)::handle));
     }

@@ -12,6 +12,9 @@ import io.waybill.application.port.in.IssueTrackingNumberOnceUseCase;
 import io.waybill.application.port.in.IssueTrackingNumberUseCase;
 import io.waybill.application.port.in.ListShipmentsUseCase;
 import io.waybill.application.port.in.MakeReportUseCase;
+import io.waybill.application.port.in.PublishReportUseCase;
+import io.waybill.application.port.in.ReadReportsUseCase;
+import io.waybill.application.port.out.ReportRepository.StoredReport;
 import io.waybill.application.port.in.RecordTrackingEventsUseCase.EventInput;
 import io.waybill.application.port.in.RecordTrackingEventsUseCase;
 import io.waybill.application.port.in.RegisterShipmentUseCase;
@@ -30,6 +33,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -120,6 +124,33 @@ final class TestUseCases {
         private ImportShipmentsUseCase importShipments = command -> fail();
         private FindWeatherUseCase findWeather = TURNED_OFF;
         private MakeReportUseCase makeReport = period -> fail();
+        private PublishReportUseCase publishReport = new PublishReportUseCase() {
+            @Override
+            public Published publish(Instant slot) {
+                return fail();
+            }
+
+            @Override
+            public Published publishNow() {
+                return fail();
+            }
+
+            @Override
+            public void archiveWaiting() {
+                fail();
+            }
+        };
+        private ReadReportsUseCase readReports = new ReadReportsUseCase() {
+            @Override
+            public Optional<StoredReport> find(Instant slot) {
+                return fail();
+            }
+
+            @Override
+            public Page list(Optional<Instant> before, int limit) {
+                return fail();
+            }
+        };
         private FakeShipmentsUseCase fakeShipments = new FakeShipmentsUseCase() {
             @Override
             public Stream<Shipment> generate(Generation generation) {
@@ -182,6 +213,16 @@ final class TestUseCases {
             return this;
         }
 
+        Builder publishReport(PublishReportUseCase useCase) {
+            publishReport = useCase;
+            return this;
+        }
+
+        Builder readReports(ReadReportsUseCase useCase) {
+            readReports = useCase;
+            return this;
+        }
+
         Builder findWeather(FindWeatherUseCase useCase) {
             findWeather = useCase;
             return this;
@@ -190,7 +231,8 @@ final class TestUseCases {
         HttpApi.UseCases build() {
             return new HttpApi.UseCases(issueTrackingNumber, issueTrackingNumberOnce, checkReadiness, registerShipment,
                     recordTrackingEvents,
-                    findShipment, listShipments, importShipments, fakeShipments, findWeather, makeReport);
+                    findShipment, listShipments, importShipments, fakeShipments, findWeather, makeReport, publishReport,
+                    readReports);
         }
 
         private static <T> T fail() {
