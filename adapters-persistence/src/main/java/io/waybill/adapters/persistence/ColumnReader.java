@@ -64,6 +64,12 @@ final class ColumnReader {
         return row.getBoolean(next++);
     }
 
+    /** From a NOT NULL column: a BLOB of no bytes, which SQLite's driver may read as null, is no bytes. */
+    byte[] bytes() throws SQLException {
+        byte[] bytes = row.getBytes(next++);
+        return bytes == null ? new byte[0] : bytes;
+    }
+
     Optional<BigDecimal> decimal() throws SQLException {
         return Optional.ofNullable(row.getBigDecimal(next++));
     }

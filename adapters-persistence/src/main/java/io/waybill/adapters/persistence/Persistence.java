@@ -7,6 +7,7 @@ import io.waybill.application.port.out.ComponentProbe;
 import io.waybill.application.port.out.KeyedIssues;
 import io.waybill.application.port.out.PermutationKeyStore;
 import io.waybill.application.port.out.ReportFigures;
+import io.waybill.application.port.out.ReportRepository;
 import io.waybill.application.port.out.ShipmentChanges;
 import io.waybill.application.port.out.ShipmentFileReader;
 import io.waybill.application.port.out.ShipmentFileWriter;
@@ -44,6 +45,7 @@ public final class Persistence implements AutoCloseable {
     private final ChangeReports changes;
     private final JdbiWeatherStore weather;
     private final DbSchedulerClusterJobs jobs;
+    private final JdbiReportRepository reports;
 
     private Persistence(DatabaseSettings settings, HikariDataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
@@ -57,6 +59,7 @@ public final class Persistence implements AutoCloseable {
                 jdbi, dataSource, engine, writers(engine), settings.commitTimeout());
         this.weather = new JdbiWeatherStore(jdbi, engine);
         this.jobs = DbSchedulerClusterJobs.on(dataSource, settings);
+        this.reports = new JdbiReportRepository(jdbi, engine, clock);
     }
 
     /**
@@ -159,6 +162,14 @@ public final class Persistence implements AutoCloseable {
     /** The figures of status reports, counted by the database; see {@link JdbiReportFigures}. */
     public ReportFigures reportFigures() {
         return new JdbiReportFigures(jdbi, engine);
+    }
+
+    /**
+     * The status reports made, one per slot, with where each was archived, shared by every instance on this database;
+     * see {@link JdbiReportRepository}.
+     */
+    public ReportRepository reports() {
+        return reports;
     }
 
     public ComponentProbe probe() {

@@ -1,0 +1,9 @@
+package io.waybill.adapters.persistence;
+
+class PostgresReportRepositoryTest extends ReportRepositoryContract {
+
+    @Override
+    DatabaseSettings newDatabase() {
+        return TestDatabases.postgres();
+    }
+}
