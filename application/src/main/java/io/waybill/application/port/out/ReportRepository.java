@@ -13,7 +13,8 @@ import java.util.Optional;
  */
 public interface ReportRepository {
 
-    int MAX_PAGE = 100;
+    /** The most reports one page holds: a bound on what one read brings into memory. */
+    int MAX_PAGE = 1_000;
 
     /**
      * Keeps the report of {@code slot}, replacing one kept for that slot (a repeated run): the new one waits to be
