@@ -21,6 +21,7 @@ import io.waybill.adapters.http.RateLimitSettings;
 import io.waybill.adapters.http.weather.WeatherProviders;
 import io.waybill.adapters.persistence.DatabaseSettings;
 import io.waybill.adapters.persistence.Persistence;
+import io.waybill.adapters.persistence.archive.ReportArchives;
 import java.util.Set;
 
 @AnalyzeClasses(packages = "io.waybill", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -67,7 +68,7 @@ class ArchitectureTest {
      */
     static final Set<Class<?>> ADAPTER_ENTRY_TYPES = Set.of(
             HttpApi.class, HttpSettings.class, RateLimitSettings.class, WeatherProviders.class,
-            Persistence.class, DatabaseSettings.class,
+            Persistence.class, DatabaseSettings.class, ReportArchives.class,
             Caches.class, CacheSettings.class);
 
     @ArchTest
