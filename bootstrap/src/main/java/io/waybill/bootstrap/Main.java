@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
         name = "waybill",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = "Parcel tracking: tracking numbers, shipment histories and lookups.",
-        subcommands = {ServeCommand.class, ImportCommand.class, FakeCommand.class})
+        description = "Parcel tracking: tracking numbers, shipment histories, lookups and status reports.",
+        subcommands = {ServeCommand.class, ImportCommand.class, FakeCommand.class, ReportCommand.class})
 public final class Main implements Runnable {
 
     private static final String LOGBACK_CONFIGURATION = "logback.configurationFile";

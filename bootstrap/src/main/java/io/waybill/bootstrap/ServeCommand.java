@@ -24,7 +24,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        WaybillConfig config = WaybillConfig.fromEnvironment(System.getenv());
+        WaybillConfig config = WaybillConfig.fromEnvironment(System.getenv()).requireReportStore();
         HttpSettings http = config.http().orElseThrow();
         config = config.withHttp(http.withAddress(host == null ? http.host() : host, port == null ? http.port() : port));
         Waybill waybill = Waybill.start(config);

@@ -4,11 +4,14 @@ import io.waybill.adapters.cache.CacheSettings;
 import io.waybill.adapters.http.RateLimitSettings;
 import io.waybill.adapters.http.weather.WeatherProviders;
 import io.waybill.adapters.persistence.DatabaseSettings;
+import io.waybill.adapters.persistence.archive.ReportArchives;
 import io.waybill.domain.StatusMapping;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -70,9 +73,41 @@ final class Settings {
                 .toList();
     }
 
-    /** {@code WAYBILL_REPORT_*}: the days without an event after which a shipment under way is stalled (3). */
-    ReportSettings reports() {
-        return new ReportSettings(atLeast("WAYBILL_REPORT_STALLED_DAYS", ReportSettings.DEFAULT_STALLED_DAYS, 1));
+    /**
+     * {@code WAYBILL_REPORT_*}: the days without an event after which a shipment under way is stalled (3); the schedule,
+     * a cron expression or {@code none} ({@code 0 0,8,16 * * *}), in its zone ({@code UTC}); the store, a directory or
+     * {@code s3://bucket/prefix} ({@code reports} under the data directory on SQLite, none on PostgreSQL, where
+     * {@code serve} requires one: {@link WaybillConfig#requireReportStore}); an S3-compatible endpoint.
+     */
+    ReportSettings reports(DatabaseSettings database) {
+        int stalledDays = atLeast("WAYBILL_REPORT_STALLED_DAYS", ReportSettings.DEFAULT_STALLED_DAYS, 1);
+        ZoneId zone = parse("WAYBILL_REPORT_ZONE", text("WAYBILL_REPORT_ZONE", "UTC"), Settings::zone);
+        Optional<ReportArchives.Store> store = optional("WAYBILL_REPORT_STORE")
+                .map(text -> parse("WAYBILL_REPORT_STORE", text, ReportArchives::parse))
+                .or(() -> database.isPostgres() ? Optional.empty()
+                        : Optional.of(ReportArchives.parse(dataDirectory().resolve("reports").toString())));
+        Optional<URI> endpoint = optional("WAYBILL_REPORT_S3_ENDPOINT")
+                .map(text -> parse("WAYBILL_REPORT_S3_ENDPOINT", text, Settings::httpUrl));
+        String schedule = text("WAYBILL_REPORT_SCHEDULE", ReportSettings.DEFAULT_SCHEDULE);
+        return parse("WAYBILL_REPORT_SCHEDULE", schedule, cron -> new ReportSettings(stalledDays, cron, zone, store,
+                endpoint, ReportSettings.DEFAULT_FIRST_RETRY, ReportSettings.DEFAULT_MAX_RETRY));
+    }
+
+    private static ZoneId zone(String text) {
+        try {
+            return ZoneId.of(text);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("must be a time zone such as UTC or Europe/Berlin; got " + text, e);
+        }
+    }
+
+    private static URI httpUrl(String text) {
+        URI url = URI.create(text);
+        if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme()) || url.getHost() == null) {
+            throw new IllegalArgumentException("must be an http or https URL such as http://127.0.0.1:9000; got "
+                    + text);
+        }
+        return url;
     }
 
     /**
@@ -191,11 +226,16 @@ final class Settings {
             return parse("DATABASE_URL", herokuUrl.get(), url -> PostgresUrl.toDatabaseSettings(url, schema, poolSize,
                     commitTimeout));
         }
-        Path dataDirectory = parse("WAYBILL_DATA_DIR", text("WAYBILL_DATA_DIR", "data"), Path::of);
+        Path dataDirectory = dataDirectory();
         if (schema.isPresent()) {
             throw new IllegalArgumentException("WAYBILL_DATABASE_SCHEMA names a PostgreSQL schema, but no PostgreSQL is"
                     + " configured (WAYBILL_DATABASE_URL or DATABASE_URL); the embedded SQLite database has no schemas");
         }
         return WaybillConfig.sqliteFile(dataDirectory, poolSize, commitTimeout);
+    }
+
+    /** {@code WAYBILL_DATA_DIR}: where the embedded default keeps its files ({@code ./data}). */
+    Path dataDirectory() {
+        return parse("WAYBILL_DATA_DIR", text("WAYBILL_DATA_DIR", "data"), Path::of);
     }
 }

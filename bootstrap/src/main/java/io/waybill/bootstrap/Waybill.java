@@ -4,6 +4,7 @@ import io.waybill.adapters.cache.Caches;
 import io.waybill.adapters.http.HttpApi;
 import io.waybill.adapters.http.weather.WeatherProviders;
 import io.waybill.adapters.persistence.Persistence;
+import io.waybill.adapters.persistence.archive.ReportArchives;
 import io.waybill.application.port.in.FakeShipmentsUseCase;
 import io.waybill.application.port.in.FindShipmentUseCase;
 import io.waybill.application.port.in.FindWeatherUseCase;
@@ -11,9 +12,12 @@ import io.waybill.application.port.in.ImportShipmentsUseCase;
 import io.waybill.application.port.in.IssueTrackingNumberOnceUseCase;
 import io.waybill.application.port.in.IssueTrackingNumberUseCase;
 import io.waybill.application.port.in.ListShipmentsUseCase;
+import io.waybill.application.port.in.PublishReportUseCase;
 import io.waybill.application.port.in.RecordTrackingEventsUseCase;
 import io.waybill.application.port.in.RegisterShipmentUseCase;
 import io.waybill.application.port.out.ClusterJobs;
+import io.waybill.application.port.out.ComponentProbe;
+import io.waybill.application.port.out.ReportArchive;
 import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.application.port.out.WeatherProvider;
 import io.waybill.application.service.CacheCoherence;
@@ -26,9 +30,12 @@ import io.waybill.application.service.IssueTrackingNumberService;
 import io.waybill.application.service.ListShipmentsService;
 import io.waybill.application.service.MakeReportService;
 import io.waybill.application.service.PermutationKeys;
+import io.waybill.application.service.PublishReportService;
+import io.waybill.application.service.ReadReportsService;
 import io.waybill.application.service.ReadinessService;
 import io.waybill.application.service.RecordTrackingEventsService;
 import io.waybill.application.service.RegisterShipmentService;
+import io.waybill.application.service.ReportArchiveProbe;
 import io.waybill.application.service.SequenceAllocator;
 import io.waybill.application.service.ShipmentLookup;
 import io.waybill.application.service.TrackingEventMapper;
@@ -42,6 +49,7 @@ import io.waybill.domain.trackingnumber.TrackingNumberFormat;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -106,10 +114,19 @@ public final class Waybill implements AutoCloseable {
             TrackingEventMapper events = new TrackingEventMapper(config.statusMapping(), random);
             FindWeatherService weather = resources.push(new FindWeatherService(weatherProvider(config.weather()),
                     persistence.weather(), config.weather().maxAge(), config.weather().timeout(), clock));
+            ReportSettings reports = config.reports();
+            Optional<ReportArchive> archive = reports.store().map(store ->
+                    resources.push(ReportArchives.open(store, reports.s3Endpoint())));
+            MakeReportService makeReport = new MakeReportService(persistence.reportFigures(), reports.stalledDays());
+            PublishReportService publishReport = new PublishReportService(makeReport, HttpApi.reportFormat(),
+                    persistence.reports(), archive, reports.calendar(), reports.firstRetry(), reports.maxRetry(),
+                    clock);
+            List<ComponentProbe> probes = new ArrayList<>(List.of(persistence.probe(), caches.probe()));
+            archive.ifPresent(present -> probes.add(new ReportArchiveProbe(persistence.reports())));
             HttpApi.UseCases useCases = new HttpApi.UseCases(
                     new IssueTrackingNumberService(format, sequence, shipments, clock),
                     new IssueTrackingNumberOnceService(format, sequence, persistence.keyedIssues(), clock),
-                    new ReadinessService(List.of(persistence.probe(), caches.probe())),
+                    new ReadinessService(probes),
                     new RegisterShipmentService(
                             origin -> format.issue(origin, sequence), shipments, lookup, events, clock),
                     new RecordTrackingEventsService(shipments, lookup, events),
@@ -119,14 +136,16 @@ public final class Waybill implements AutoCloseable {
                             config.statusMapping(), clock),
                     new FakeShipmentsService(shipments, lookup),
                     weather,
-                    new MakeReportService(persistence.reportFigures(), config.reports().stalledDays()));
-            if (config.http().isPresent() && config.weather().provider() != WeatherSettings.Provider.NONE) {
-                AutoCloseable refresh = persistence.clusterJobs().start(List.of(
-                        new ClusterJobs.Job("weather-refresh", WEATHER_REFRESH_EVERY, weather::refresh)));
-                // The weather first, which ends a refresh under way, then the job, which waits for it to end.
+                    makeReport,
+                    publishReport,
+                    new ReadReportsService(persistence.reports()));
+            if (config.http().isPresent()) {
+                AutoCloseable jobs = persistence.clusterJobs().start(jobs(config, weather, publishReport,
+                        archive.isPresent()));
+                // The weather first, which ends a refresh under way, then the jobs, which wait for their runs to end.
                 resources.push(() -> {
                     weather.close();
-                    refresh.close();
+                    jobs.close();
                 });
             }
             Optional<HttpApi> http = config.http().map(settings -> resources.push(
@@ -136,6 +155,27 @@ public final class Waybill implements AutoCloseable {
             resources.close();
             throw e;
         }
+    }
+
+    /**
+     * A service's jobs, once per cluster (an instance without HTTP, such as an import, runs none): the weather
+     * refresh, when weather is on; the report on its schedule, when there is one; and the next attempt of the reports
+     * the archive refused, when there is an archive, as often as the first retry waits.
+     */
+    private static List<ClusterJobs.Job> jobs(WaybillConfig config, FindWeatherService weather,
+            PublishReportService publishReport, boolean archived) {
+        List<ClusterJobs.Job> jobs = new ArrayList<>();
+        if (config.weather().provider() != WeatherSettings.Provider.NONE) {
+            jobs.add(new ClusterJobs.Job("weather-refresh", WEATHER_REFRESH_EVERY, weather::refresh));
+        }
+        ReportSettings reports = config.reports();
+        if (reports.scheduled()) {
+            jobs.add(new ClusterJobs.Job("report", reports.calendar(), publishReport::publish));
+        }
+        if (archived) {
+            jobs.add(new ClusterJobs.Job("report-archive", reports.firstRetry(), publishReport::archiveWaiting));
+        }
+        return jobs;
     }
 
     private static Optional<WeatherProvider> weatherProvider(WeatherSettings settings) {
@@ -151,6 +191,16 @@ public final class Waybill implements AutoCloseable {
     /** The weather at each of {@code receivers}; see {@link FindWeatherUseCase#at}. */
     public List<FindWeatherUseCase.Answer> weatherAt(List<Address> receivers) {
         return useCases.findWeather().at(receivers);
+    }
+
+    /** Makes the report of now, keeps it and archives it; see {@link PublishReportUseCase#publishNow}. */
+    public PublishReportUseCase.Published publishReport() {
+        return useCases.publishReport().publishNow();
+    }
+
+    /** The report of now, written down, stored nowhere: for {@code waybill report --out}. */
+    public byte[] reportOfNow() {
+        return useCases.publishReport().reportOfNow();
     }
 
     /** Issues a tracking number for {@code order}; see {@link IssueTrackingNumberUseCase#issue}. */

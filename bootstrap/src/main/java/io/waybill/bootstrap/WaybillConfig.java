@@ -116,7 +116,21 @@ public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings databa
         Optional<PermutationKey> trackingKey = settings.optional("WAYBILL_TRACKING_KEY")
                 .map(hex -> settings.parse("WAYBILL_TRACKING_KEY", hex, PermutationKey::parse));
         return new WaybillConfig(Optional.empty(), database, cache, trackingKey, statusMapping)
-                .withReports(settings.reports());
+                .withReports(settings.reports(database));
+    }
+
+    /**
+     * These settings, checked for a command that archives reports ({@code serve}, {@code report}).
+     *
+     * @throws IllegalArgumentException when reports have no store on PostgreSQL: instances on one database would each
+     *     keep theirs in a directory of their own machine, so the store is to be chosen, not defaulted
+     */
+    public WaybillConfig requireReportStore() {
+        if (database.isPostgres() && reports.store().isEmpty()) {
+            throw new IllegalArgumentException("WAYBILL_REPORT_STORE must be set with PostgreSQL: a directory every"
+                    + " instance shares, or s3://bucket/prefix");
+        }
+        return this;
     }
 
     public WaybillConfig withHttp(HttpSettings settings) {

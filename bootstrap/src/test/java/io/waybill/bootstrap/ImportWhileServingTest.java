@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 12's second proof: {@code waybill import}, then {@code waybill fake}, each in a process of its own while
+ * Issue 12's second proof: {@code waybill import}, then {@code waybill fake} (and issue 14's {@code waybill report}), each
+ * in a process of its own while
  * {@code serve} runs on the embedded default (SQLite in the data directory), as a user runs them; the running
  * service's lookups see what the import wrote, also where they had cached the number as not found, or the shipment as it was before, long before those
  * entries expire (30 s for "not found", 5 minutes for a shipment).
@@ -71,6 +72,15 @@ class ImportWhileServingTest {
             assertThat(fake.exitStatus()).as(fake.out() + fake.err()).isZero();
             assertThat(get(serve, "/api/v1/shipments?limit=100").body().split("\"tracking_number\"", -1))
                     .as("the 5 imported and the 20 fake shipments listed").hasSize(5 + 20 + 1);
+
+            CommandProcess report = CommandProcess.run(environment, directory, "report");
+
+            assertThat(report.exitStatus()).as(report.out() + report.err()).isZero();
+            String name = report.out().substring(0, report.out().indexOf(' '));
+            assertThat(Files.readString(directory.resolve("data/reports").resolve(name)))
+                    .as("in the store, the data directory's reports").contains("\"total\":25");
+            assertThat(get(serve, "/api/v1/reports").body()).as("kept where the service reads it")
+                    .contains("\"name\":\"" + name + "\"");
         }
     }
 

@@ -1,5 +1,7 @@
 package io.waybill.bootstrap;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -7,10 +9,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -39,9 +44,11 @@ final class TestDatabase implements AutoCloseable {
     static TestDatabase postgres() {
         try (Connection connection = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "")) {
             String schema = "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+            // serve requires a report store with PostgreSQL: a directory, named for the schema, removed on close.
+            Path reports = Path.of(System.getProperty("java.io.tmpdir"), "waybill-reports-" + schema);
             return new TestDatabase(
                     Map.of("WAYBILL_DATABASE_URL", POSTGRES_URL, "WAYBILL_DATABASE_USER", POSTGRES_USER,
-                            "WAYBILL_DATABASE_SCHEMA", schema),
+                            "WAYBILL_DATABASE_SCHEMA", schema, "WAYBILL_REPORT_STORE", reports.toString()),
                     POSTGRES_URL, POSTGRES_USER, schema);
         } catch (SQLException e) {
             if ("true".equals(System.getenv("CI"))) {
@@ -104,7 +111,15 @@ final class TestDatabase implements AutoCloseable {
     }
 
     @Override
-    public void close() throws SQLException {
+    public void close() throws SQLException, IOException {
+        Optional<Path> reports = Optional.ofNullable(environment.get("WAYBILL_REPORT_STORE")).map(Path::of);
+        if (reports.isPresent() && Files.isDirectory(reports.get())) {
+            try (Stream<Path> files = Files.walk(reports.get())) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             try (Connection connection = DriverManager.getConnection(jdbcUrl, user, "");
                     Statement statement = connection.createStatement()) {

@@ -10,7 +10,12 @@ import io.waybill.adapters.persistence.DatabaseSettings;
 import io.waybill.domain.ShipmentStatus;
 import io.waybill.domain.StatusMapping;
 import io.waybill.domain.trackingnumber.PermutationKey;
+import io.waybill.adapters.persistence.archive.ReportArchives;
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +96,62 @@ class WaybillConfigTest {
                 .stalledDays()).isEqualTo(7);
         assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_REPORT_STALLED_DAYS", "0")))
                 .hasMessage("WAYBILL_REPORT_STALLED_DAYS must be at least 1; got 0");
+    }
+
+    @Test
+    void reportsAreMadeAtZeroEightAndSixteenUtcIntoTheDataDirectoryUnlessConfigured() {
+        ReportSettings defaults = WaybillConfig.fromEnvironment(Map.of("WAYBILL_DATA_DIR", "/var/lib/waybill")).reports();
+
+        assertThat(defaults.schedule()).isEqualTo("0 0,8,16 * * *");
+        assertThat(defaults.scheduled()).isTrue();
+        assertThat(defaults.zone()).isEqualTo(ZoneId.of("UTC"));
+        assertThat(defaults.store()).contains(new ReportArchives.Store.Directory(Path.of("/var/lib/waybill/reports")));
+        assertThat(defaults.s3Endpoint()).isEmpty();
+
+        ReportSettings configured = WaybillConfig.fromEnvironmentWithoutHttp(Map.of(
+                "WAYBILL_REPORT_SCHEDULE", "*/15 6-18 * * MON-FRI", "WAYBILL_REPORT_ZONE", "Europe/Berlin",
+                "WAYBILL_REPORT_STORE", "s3://waybill-reports/eu/daily",
+                "WAYBILL_REPORT_S3_ENDPOINT", "http://127.0.0.1:9000")).reports();
+        assertThat(configured.calendar().next(Instant.parse("2026-12-06T12:00:00Z"))).as("Sunday, then Monday 06:00 CET")
+                .contains(Instant.parse("2026-12-07T05:00:00Z"));
+        assertThat(configured.store()).contains(new ReportArchives.Store.S3("waybill-reports", "eu/daily"));
+        assertThat(configured.s3Endpoint()).contains(URI.create("http://127.0.0.1:9000"));
+
+        ReportSettings off = WaybillConfig.fromEnvironment(Map.of("WAYBILL_REPORT_SCHEDULE", "None")).reports();
+        assertThat(off.scheduled()).isFalse();
+        assertThat(off.calendar().latest(Instant.parse("2026-12-06T21:13:05Z")))
+                .as("the default's times still bound a report made on demand")
+                .contains(Instant.parse("2026-12-06T16:00:00Z"));
+    }
+
+    @Test
+    void onPostgresReportsHaveNoStoreUnlessOneIsSetAndServeRequiresOne() {
+        Map<String, String> postgres = Map.of("WAYBILL_DATABASE_URL", "jdbc:postgresql://db:5432/waybill");
+
+        WaybillConfig unset = WaybillConfig.fromEnvironment(postgres);
+
+        assertThat(unset.reports().store()).isEmpty();
+        assertThatThrownBy(unset::requireReportStore).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("WAYBILL_REPORT_STORE must be set with PostgreSQL");
+        Map<String, String> withStore = new HashMap<>(postgres);
+        withStore.put("WAYBILL_REPORT_STORE", "/srv/shared/reports");
+        assertThat(WaybillConfig.fromEnvironment(withStore).requireReportStore().reports().store())
+                .contains(new ReportArchives.Store.Directory(Path.of("/srv/shared/reports")));
+        assertThat(WaybillConfig.fromEnvironment(Map.of()).requireReportStore().reports().store()).isPresent();
+    }
+
+    @Test
+    void aMalformedReportSettingIsNamed() {
+        Map<Map<String, String>, String> malformed = Map.of(
+                Map.of("WAYBILL_REPORT_SCHEDULE", "0 0 8 * *  * *"), "WAYBILL_REPORT_SCHEDULE is malformed",
+                Map.of("WAYBILL_REPORT_SCHEDULE", "0 25 * * *"), "WAYBILL_REPORT_SCHEDULE is malformed",
+                Map.of("WAYBILL_REPORT_ZONE", "Mars/Olympus"), "WAYBILL_REPORT_ZONE is malformed",
+                Map.of("WAYBILL_REPORT_STORE", "s3://Not_A_Bucket"), "WAYBILL_REPORT_STORE is malformed",
+                Map.of("WAYBILL_REPORT_S3_ENDPOINT", "ftp://example.com"), "WAYBILL_REPORT_S3_ENDPOINT is malformed");
+        malformed.forEach((environment, message) ->
+                assertThatThrownBy(() -> WaybillConfig.fromEnvironment(environment)).as(environment.toString())
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageStartingWith(message));
     }
 
     @Test

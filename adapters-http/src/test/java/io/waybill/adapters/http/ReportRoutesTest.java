@@ -196,6 +196,11 @@ class ReportRoutesTest {
         }
 
         @Override
+        public byte[] reportOfNow() {
+            throw new AssertionError("not over HTTP");
+        }
+
+        @Override
         public void archiveWaiting() {
             throw new AssertionError("not over HTTP");
         }

@@ -136,6 +136,11 @@ final class TestUseCases {
             }
 
             @Override
+            public byte[] reportOfNow() {
+                return fail();
+            }
+
+            @Override
             public void archiveWaiting() {
                 fail();
             }

@@ -78,7 +78,7 @@ public record DatabaseSettings(
         return Engine.of(jdbcUrl);
     }
 
-    boolean isPostgres() {
+    public boolean isPostgres() {
         return engine() == Engine.POSTGRES;
     }
 

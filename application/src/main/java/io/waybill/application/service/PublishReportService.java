@@ -63,16 +63,32 @@ public final class PublishReportService implements PublishReportUseCase {
 
     @Override
     public Published publish(Instant slot) {
-        // The period runs from the schedule's time before this one; a slot before the schedule's first covers nothing.
-        Instant from = schedule.latest(slot.minusNanos(1)).orElse(slot);
-        byte[] document = format.render(makeReport.make(new ReportPeriod(from, slot)));
-        StoredReport kept = reports.save(slot, from, document, clock.instant());
-        return new Published(kept, archive.flatMap(to -> archive(to, kept)));
+        ReportPeriod period = periodTo(slot);
+        StoredReport kept = reports.save(slot, period.from(), document(period), clock.instant());
+        return archive.map(to -> archive(to, kept)).orElseGet(() -> new Published(kept, Optional.empty()));
     }
 
     @Override
     public Published publishNow() {
-        return publish(clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        return publish(now());
+    }
+
+    @Override
+    public byte[] reportOfNow() {
+        return document(periodTo(now()));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    // From the schedule's time before this one; a slot before the schedule's first covers nothing.
+    private ReportPeriod periodTo(Instant slot) {
+        return new ReportPeriod(schedule.latest(slot.minusNanos(1)).orElse(slot), slot);
+    }
+
+    private byte[] document(ReportPeriod period) {
+        return format.render(makeReport.make(period));
     }
 
     @Override
@@ -81,23 +97,24 @@ public final class PublishReportService implements PublishReportUseCase {
                 .forEach(report -> archive(to, report)));
     }
 
-    // The error when the archive refused it; the report then waits for its next attempt.
-    private Optional<String> archive(ReportArchive to, StoredReport report) {
+    // The report as archived, or with the archive's refusal, when it then waits for its next attempt.
+    private Published archive(ReportArchive to, StoredReport report) {
         try {
             String location = to.put(report.name(), report.document());
-            reports.archived(report.slot(), report.run(), location, clock.instant());
+            Instant at = clock.instant();
+            reports.archived(report.slot(), report.run(), location, at);
             if (report.attempts() > 0) {
                 LOG.info("Report {} archived in {} after {} failed attempts", report.name(), location,
                         report.attempts());
             }
-            return Optional.empty();
+            return new Published(report.archived(location, at), Optional.empty());
         } catch (ReportArchiveUnavailableException e) {
-            int attempts = report.attempts() + 1;
-            Instant next = clock.instant().plus(retryAfter(attempts));
-            reports.archiveFailed(report.slot(), report.run(), e.getMessage(), next);
-            LOG.warn("Report {} could not be archived in {} (attempt {}): {}; it waits in the database, next attempt at"
-                    + " {}", report.name(), to.locationOf(report.name()), attempts, e.getMessage(), next);
-            return Optional.of(e.getMessage());
+            String error = Objects.requireNonNullElse(e.getMessage(), e.toString());
+            Instant next = clock.instant().plus(retryAfter(report.attempts() + 1));
+            reports.archiveFailed(report.slot(), report.run(), error, next);
+            LOG.warn("Report {} could not be archived (attempt {}): {}; it waits in the database, next attempt at {}",
+                    report.name(), report.attempts() + 1, error, next);
+            return new Published(report.failed(error, next), Optional.of(error));
         }
     }
 

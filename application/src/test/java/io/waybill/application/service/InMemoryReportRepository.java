@@ -45,9 +45,8 @@ final class InMemoryReportRepository implements ReportRepository {
     @Override
     public synchronized void archived(Instant slot, int run, String location, Instant at) {
         StoredReport report = reports.get(slot);
-        if (report != null && report.run() == run) {
-            reports.put(slot, new StoredReport(slot, report.periodFrom(), report.document(), report.madeAt(), run,
-                    Optional.of(at), Optional.of(location), report.attempts(), report.lastError(), Optional.empty()));
+        if (report != null && report.run() == run && report.archivedAt().isEmpty()) {
+            reports.put(slot, report.archived(location, at));
             failedAt.remove(slot);
         }
     }
@@ -55,10 +54,8 @@ final class InMemoryReportRepository implements ReportRepository {
     @Override
     public synchronized void archiveFailed(Instant slot, int run, String error, Instant nextAttempt) {
         StoredReport report = reports.get(slot);
-        if (report != null && report.run() == run) {
-            reports.put(slot, new StoredReport(slot, report.periodFrom(), report.document(), report.madeAt(), run,
-                    Optional.empty(), Optional.empty(), report.attempts() + 1, Optional.of(error),
-                    Optional.of(nextAttempt)));
+        if (report != null && report.run() == run && report.archivedAt().isEmpty()) {
+            reports.put(slot, report.failed(error, nextAttempt));
             failedAt.put(slot, Instant.now());
         }
     }

@@ -41,6 +41,7 @@ class PublishReportServiceTest {
         assertThat(periodsMade).containsExactly(new ReportPeriod(SLOT.minus(EIGHT_HOURS), SLOT));
         assertThat(published.archiveError()).isEmpty();
         StoredReport kept = reports.find(SLOT).orElseThrow();
+        assertThat(published.report()).usingRecursiveComparison().isEqualTo(kept);
         assertThat(new String(kept.document(), StandardCharsets.UTF_8))
                 .isEqualTo("report of 2026-12-06T00:00:00Z to 2026-12-06T08:00:00Z");
         assertThat(kept.periodFrom()).isEqualTo(SLOT.minus(EIGHT_HOURS));
@@ -80,6 +81,7 @@ class PublishReportServiceTest {
 
         assertThat(published.archiveError()).contains("the bucket is away");
         StoredReport waiting = reports.find(SLOT).orElseThrow();
+        assertThat(published.report()).usingRecursiveComparison().isEqualTo(waiting);
         assertThat(waiting.archivedAt()).isEmpty();
         assertThat(waiting.attempts()).isEqualTo(1);
         assertThat(waiting.nextAttempt()).contains(clock.instant().plus(FIRST_RETRY));
@@ -102,6 +104,18 @@ class PublishReportServiceTest {
         assertThat(archive.stored.get(archived.name())).isEqualTo(archived.document());
         publisher.archiveWaiting();
         assertThat(archive.writes).as("an archived report is not written again").isEqualTo(3);
+    }
+
+    @Test
+    void theReportOfNowAloneIsKeptNowhere() {
+        clock.set(Instant.parse("2026-12-06T21:13:05.750Z"));
+
+        byte[] document = publisher.reportOfNow();
+
+        assertThat(new String(document, StandardCharsets.UTF_8))
+                .isEqualTo("report of 2026-12-06T16:00:00Z to 2026-12-06T21:13:05Z");
+        assertThat(reports.page(Optional.empty(), 10)).isEmpty();
+        assertThat(archive.writes).isZero();
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A UTC clock that stands still until a test moves it on. Thread-safe. */
+/** A UTC clock that stands still until a test moves it on; its views in other zones move with it. Thread-safe. */
 public final class MovableClock extends Clock {
 
     private volatile Instant now;
@@ -35,6 +35,25 @@ public final class MovableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("UTC only");
+        if (zone.equals(ZoneOffset.UTC)) {
+            return this;
+        }
+        MovableClock moving = this;
+        return new Clock() {
+            @Override
+            public Instant instant() {
+                return moving.instant();
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return moving.withZone(other);
+            }
+        };
     }
 }

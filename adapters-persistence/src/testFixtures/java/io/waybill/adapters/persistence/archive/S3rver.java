@@ -15,6 +15,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A real S3-compatible server for tests: s3rver (npm), installed by {@code .ci/run} into {@code .ci/node} of the
@@ -117,6 +123,24 @@ public final class S3rver implements AutoCloseable {
     /** Where to send S3 requests: {@code http://127.0.0.1:port}. */
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /**
+     * A plain S3 client of this server, for a test to see what is in the bucket past the code under test: path-style,
+     * its credentials, whole bodies (no aws-chunked framing, which s3rver would keep), checksums only where required.
+     * The caller closes it.
+     */
+    public S3Client client() {
+        return S3Client.builder()
+                .endpointOverride(endpoint())
+                .forcePathStyle(true)
+                .serviceConfiguration(s3 -> s3.chunkedEncodingEnabled(false))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)))
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .build();
     }
 
     public String bucket() {

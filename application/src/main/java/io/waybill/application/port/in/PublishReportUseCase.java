@@ -22,6 +22,9 @@ public interface PublishReportUseCase {
     /** The report of now (to the second), covering the time since the schedule's latest time; see {@link #publish}. */
     Published publishNow();
 
+    /** The report of now as {@link #publishNow} makes it, written down, but kept nowhere and archived nowhere. */
+    byte[] reportOfNow();
+
     /** Tries once more to archive each report waiting whose next attempt is due. */
     void archiveWaiting();
 

@@ -79,6 +79,18 @@ public interface ReportRepository {
             Objects.requireNonNull(nextAttempt, "nextAttempt");
         }
 
+        /** This run, archived at {@code location}: what {@link #archived} records. */
+        public StoredReport archived(String location, Instant at) {
+            return new StoredReport(slot, periodFrom, document, madeAt, run, Optional.of(at), Optional.of(location),
+                    attempts, lastError, Optional.empty());
+        }
+
+        /** This run after one more failed attempt: what {@link #archiveFailed} records. */
+        public StoredReport failed(String error, Instant nextAttempt) {
+            return new StoredReport(slot, periodFrom, document, madeAt, run, Optional.empty(), Optional.empty(),
+                    attempts + 1, Optional.of(error), Optional.of(nextAttempt));
+        }
+
         /** The name it is archived under: {@code report@2026-12-06T08:00:00Z.json}. */
         public String name() {
             return "report@" + slot + ".json";

@@ -1,0 +1,90 @@
+package io.waybill.bootstrap;
+
+import io.waybill.application.port.in.PublishReportUseCase.Published;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code waybill report [--out FILE|-]}: the status report of now, into the report store or a file. */
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Makes the status report of now: shipments per status (the seed's trackingSummary) and per carrier,"
+                    + " deliveries and exceptions since the schedule's latest time, stalled shipments, transit times.",
+            "",
+            "Without --out, it is kept in the database and written to the report store, as a scheduled report is:"
+                    + " WAYBILL_REPORT_STORE, by default ./data/reports on the embedded database (required with"
+                    + " PostgreSQL). A store that refuses it leaves it waiting in the database, where a running"
+                    + " 'waybill serve' tries again. Works while 'serve' runs.",
+            "",
+            "Exit status: 0 when done; 1 when the store refused the report (it waits in the database); 2 for a bad"
+                    + " option, a bad setting or a file that cannot be written."
+        })
+final class ReportCommand implements Callable<Integer> {
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Write the report to FILE (- for standard output) instead, and keep it nowhere else.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        PrintStream err = System.err;
+        WaybillConfig config;
+        try {
+            config = WaybillConfig.fromEnvironmentWithoutHttp(System.getenv());
+            if (out == null) {
+                config.requireReportStore();
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("waybill report: " + e.getMessage());
+            return 2;
+        }
+        try (Waybill waybill = Waybill.start(config)) {
+            return out == null ? publish(waybill) : write(waybill.reportOfNow());
+        }
+    }
+
+    private static int publish(Waybill waybill) {
+        Published published = waybill.publishReport();
+        String name = published.report().name();
+        if (published.archiveError().isPresent()) {
+            System.err.println("waybill report: the store refused " + name + ": " + published.archiveError().get()
+                    + "; it waits in the database, and a running 'waybill serve' tries again");
+            return 1;
+        }
+        System.out.println(published.report().location().map(location -> name + " written to " + location)
+                .orElse(name + " kept in the database (no report store is configured)"));
+        return 0;
+    }
+
+    // Whole or not at all: written beside the file, then moved over it.
+    private int write(byte[] document) {
+        if (out.toString().equals("-")) {
+            System.out.write(document, 0, document.length);
+            System.out.println();
+            System.out.flush();
+            return 0;
+        }
+        try {
+            Path target = out.toAbsolutePath();
+            Path partial = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".partial");
+            try {
+                Files.write(partial, document);
+                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+            System.out.println("report written to " + out);
+            return 0;
+        } catch (IOException e) {
+            System.err.println("waybill report: cannot write " + out + ": " + e);
+            return 2;
+        }
+    }
+}
