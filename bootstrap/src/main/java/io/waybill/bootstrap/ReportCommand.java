@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "report",
         mixinStandardHelpOptions = true,
+        exitCodeOnExecutionException = ReportCommand.CRASHED,
         description = {
             "Makes the status report of now: shipments per status (the seed's trackingSummary) and per carrier,"
                     + " deliveries and exceptions since the schedule's latest time, stalled shipments, transit times.",
@@ -24,9 +25,13 @@ import picocli.CommandLine.Option;
                     + " 'waybill serve' tries again. Works while 'serve' runs.",
             "",
             "Exit status: 0 when done; 1 when the store refused the report (it waits in the database); 2 for a bad"
-                    + " option, a bad setting or a file that cannot be written."
+                    + " option, a bad setting or a file that cannot be written; 3 when no report could be made (the"
+                    + " database down, say): nothing was kept."
         })
 final class ReportCommand implements Callable<Integer> {
+
+    /** No report was made or kept: the command failed in a way it does not handle, such as the database down. */
+    static final int CRASHED = 3;
 
     @Option(names = "--out", paramLabel = "FILE",
             description = "Write the report to FILE (- for standard output) instead, and keep it nowhere else.")

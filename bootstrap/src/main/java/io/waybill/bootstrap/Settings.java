@@ -76,7 +76,8 @@ final class Settings {
     /**
      * {@code WAYBILL_REPORT_*}: the days without an event after which a shipment under way is stalled (3); the schedule,
      * a cron expression or {@code none} ({@code 0 0,8,16 * * *}), in its zone ({@code UTC}); the store, a directory or
-     * {@code s3://bucket/prefix} ({@code reports} under the data directory on SQLite, none on PostgreSQL, where
+     * {@code s3://bucket/prefix} ({@code reports} beside the SQLite file, in the data directory by default; none on
+     * PostgreSQL, where
      * {@code serve} requires one: {@link WaybillConfig#requireReportStore}); an S3-compatible endpoint.
      */
     ReportSettings reports(DatabaseSettings database) {
@@ -84,13 +85,16 @@ final class Settings {
         ZoneId zone = parse("WAYBILL_REPORT_ZONE", text("WAYBILL_REPORT_ZONE", "UTC"), Settings::zone);
         Optional<ReportArchives.Store> store = optional("WAYBILL_REPORT_STORE")
                 .map(text -> parse("WAYBILL_REPORT_STORE", text, ReportArchives::parse))
-                .or(() -> database.isPostgres() ? Optional.empty()
-                        : Optional.of(ReportArchives.parse(dataDirectory().resolve("reports").toString())));
+                .or(() -> database.isPostgres() ? Optional.empty() : Optional.of(new ReportArchives.Store.Directory(
+                        Path.of(DatabaseSettings.sqliteFile(database.jdbcUrl())).toAbsolutePath().resolveSibling(
+                                "reports"))));
         Optional<URI> endpoint = optional("WAYBILL_REPORT_S3_ENDPOINT")
                 .map(text -> parse("WAYBILL_REPORT_S3_ENDPOINT", text, Settings::httpUrl));
         String schedule = text("WAYBILL_REPORT_SCHEDULE", ReportSettings.DEFAULT_SCHEDULE);
-        return parse("WAYBILL_REPORT_SCHEDULE", schedule, cron -> new ReportSettings(stalledDays, cron, zone, store,
-                endpoint, ReportSettings.DEFAULT_FIRST_RETRY, ReportSettings.DEFAULT_MAX_RETRY));
+        ReportSettings reports = parse("WAYBILL_REPORT_SCHEDULE", schedule, cron -> new ReportSettings(stalledDays, cron,
+                zone, Optional.empty(), Optional.empty(), ReportSettings.DEFAULT_RETRIES));
+        return parse("WAYBILL_REPORT_S3_ENDPOINT", reports, settings -> new ReportSettings(stalledDays,
+                settings.schedule(), zone, store, endpoint, ReportSettings.DEFAULT_RETRIES));
     }
 
     private static ZoneId zone(String text) {

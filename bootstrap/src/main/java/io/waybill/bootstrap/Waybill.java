@@ -119,8 +119,7 @@ public final class Waybill implements AutoCloseable {
                     resources.push(ReportArchives.open(store, reports.s3Endpoint())));
             MakeReportService makeReport = new MakeReportService(persistence.reportFigures(), reports.stalledDays());
             PublishReportService publishReport = new PublishReportService(makeReport, HttpApi.reportFormat(),
-                    persistence.reports(), archive, reports.calendar(), reports.firstRetry(), reports.maxRetry(),
-                    clock);
+                    persistence.reports(), archive, reports.calendar(), reports.retries(), clock);
             List<ComponentProbe> probes = new ArrayList<>(List.of(persistence.probe(), caches.probe()));
             archive.ifPresent(present -> probes.add(new ReportArchiveProbe(persistence.reports())));
             HttpApi.UseCases useCases = new HttpApi.UseCases(
@@ -139,13 +138,14 @@ public final class Waybill implements AutoCloseable {
                     makeReport,
                     publishReport,
                     new ReadReportsService(persistence.reports()));
-            if (config.http().isPresent()) {
-                AutoCloseable jobs = persistence.clusterJobs().start(jobs(config, weather, publishReport,
-                        archive.isPresent()));
+            List<ClusterJobs.Job> jobs = config.http().isPresent()
+                    ? jobs(config, weather, publishReport, archive.isPresent()) : List.of();
+            if (!jobs.isEmpty()) {
+                AutoCloseable started = persistence.clusterJobs().start(jobs);
                 // The weather first, which ends a refresh under way, then the jobs, which wait for their runs to end.
                 resources.push(() -> {
                     weather.close();
-                    jobs.close();
+                    started.close();
                 });
             }
             Optional<HttpApi> http = config.http().map(settings -> resources.push(
@@ -173,7 +173,7 @@ public final class Waybill implements AutoCloseable {
             jobs.add(new ClusterJobs.Job("report", reports.calendar(), publishReport::publish));
         }
         if (archived) {
-            jobs.add(new ClusterJobs.Job("report-archive", reports.firstRetry(), publishReport::archiveWaiting));
+            jobs.add(new ClusterJobs.Job("report-archive", reports.retries().first(), publishReport::archiveWaiting));
         }
         return jobs;
     }

@@ -8,6 +8,7 @@ import io.waybill.adapters.http.HttpSettings;
 import io.waybill.adapters.persistence.archive.ReportArchives;
 import io.waybill.adapters.persistence.archive.S3rver;
 import io.waybill.application.contract.Poll;
+import io.waybill.application.support.Backoff;
 import io.waybill.bootstrap.TrackingClient.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -93,7 +94,7 @@ class ReportArchiveInS3EndToEndTest {
         waybill = Waybill.start(WaybillConfig.embedded()
                 .withReports(ReportSettings.DEFAULTS.withSchedule(schedule, ZoneOffset.UTC)
                         .withStore(ReportArchives.parse("s3://" + BUCKET + "/daily"), Optional.of(s3.endpoint()))
-                        .withRetries(Duration.ofMillis(500), Duration.ofSeconds(1)))
+                        .withRetries(new Backoff(Duration.ofMillis(500), Duration.ofSeconds(1))))
                 .withHttp(new HttpSettings("127.0.0.1", 0, List.of(KEY))));
         client = new TrackingClient(waybill.httpPort().orElseThrow(), KEY);
     }

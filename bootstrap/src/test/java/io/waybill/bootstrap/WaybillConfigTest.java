@@ -117,6 +117,10 @@ class WaybillConfigTest {
         assertThat(configured.store()).contains(new ReportArchives.Store.S3("waybill-reports", "eu/daily"));
         assertThat(configured.s3Endpoint()).contains(URI.create("http://127.0.0.1:9000"));
 
+        assertThat(WaybillConfig.fromEnvironment(Map.of("WAYBILL_DATABASE_URL", "jdbc:sqlite:/srv/waybill/main.db"))
+                .reports().store()).as("beside a SQLite file of one's own")
+                .contains(new ReportArchives.Store.Directory(Path.of("/srv/waybill/reports")));
+
         ReportSettings off = WaybillConfig.fromEnvironment(Map.of("WAYBILL_REPORT_SCHEDULE", "None")).reports();
         assertThat(off.scheduled()).isFalse();
         assertThat(off.calendar().latest(Instant.parse("2026-12-06T21:13:05Z")))
@@ -147,7 +151,10 @@ class WaybillConfigTest {
                 Map.of("WAYBILL_REPORT_SCHEDULE", "0 25 * * *"), "WAYBILL_REPORT_SCHEDULE is malformed",
                 Map.of("WAYBILL_REPORT_ZONE", "Mars/Olympus"), "WAYBILL_REPORT_ZONE is malformed",
                 Map.of("WAYBILL_REPORT_STORE", "s3://Not_A_Bucket"), "WAYBILL_REPORT_STORE is malformed",
-                Map.of("WAYBILL_REPORT_S3_ENDPOINT", "ftp://example.com"), "WAYBILL_REPORT_S3_ENDPOINT is malformed");
+                Map.of("WAYBILL_REPORT_S3_ENDPOINT", "ftp://example.com"), "WAYBILL_REPORT_S3_ENDPOINT is malformed",
+                Map.of("WAYBILL_REPORT_S3_ENDPOINT", "http://127.0.0.1:9000"),
+                "WAYBILL_REPORT_S3_ENDPOINT is malformed: an S3 endpoint (http://127.0.0.1:9000) is for a report store"
+                        + " in S3");
         malformed.forEach((environment, message) ->
                 assertThatThrownBy(() -> WaybillConfig.fromEnvironment(environment)).as(environment.toString())
                         .isInstanceOf(IllegalArgumentException.class)

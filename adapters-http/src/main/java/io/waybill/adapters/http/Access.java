@@ -50,6 +50,18 @@ final class Access {
         };
     }
 
+    /**
+     * Whether the request carries valid keys, for a route that tells staff more but refuses nobody (a probe): a wrong
+     * key is the public's, not a 403, so that a load balancer's check never fails for a key.
+     */
+    boolean isStaff(Context ctx) {
+        try {
+            return audience(ctx) == Audience.STAFF;
+        } catch (ForbiddenResponse wrongKey) {
+            return false;
+        }
+    }
+
     private Audience audience(Context ctx) {
         List<String> presented = presentedKeys(ctx.header("Authorization"), ctx.header("X-API-Key"));
         if (presented.isEmpty()) {

@@ -8,14 +8,20 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** Readiness: 200 unless a component is down (a degraded cache is still ready), 503 then; each component's state. */
+/**
+ * Readiness: 200 unless a component is down (a degraded cache is still ready), 503 then; each component's state, and
+ * for staff what is wrong with those that tell (such as the report archive's last error, which names paths and
+ * buckets that are nobody else's business).
+ */
 final class ReadinessHandler implements Handler {
 
     private final CheckReadinessUseCase checkReadiness;
+    private final Access access;
     private final JsonWriter json;
 
-    ReadinessHandler(CheckReadinessUseCase checkReadiness, JsonWriter json) {
+    ReadinessHandler(CheckReadinessUseCase checkReadiness, Access access, JsonWriter json) {
         this.checkReadiness = checkReadiness;
+        this.access = access;
         this.json = json;
     }
 
@@ -27,7 +33,8 @@ final class ReadinessHandler implements Handler {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", readiness.ready() ? "ready" : "not ready");
         body.put("components", components);
-        if (!readiness.details().isEmpty()) {
+        if (!readiness.details().isEmpty() && access.isStaff(ctx)) {
+            ResponseHeaders.staffOnly(ctx);
             body.put("details", readiness.details());
         }
         json.json(ctx, readiness.ready() ? 200 : 503, body);

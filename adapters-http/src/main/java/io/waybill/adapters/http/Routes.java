@@ -24,7 +24,7 @@ final class Routes {
             }
         });
         routes.get("/health", new HealthHandler(json));
-        routes.get("/ready", new ReadinessHandler(useCases.checkReadiness(), json));
+        routes.get("/ready", new ReadinessHandler(useCases.checkReadiness(), access, json));
 
         NextTrackingNumberHandler nextTrackingNumber = new NextTrackingNumberHandler(useCases.issueTrackingNumber(),
                 useCases.issueTrackingNumberOnce(), json);

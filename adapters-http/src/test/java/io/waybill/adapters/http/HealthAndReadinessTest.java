@@ -66,6 +66,28 @@ class HealthAndReadinessTest {
     }
 
     @Test
+    void whatIsWrongWithAComponentIsToldToStaffAlone() {
+        Map<String, State> components = new LinkedHashMap<>();
+        components.put("database", State.UP);
+        components.put("report_archive", State.DEGRADED);
+        READINESS.set(new Readiness(true, components, Map.of("report_archive", "1 report waits; last error: S3 at"
+                + " http://10.0.0.5:9000 refused it")));
+
+        HttpResponse<byte[]> anyone = server.get("/ready");
+        HttpResponse<byte[]> wrongKey = server.get("/ready", "X-API-Key", "not-a-key-of-this-service");
+        HttpResponse<byte[]> staff = server.get("/ready", TestServer.STAFF);
+
+        assertThat(new String(anyone.body(), StandardCharsets.UTF_8)).isEqualTo(
+                "{\"status\":\"ready\",\"components\":{\"database\":\"up\",\"report_archive\":\"degraded\"}}");
+        assertThat(wrongKey.statusCode()).as("a probe refuses nobody").isEqualTo(200);
+        assertThat(wrongKey.body()).isEqualTo(anyone.body());
+        assertThat(staff.statusCode()).isEqualTo(200);
+        assertThat(json(staff.body()).get("details").get("report_archive").asText())
+                .isEqualTo("1 report waits; last error: S3 at http://10.0.0.5:9000 refused it");
+        assertThat(staff.headers().firstValue("Cache-Control")).hasValue("private, no-store");
+    }
+
+    @Test
     void readyAnswers503WhenTheDatabaseIsDown() {
         Map<String, State> components = new LinkedHashMap<>();
         components.put("database", State.DOWN);

@@ -6,10 +6,14 @@ import io.waybill.application.port.out.ClusterJobs;
 import java.time.Instant;
 
 /**
- * A job's runs at a calendar's times, for db-scheduler: the next run is due at the calendar's first time after the
- * last run ended, so runs missed while every instance was down come to one run, made as soon as an instance polls.
- * Deterministic: an instance started with a changed calendar moves the stored next run (one due within 10 s excepted,
- * db-scheduler's rule) to the new calendar's next time. A calendar with no time left is never due again. Immutable.
+ * A job's runs at a calendar's times, for db-scheduler. A run is for the calendar's latest time at its start
+ * ({@link #runFor}): the time it was due, or, made up after every instance was down across several times, the most
+ * recent of them; a run revived after its instance died mid-run is for the time it was under way for, not for the
+ * off-grid time db-scheduler revives it at. The next run is due at the calendar's time after the one the run was for,
+ * so a time that passed while a run went on comes due at once, and one run makes up for the times missed while the
+ * cluster was down. Deterministic: an instance started with a changed calendar moves the stored next run (one due
+ * within 10 s excepted, db-scheduler's rule) to the new calendar's next time. A calendar with no time left is never
+ * due again. Immutable.
  */
 final class CalendarSchedule implements Schedule {
 
@@ -22,9 +26,17 @@ final class CalendarSchedule implements Schedule {
         this.calendar = calendar;
     }
 
+    /** The time a run starting now is for: the calendar's latest time (now itself before its first time). */
+    static Instant runFor(ClusterJobs.Calendar calendar) {
+        Instant now = Instant.now();
+        return calendar.latest(now).orElse(now);
+    }
+
+    /** The calendar's next time after the one the completed run was for: when it started, the latest time. */
     @Override
     public Instant getNextExecutionTime(ExecutionComplete complete) {
-        return after(complete.getTimeDone());
+        Instant started = complete.getTimeDone().minus(complete.getDuration());
+        return after(calendar.latest(started).orElse(started));
     }
 
     @Override

@@ -83,7 +83,7 @@ public record DatabaseSettings(
     }
 
     /** The file of a SQLite URL, without the URL's parameters. */
-    static String sqliteFile(String jdbcUrl) {
+    public static String sqliteFile(String jdbcUrl) {
         String file = jdbcUrl.substring("jdbc:sqlite:".length());
         int parameters = file.indexOf('?');
         return parameters < 0 ? file : file.substring(0, parameters);

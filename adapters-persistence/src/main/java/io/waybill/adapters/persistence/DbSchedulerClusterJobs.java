@@ -78,7 +78,8 @@ final class DbSchedulerClusterJobs implements ClusterJobs, AutoCloseable {
                 .tableName(table)
                 .jdbcCustomization(jdbc)
                 .schedulerName(new SchedulerName.Fixed(name()))
-                .threads(Math.max(1, Math.min(2, jobs.size())))
+                // A thread per job: a long run of one (a weather refresh, a report archive retrying) delays no other.
+                .threads(Math.max(1, jobs.size()))
                 .pollingInterval(pollingInterval(jobs))
                 .heartbeatInterval(HEARTBEAT)
                 .shutdownMaxWait(SHUTDOWN_WAIT)
@@ -126,30 +127,22 @@ final class DbSchedulerClusterJobs implements ClusterJobs, AutoCloseable {
     }
 
     private static RecurringTask<Void> task(Job job) {
-        return Tasks.recurring(job.name(), scheduleOf(job.schedule())).execute((instance, context) -> {
-            Instant runFor = runFor(job.schedule(), context.getExecution().executionTime);
+        if (job.schedule() instanceof ClusterJobs.Calendar calendar) {
+            // A failed run throws on to db-scheduler, whose failure handler tries it again soon (CalendarRetry).
+            return Tasks.recurring(job.name(), new CalendarSchedule(calendar))
+                    .onFailure(new CalendarRetry(job.name(), calendar))
+                    .execute((instance, context) -> job.task().accept(CalendarSchedule.runFor(calendar)));
+        }
+        Duration interval = ((ClusterJobs.Every) job.schedule()).interval();
+        return Tasks.recurring(job.name(), new FixedRate(interval)).execute((instance, context) -> {
             try {
-                job.task().accept(runFor);
+                job.task().accept(context.getExecution().executionTime);
             } catch (RuntimeException e) {
                 // Caught here rather than left to db-scheduler, which would reschedule too, so that the log names
                 // the job and says what happens next.
                 LOG.error("Job {} failed; its next run comes on schedule", job.name(), e);
             }
         });
-    }
-
-    // db-scheduler's Schedule, named in full: within this class, Schedule is ClusterJobs'.
-    private static com.github.kagkarlsson.scheduler.task.schedule.Schedule scheduleOf(ClusterJobs.Schedule schedule) {
-        return schedule instanceof ClusterJobs.Calendar calendar ? new CalendarSchedule(calendar)
-                : new FixedRate(((ClusterJobs.Every) schedule).interval());
-    }
-
-    // On a calendar, the most recent of its times that have come: a run made up for several missed ones is for that
-    // one (the stored due time holds the earliest).
-    private static Instant runFor(ClusterJobs.Schedule schedule, Instant due) {
-        return schedule instanceof ClusterJobs.Calendar calendar
-                ? calendar.latest(Instant.now()).filter(latest -> latest.isAfter(due)).orElse(due)
-                : due;
     }
 
     // Seen in picked_by (db-scheduler keeps 50 characters): which process, and which of its instances, runs a job.

@@ -36,7 +36,7 @@ final class JdbiReportRepository implements ReportRepository {
     // The row as kept, from RETURNING: the run it counts is the database's to know.
     private static final String SAVE = """
             INSERT INTO reports (slot, period_from, document, made_at, run, attempts, next_attempt_at)
-            VALUES (:slot, :period_from, :document, :made_at, 1, 0, :made_at)
+            VALUES (:slot, :period_from, :document, :made_at, 1, 0, :first_attempt)
             ON CONFLICT (slot) DO UPDATE SET period_from = excluded.period_from, document = excluded.document,
                 made_at = excluded.made_at, run = reports.run + 1, archived_at = NULL, location = NULL, attempts = 0,
                 last_error = NULL, failed_at = NULL, next_attempt_at = excluded.next_attempt_at
@@ -91,17 +91,20 @@ final class JdbiReportRepository implements ReportRepository {
     }
 
     @Override
-    public StoredReport save(Instant slot, Instant periodFrom, byte[] document, Instant madeAt) {
+    public StoredReport save(Instant slot, Instant periodFrom, byte[] document, Instant madeAt,
+            Instant firstAttempt) {
         Objects.requireNonNull(slot, "slot");
         Objects.requireNonNull(periodFrom, "periodFrom");
         Objects.requireNonNull(document, "document");
         Objects.requireNonNull(madeAt, "madeAt");
+        Objects.requireNonNull(firstAttempt, "firstAttempt");
         return DatabaseFailures.attempt("keep a report", () -> jdbi.withHandle(handle ->
                 handle.createQuery(SAVE)
                         .bind("slot", time(slot))
                         .bind("period_from", time(periodFrom))
                         .bind("document", document)
                         .bind("made_at", time(madeAt))
+                        .bind("first_attempt", time(firstAttempt))
                         .map(mapper)
                         .one()));
     }

@@ -232,6 +232,53 @@ abstract class ClusterJobsContract {
     }
 
     @Test
+    void aCalendarRunRevivedAtAnOffGridTimeIsForTheCalendarTimeItWasUnderWayFor() throws Exception {
+        ClusterJobs.Calendar hourly = Persistence.cron("0 * * * *", ZoneOffset.UTC);
+        AutoCloseable before = jobs().start(List.of(new Job("revived", hourly, runFor -> {})));
+        Poll.until("the first run is stored", () -> due("revived").isAfter(Instant.now()), WITHIN);
+        before.close();
+        // What db-scheduler stores when it revives the run of an instance that died mid-run: the time it noticed.
+        setDue("revived", Instant.now().minusMillis(1_234));
+
+        List<Instant> runs = Collections.synchronizedList(new ArrayList<>());
+        Instant latestBefore = hourly.latest(Instant.now()).orElseThrow();
+        jobs().start(List.of(new Job("revived", hourly, runs::add)));
+
+        Poll.until("the revived run has run", () -> !runs.isEmpty(), WITHIN);
+        assertThat(runs.get(0)).isBetween(latestBefore, hourly.latest(Instant.now()).orElseThrow());
+        assertThat(runs.get(0).getEpochSecond() % 3_600).as("on the hour").isZero();
+    }
+
+    @Test
+    void aFailedCalendarRunIsTriedAgainBeforeTheCalendarsNextTimeForTheSameTime() throws Exception {
+        ClusterJobs.Calendar hourly = Persistence.cron("0 * * * *", ZoneOffset.UTC);
+        AutoCloseable before = jobs().start(List.of(new Job("retried", hourly, runFor -> {})));
+        Poll.until("the first run is stored", () -> due("retried").isAfter(Instant.now()), WITHIN);
+        before.close();
+        setDue("retried", hourly.latest(Instant.now()).orElseThrow());
+
+        List<Instant> runs = Collections.synchronizedList(new ArrayList<>());
+        Instant latestBefore = hourly.latest(Instant.now()).orElseThrow();
+        try (CapturedLogs logs = new CapturedLogs()) {
+            jobs().start(List.of(new Job("retried", hourly, runFor -> {
+                runs.add(runFor);
+                if (runs.size() == 1) {
+                    throw new IllegalStateException("the database is away");
+                }
+            })));
+
+            // The retry is due a second after the failure, and found by the next poll (every 10 s for an hourly job).
+            Poll.until("a failure, then a run that succeeds", () -> runs.size() == 2,
+                    WITHIN.plus(DbSchedulerClusterJobs.pollingInterval(List.of(new Job("any", hourly, runFor -> {})))));
+            Instant latestAfter = hourly.latest(Instant.now()).orElseThrow();
+            Poll.until("the next run is stored", () -> due("retried").isAfter(latestAfter), WITHIN);
+            assertThat(runs).allSatisfy(runFor -> assertThat(runFor).isBetween(latestBefore, latestAfter));
+            assertThat(due("retried")).isEqualTo(hourly.next(latestAfter).orElseThrow());
+            assertThat(logs.text()).contains("Job retried failed (1 in a row)").contains("the database is away");
+        }
+    }
+
+    @Test
     void startsOnceAndRefusesJobsOfOneName() {
         ClusterJobs jobs = jobs();
         Runnable nothing = () -> {};

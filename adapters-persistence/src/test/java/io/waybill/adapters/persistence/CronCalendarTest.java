@@ -16,6 +16,16 @@ class CronCalendarTest {
 
     @Test
     void sixFieldsBeginWithTheSeconds() {
+        CronCalendar halfPastEight = CronCalendar.parse("30 0 8 * * *", ZoneOffset.UTC);
+
+        assertThat(halfPastEight.next(Instant.parse("2026-12-06T08:00:00Z")))
+                .contains(Instant.parse("2026-12-06T08:00:30Z"));
+        assertThat(halfPastEight.latest(Instant.parse("2026-12-06T08:00:29Z")))
+                .contains(Instant.parse("2026-12-05T08:00:30Z"));
+    }
+
+    @Test
+    void theDefaultHasFiveFieldsAndRunsAtZeroEightAndSixteen() {
         assertThat(THREE_A_DAY.next(Instant.parse("2026-12-06T07:59:59Z")))
                 .contains(Instant.parse("2026-12-06T08:00:00Z"));
         assertThat(THREE_A_DAY.next(Instant.parse("2026-12-06T16:00:00Z")))
@@ -53,6 +63,20 @@ class CronCalendarTest {
         // 08:00 in Berlin is 07:00 UTC in winter and 06:00 UTC in summer; the clocks went forward on 2026-03-29.
         assertThat(berlin.next(Instant.parse("2026-03-28T12:00:00Z"))).contains(Instant.parse("2026-03-29T06:00:00Z"));
         assertThat(berlin.next(Instant.parse("2026-12-06T00:00:00Z"))).contains(Instant.parse("2026-12-06T07:00:00Z"));
+    }
+
+    @Test
+    void aLocalTimeThatDoesNotExistIsSkippedAndOneThatHappensTwiceCountsOnce() {
+        CronCalendar halfPastTwo = CronCalendar.parse("30 2 * * *", ZoneId.of("Europe/Berlin"));
+
+        // 2026-03-29: 02:00 CET jumps to 03:00 CEST, so 02:30 does not exist.
+        assertThat(halfPastTwo.next(Instant.parse("2026-03-28T12:00:00Z"))).as("no 02:30 that night")
+                .contains(Instant.parse("2026-03-30T00:30:00Z"));
+        // 2026-10-25: 03:00 CEST falls back to 02:00 CET, so 02:30 comes twice, at 00:30 and 01:30 UTC.
+        assertThat(halfPastTwo.next(Instant.parse("2026-10-24T12:00:00Z")))
+                .contains(Instant.parse("2026-10-25T00:30:00Z"));
+        assertThat(halfPastTwo.next(Instant.parse("2026-10-25T00:30:00Z"))).as("once that night")
+                .contains(Instant.parse("2026-10-26T01:30:00Z"));
     }
 
     @Test

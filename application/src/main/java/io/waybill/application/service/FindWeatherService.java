@@ -156,6 +156,13 @@ public final class FindWeatherService implements FindWeatherUseCase, RefreshWeat
             return theirs;
         }
         KnownWeather before = known.get(key);
+        // A resolution that ended between the caller's look at what is known and now remembered its outcome before it
+        // left pending: that outcome, not a second resolution.
+        if (before != null && before.freshAt(clock.instant())) {
+            pending.remove(key, mine);
+            mine.complete(before);
+            return mine;
+        }
         try {
             resolving.execute(() -> {
                 // Completed and forgotten whatever happens, so that a later lookup starts a resolution of its own.

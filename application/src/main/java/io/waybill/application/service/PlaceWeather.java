@@ -7,6 +7,7 @@ import io.waybill.application.port.out.WeatherProvider.Reading;
 import io.waybill.application.port.out.WeatherStore;
 import io.waybill.application.port.out.WeatherStore.Outcome;
 import io.waybill.application.port.out.WeatherStore.Stored;
+import io.waybill.application.support.Backoff;
 import io.waybill.domain.weather.Weather;
 import io.waybill.domain.weather.WeatherPlace;
 import java.time.Clock;
@@ -133,8 +134,7 @@ final class PlaceWeather {
 
     /** 30 s after the first failure, doubling with each, never longer than the max age. */
     Duration backoff(int failures) {
-        Duration backoff = Duration.ofSeconds(FIRST_BACKOFF_SECONDS).multipliedBy(1L << Math.min(failures - 1, 20));
-        return backoff.compareTo(maxAge) < 0 ? backoff : maxAge;
+        return new Backoff(Duration.ofSeconds(FIRST_BACKOFF_SECONDS), maxAge).after(failures);
     }
 
     // What was stored before, or that the weather is being fetched, for a few seconds.

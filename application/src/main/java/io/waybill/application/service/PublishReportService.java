@@ -8,9 +8,9 @@ import io.waybill.application.port.out.ReportArchiveUnavailableException;
 import io.waybill.application.port.out.ReportFormat;
 import io.waybill.application.port.out.ReportRepository;
 import io.waybill.application.port.out.ReportRepository.StoredReport;
+import io.waybill.application.support.Backoff;
 import io.waybill.domain.report.ReportPeriod;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes a report, writes it down once ({@link ReportFormat}), keeps it in the database, then archives it. The database
- * first: a report the archive refuses is not lost but waits there, and each failed attempt doubles the wait before the
- * next, from {@code firstRetry} up to {@code maxRetry}. Without an archive, reports are kept in the database alone.
+ * first: a report the archive refuses is not lost but waits there, and {@link #archiveWaiting} tries it again after a
+ * wait that doubles with each refusal ({@link Backoff}). Without an archive, reports are kept in the database alone.
  * Thread-safe.
  */
 public final class PublishReportService implements PublishReportUseCase {
@@ -35,36 +35,35 @@ public final class PublishReportService implements PublishReportUseCase {
     private final ReportRepository reports;
     private final Optional<ReportArchive> archive;
     private final ClusterJobs.Calendar schedule;
-    private final Duration firstRetry;
-    private final Duration maxRetry;
+    private final Backoff retries;
     private final Clock clock;
 
     /**
      * @param schedule the report schedule's times, which bound each report's period
-     * @param firstRetry the wait after a first failed attempt to archive, doubled after each failure
-     * @param maxRetry the longest wait between two attempts
+     * @param retries the wait after each failed attempt to archive a report
      */
     public PublishReportService(MakeReportUseCase makeReport, ReportFormat format, ReportRepository reports,
-            Optional<ReportArchive> archive, ClusterJobs.Calendar schedule, Duration firstRetry, Duration maxRetry,
-            Clock clock) {
-        if (firstRetry.isNegative() || firstRetry.isZero() || maxRetry.compareTo(firstRetry) < 0) {
-            throw new IllegalArgumentException("retries wait a positive time, at most the longest wait; got "
-                    + firstRetry + " and " + maxRetry);
-        }
+            Optional<ReportArchive> archive, ClusterJobs.Calendar schedule, Backoff retries, Clock clock) {
         this.makeReport = Objects.requireNonNull(makeReport, "makeReport");
         this.format = Objects.requireNonNull(format, "format");
         this.reports = Objects.requireNonNull(reports, "reports");
         this.archive = Objects.requireNonNull(archive, "archive");
         this.schedule = Objects.requireNonNull(schedule, "schedule");
-        this.firstRetry = firstRetry;
-        this.maxRetry = maxRetry;
+        this.retries = Objects.requireNonNull(retries, "retries");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** @throws IllegalArgumentException when {@code slot} is not a whole second, as a report's name is */
     @Override
     public Published publish(Instant slot) {
+        if (slot.getNano() != 0) {
+            throw new IllegalArgumentException("a report's slot is a whole second; got " + slot);
+        }
         ReportPeriod period = periodTo(slot);
-        StoredReport kept = reports.save(slot, period.from(), document(period), clock.instant());
+        Instant now = clock.instant();
+        // This call archives it at once; the retries take it over only if that attempt ends with no outcome recorded.
+        StoredReport kept = reports.save(slot, period.from(), document(period), now,
+                archive.isPresent() ? now.plus(retries.first()) : now);
         return archive.map(to -> archive(to, kept)).orElseGet(() -> new Published(kept, Optional.empty()));
     }
 
@@ -91,39 +90,45 @@ public final class PublishReportService implements PublishReportUseCase {
         return format.render(makeReport.make(period));
     }
 
+    // Stops at the first refusal: the archive is likely down, and each further attempt would wait for its timeout.
     @Override
     public void archiveWaiting() {
-        archive.ifPresent(to -> reports.dueForArchive(clock.instant(), ARCHIVED_AT_ONCE)
-                .forEach(report -> archive(to, report)));
+        archive.ifPresent(to -> {
+            for (StoredReport report : reports.dueForArchive(clock.instant(), ARCHIVED_AT_ONCE)) {
+                if (archive(to, report).archiveError().isPresent()) {
+                    return;
+                }
+            }
+        });
     }
 
-    // The report as archived, or with the archive's refusal, when it then waits for its next attempt.
+    // The report as archived, or with the archive's refusal, when it then waits for its next attempt. Anything the
+    // archive throws is a refusal: the report waits, counted and shown, rather than stopping the other reports' turn.
     private Published archive(ReportArchive to, StoredReport report) {
+        String location;
         try {
-            String location = to.put(report.name(), report.document());
-            Instant at = clock.instant();
-            reports.archived(report.slot(), report.run(), location, at);
-            if (report.attempts() > 0) {
-                LOG.info("Report {} archived in {} after {} failed attempts", report.name(), location,
-                        report.attempts());
-            }
-            return new Published(report.archived(location, at), Optional.empty());
-        } catch (ReportArchiveUnavailableException e) {
-            String error = Objects.requireNonNullElse(e.getMessage(), e.toString());
-            Instant next = clock.instant().plus(retryAfter(report.attempts() + 1));
-            reports.archiveFailed(report.slot(), report.run(), error, next);
+            location = to.put(report.name(), report.document());
+        } catch (RuntimeException e) {
+            String error = e instanceof ReportArchiveUnavailableException ? String.valueOf(e.getMessage())
+                    : e.toString();
+            int attempts = report.attempts() + 1;
+            Instant next = clock.instant().plus(retries.after(attempts));
+            // Logged before it is recorded: with the database down as well, the log still tells.
             LOG.warn("Report {} could not be archived (attempt {}): {}; it waits in the database, next attempt at {}",
-                    report.name(), report.attempts() + 1, error, next);
+                    report.name(), attempts, error, next);
+            reports.archiveFailed(report.slot(), report.run(), error, next);
             return new Published(report.failed(error, next), Optional.of(error));
         }
-    }
-
-    // firstRetry after the first failure, doubled after each one, up to maxRetry.
-    Duration retryAfter(int failures) {
-        Duration wait = firstRetry;
-        for (int i = 1; i < failures && wait.compareTo(maxRetry) < 0; i++) {
-            wait = wait.multipliedBy(2);
+        Instant at = clock.instant();
+        try {
+            reports.archived(report.slot(), report.run(), location, at);
+        } catch (RuntimeException e) {
+            LOG.warn("Report {} is archived in {}, but the database could not record it ({}); it will be written"
+                    + " again", report.name(), location, e.getMessage());
         }
-        return wait.compareTo(maxRetry) < 0 ? wait : maxRetry;
+        if (report.attempts() > 0) {
+            LOG.info("Report {} archived in {} after {} failed attempts", report.name(), location, report.attempts());
+        }
+        return new Published(report.archived(location, at), Optional.empty());
     }
 }

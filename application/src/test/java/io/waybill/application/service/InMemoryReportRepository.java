@@ -16,10 +16,11 @@ final class InMemoryReportRepository implements ReportRepository {
     private final Map<Instant, Instant> failedAt = new TreeMap<>();
 
     @Override
-    public synchronized StoredReport save(Instant slot, Instant periodFrom, byte[] document, Instant madeAt) {
+    public synchronized StoredReport save(Instant slot, Instant periodFrom, byte[] document, Instant madeAt,
+            Instant firstAttempt) {
         int run = Optional.ofNullable(reports.get(slot)).map(StoredReport::run).orElse(0) + 1;
         StoredReport kept = new StoredReport(slot, periodFrom, document.clone(), madeAt, run, Optional.empty(),
-                Optional.empty(), 0, Optional.empty(), Optional.of(madeAt));
+                Optional.empty(), 0, Optional.empty(), Optional.of(firstAttempt));
         reports.put(slot, kept);
         failedAt.remove(slot);
         return kept;

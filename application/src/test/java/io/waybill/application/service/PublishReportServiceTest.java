@@ -1,6 +1,7 @@
 package io.waybill.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.waybill.application.contract.MovableClock;
 import io.waybill.application.port.in.PublishReportUseCase.Published;
@@ -9,6 +10,7 @@ import io.waybill.application.port.out.ComponentProbe;
 import io.waybill.application.port.out.ReportArchive;
 import io.waybill.application.port.out.ReportArchiveUnavailableException;
 import io.waybill.application.port.out.ReportRepository.StoredReport;
+import io.waybill.application.support.Backoff;
 import io.waybill.domain.report.ReportPeriod;
 import io.waybill.domain.report.StatusReport;
 import java.nio.charset.StandardCharsets;
@@ -119,10 +121,64 @@ class PublishReportServiceTest {
     }
 
     @Test
-    void theWaitDoublesAfterEachFailureUpToTheLongest() {
-        assertThat(List.of(1, 2, 3, 4, 5, 50).stream().map(publisher::retryAfter)).containsExactly(
-                Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(4),
-                MAX_RETRY, MAX_RETRY);
+    void aRetryStopsAtTheFirstRefusalAndTheOthersWaitTheirTurn() {
+        archive.refusing = true;
+        publisher.publish(SLOT.minus(EIGHT_HOURS));
+        publisher.publish(SLOT);
+        clock.advance(FIRST_RETRY);
+
+        publisher.archiveWaiting();
+
+        assertThat(archive.writes).as("two made, then one retried").isEqualTo(3);
+        assertThat(reports.find(SLOT.minus(EIGHT_HOURS)).orElseThrow().attempts()).isEqualTo(2);
+        assertThat(reports.find(SLOT).orElseThrow().attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void whatEverTheArchiveThrowsIsARefusalAndTheReportWaits() {
+        PublishReportService failing = publisher(Optional.of(new ReportArchive() {
+            @Override
+            public String locationOf(String name) {
+                return "nowhere/" + name;
+            }
+
+            @Override
+            public String put(String name, byte[] document) {
+                throw new IllegalStateException("a bug in the archive");
+            }
+        }));
+
+        Published published = failing.publish(SLOT);
+
+        assertThat(published.archiveError()).contains("java.lang.IllegalStateException: a bug in the archive");
+        assertThat(reports.find(SLOT).orElseThrow().attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void whileItIsBeingArchivedTheReportIsNotDueToTheRetries() {
+        List<List<StoredReport>> dueDuringThePut = new ArrayList<>();
+        PublishReportService watched = publisher(Optional.of(new ReportArchive() {
+            @Override
+            public String locationOf(String name) {
+                return "archive/" + name;
+            }
+
+            @Override
+            public String put(String name, byte[] document) {
+                dueDuringThePut.add(reports.dueForArchive(clock.instant().plus(FIRST_RETRY).minusNanos(1), 10));
+                return locationOf(name);
+            }
+        }));
+
+        watched.publish(SLOT);
+
+        assertThat(dueDuringThePut).containsExactly(List.of());
+    }
+
+    @Test
+    void aSlotIsAWholeSecond() {
+        assertThatThrownBy(() -> publisher.publish(SLOT.plusMillis(345)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("whole second");
     }
 
     @Test
@@ -156,8 +212,8 @@ class PublishReportServiceTest {
     }
 
     private PublishReportService publisher(Optional<ReportArchive> to) {
-        return new PublishReportService(this::report, this::render, reports, to, new EveryEightHours(), FIRST_RETRY,
-                MAX_RETRY, clock);
+        return new PublishReportService(this::report, this::render, reports, to, new EveryEightHours(),
+                new Backoff(FIRST_RETRY, MAX_RETRY), clock);
     }
 
     private StatusReport report(ReportPeriod period) {

@@ -32,19 +32,23 @@ final class S3ReportArchive implements ReportArchives.Archive {
     static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(30);
     static final int MAX_ATTEMPTS = 2;
 
-    /** Where the SDK's region chain finds none: S3-compatible services ignore it, and AWS redirects to the bucket's. */
+    /**
+     * Where the SDK's region chain finds none: S3-compatible services ignore it, and on AWS the client follows a bucket
+     * of another region (cross-region access).
+     */
     static final Region FALLBACK_REGION = Region.US_EAST_1;
 
     private final ReportArchives.Store.S3 store;
     private final Optional<URI> endpoint;
-    private final S3Client client;
     private final AwsCredentialsProvider credentials;
+    // Made on the first report: the SDK's region chain may ask an instance's metadata service, which off a cloud
+    // takes a second or two, and a command that archives nothing (an import) need not wait for it. Guarded by this.
+    private S3Client client;
+    private boolean closed;
 
-    private S3ReportArchive(
-            ReportArchives.Store.S3 store, Optional<URI> endpoint, S3Client client, AwsCredentialsProvider credentials) {
+    private S3ReportArchive(ReportArchives.Store.S3 store, Optional<URI> endpoint, AwsCredentialsProvider credentials) {
         this.store = store;
         this.endpoint = endpoint;
-        this.client = client;
         this.credentials = credentials;
     }
 
@@ -59,6 +63,20 @@ final class S3ReportArchive implements ReportArchives.Archive {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(credentials, "credentials");
+        return new S3ReportArchive(store, endpoint, credentials);
+    }
+
+    private synchronized S3Client client() {
+        if (closed) {
+            throw new IllegalStateException("the report archive " + store.describe() + " is closed");
+        }
+        if (client == null) {
+            client = newClient();
+        }
+        return client;
+    }
+
+    private S3Client newClient() {
         S3ClientBuilder builder = S3Client.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
@@ -71,14 +89,16 @@ final class S3ReportArchive implements ReportArchives.Archive {
         // An S3-compatible service gets path-style requests with the whole body signed in one piece: the SDK's
         // aws-chunked bodies (over plain http) and its CRC32 trailers (by default since 2.30) are not understood by
         // all of them; s3rver, for one, stores the chunks' framing as part of the object. The report is in memory
-        // anyway, so hashing it whole costs nothing.
-        endpoint.ifPresent(uri -> builder
+        // anyway, so hashing it whole costs nothing. On AWS, a bucket in another region than the one configured (or
+        // the fallback) is followed there rather than refused.
+        endpoint.ifPresentOrElse(uri -> builder
                 .endpointOverride(uri)
                 .forcePathStyle(true)
                 .serviceConfiguration(s3 -> s3.chunkedEncodingEnabled(false))
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED));
-        return new S3ReportArchive(store, endpoint, builder.build(), credentials);
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED),
+                () -> builder.crossRegionAccessEnabled(true));
+        return builder.build();
     }
 
     private static Region region() {
@@ -99,7 +119,7 @@ final class S3ReportArchive implements ReportArchives.Archive {
         String key = store.key(ReportArchives.checkedName(name));
         String location = "s3://" + store.bucket() + "/" + key;
         try {
-            client.putObject(
+            client().putObject(
                     request -> request.bucket(store.bucket()).key(key).contentType("application/json"),
                     RequestBody.fromBytes(document));
         } catch (AwsServiceException e) {
@@ -151,8 +171,14 @@ final class S3ReportArchive implements ReportArchives.Archive {
     }
 
     @Override
-    public void close() {
-        client.close();
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (client != null) {
+            client.close();
+        }
         if (credentials instanceof SdkAutoCloseable closeable) {
             closeable.close();
         }

@@ -9,8 +9,8 @@ import java.util.Optional;
 /** Reads the status reports made, as kept in the database: every one, archived or waiting to be. */
 public interface ReadReportsUseCase {
 
-    int DEFAULT_LIMIT = 20;
-    int MAX_LIMIT = 100;
+    int DEFAULT_LIMIT = ListShipmentsUseCase.DEFAULT_LIMIT;
+    int MAX_LIMIT = ListShipmentsUseCase.MAX_LIMIT;
 
     /** The report made for {@code slot}. */
     Optional<StoredReport> find(Instant slot);

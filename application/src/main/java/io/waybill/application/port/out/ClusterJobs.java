@@ -55,8 +55,11 @@ public interface ClusterJobs {
      * @param name unique among jobs, kept in the database: renaming a job starts its schedule afresh
      * @param schedule when its runs are due
      * @param task what a run does, given the time the run is for: for a {@link Calendar}, the calendar's latest time
-     *     at or before the run's start (a run made up after the cluster was down is for the most recent time missed);
-     *     for {@link Every}, the time the run was due. A run that throws is logged and the next one comes on time.
+     *     at or before the run's start (a run made up after the cluster was down is for the most recent time missed;
+     *     one revived after its instance died mid-run, for the time it was under way for); for {@link Every}, the time
+     *     the run was due. A run that throws is logged; on a calendar it is tried again after 1 s, then after a wait
+     *     that doubles up to 5 minutes, until it succeeds or the calendar's next time comes; on {@link Every}, the
+     *     next run comes on time.
      */
     record Job(String name, Schedule schedule, Consumer<Instant> task) {
 

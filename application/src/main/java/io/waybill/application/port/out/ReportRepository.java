@@ -18,12 +18,19 @@ public interface ReportRepository {
 
     /**
      * Keeps the report of {@code slot}, replacing one kept for that slot (a repeated run): the new one waits to be
-     * archived, at once, and counts one more run.
+     * archived, from {@code firstAttempt} on, and counts one more run.
      *
+     * @param firstAttempt when a retry may first take it: later than {@code madeAt} while the caller archives it
+     *     itself, so that the two do not write it at once
      * @return the report as kept
      * @throws StorageUnavailableException when the database fails
      */
-    StoredReport save(Instant slot, Instant periodFrom, byte[] document, Instant madeAt);
+    StoredReport save(Instant slot, Instant periodFrom, byte[] document, Instant madeAt, Instant firstAttempt);
+
+    /** {@link #save(Instant, Instant, byte[], Instant, Instant) Keeps} the report, due to be archived at once. */
+    default StoredReport save(Instant slot, Instant periodFrom, byte[] document, Instant madeAt) {
+        return save(slot, periodFrom, document, madeAt, madeAt);
+    }
 
     Optional<StoredReport> find(Instant slot);
 
