@@ -118,7 +118,9 @@ start_server() { # label, then NAME=value settings
 postgres_settings() {
   local schema="bench_$$_$RANDOM"
   schemas+=("$schema")
-  settings=(WAYBILL_DATABASE_URL="$POSTGRES_URL" WAYBILL_DATABASE_USER="$POSTGRES_USER" WAYBILL_DATABASE_SCHEMA="$schema")
+  # serve requires a report store with PostgreSQL.
+  settings=(WAYBILL_DATABASE_URL="$POSTGRES_URL" WAYBILL_DATABASE_USER="$POSTGRES_USER" WAYBILL_DATABASE_SCHEMA="$schema"
+    WAYBILL_REPORT_STORE="$work/reports")
 }
 
 stop_server() {
