@@ -16,9 +16,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Cluster jobs on a database: runs on schedule, one at a time across the instances sharing the database, a run
@@ -29,8 +28,8 @@ abstract class ClusterJobsContract {
     private static final Duration INTERVAL = Duration.ofMillis(400);
     private static final Duration WITHIN = Duration.ofSeconds(10);
 
-    private final List<Persistence> opened = new ArrayList<>();
-    DatabaseSettings settings;
+    @RegisterExtension
+    final DatabasePerTest database = new DatabasePerTest(this::newDatabase);
 
     abstract DatabaseSettings newDatabase() throws Exception;
 
@@ -39,19 +38,6 @@ abstract class ClusterJobsContract {
 
     /** The stored next run of {@code job}, read past the adapter. */
     abstract Instant due(String job);
-
-    @BeforeEach
-    void createDatabase() throws Exception {
-        settings = newDatabase();
-    }
-
-    @AfterEach
-    void dropDatabase() throws Exception {
-        opened.forEach(Persistence::close);
-        if (settings != null) {
-            TestDatabases.drop(settings);
-        }
-    }
 
     @Test
     void aJobRunsAtOnceThenOnEveryInterval() throws Exception {
@@ -303,8 +289,6 @@ abstract class ClusterJobsContract {
     }
 
     private Persistence open() {
-        Persistence persistence = Persistence.open(settings, Clock.systemUTC());
-        opened.add(persistence);
-        return persistence;
+        return database.open(Clock.systemUTC());
     }
 }

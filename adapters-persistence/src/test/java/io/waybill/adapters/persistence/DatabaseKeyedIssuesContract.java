@@ -14,12 +14,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The keyed-issues contract on a database, each call of {@link #keyedIssues} another instance opened on it, and what
@@ -29,23 +26,10 @@ abstract class DatabaseKeyedIssuesContract extends KeyedIssuesContract {
 
     private static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
 
-    private final List<Persistence> opened = new ArrayList<>();
-    private DatabaseSettings settings;
+    @RegisterExtension
+    final DatabasePerTest database = new DatabasePerTest(this::newDatabase);
 
     abstract DatabaseSettings newDatabase() throws Exception;
-
-    @BeforeEach
-    void createDatabase() throws Exception {
-        settings = newDatabase();
-    }
-
-    @AfterEach
-    void dropDatabase() throws Exception {
-        opened.forEach(Persistence::close);
-        if (settings != null) {
-            TestDatabases.drop(settings);
-        }
-    }
 
     @Override
     protected KeyedIssues keyedIssues() {
@@ -77,8 +61,7 @@ abstract class DatabaseKeyedIssuesContract extends KeyedIssuesContract {
         Persistence first = open();
         IssuedTrackingNumber issued = issue(T0);
         first.keyedIssues().add(key, HASH, issued, LONG_AGO);
-        first.close();
-        opened.remove(first);
+        database.close(first);
 
         assertThat(keyedIssues().find(key)).hasValue(new Recorded(HASH, issued.trackingNumber(), T0));
     }
@@ -94,9 +77,7 @@ abstract class DatabaseKeyedIssuesContract extends KeyedIssuesContract {
     }
 
     private Persistence open() {
-        Persistence persistence = Persistence.open(settings, CLOCK);
-        opened.add(persistence);
-        return persistence;
+        return database.open(CLOCK);
     }
 
     private int keyCount() {
@@ -105,6 +86,6 @@ abstract class DatabaseKeyedIssuesContract extends KeyedIssuesContract {
     }
 
     private Jdbi jdbi() {
-        return TestDatabases.jdbi(settings);
+        return TestDatabases.jdbi(database.settings());
     }
 }

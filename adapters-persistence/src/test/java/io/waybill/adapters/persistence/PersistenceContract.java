@@ -35,10 +35,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One contract for every database Waybill runs on; subclasses say which. */
 abstract class PersistenceContract {
@@ -47,28 +46,14 @@ abstract class PersistenceContract {
     private static final TrackingNumberFormat FORMAT = new TrackingNumberFormat(new PermutationKey(1, 2));
 
     private final AtomicLong sequence = new AtomicLong();
-    private final List<Persistence> opened = new ArrayList<>();
-    private DatabaseSettings settings;
+
+    @RegisterExtension
+    final DatabasePerTest database = new DatabasePerTest(this::newDatabase);
 
     abstract DatabaseSettings newDatabase() throws Exception;
 
-    @BeforeEach
-    void createDatabase() throws Exception {
-        settings = newDatabase();
-    }
-
-    @AfterEach
-    void dropDatabase() throws Exception {
-        opened.forEach(Persistence::close);
-        if (settings != null) {
-            TestDatabases.drop(settings);
-        }
-    }
-
     private Persistence open() {
-        Persistence persistence = Persistence.open(settings, CLOCK);
-        opened.add(persistence);
-        return persistence;
+        return database.open(CLOCK);
     }
 
     /** The tracking-sequence contract on this database, each instance opened on it. */
@@ -103,8 +88,7 @@ abstract class PersistenceContract {
     void blocksAfterARestartComeAfterEveryEarlierBlock() {
         Persistence first = open();
         long before = first.trackingSequence().reserveBlock().first();
-        first.close();
-        opened.remove(first);
+        database.close(first);
 
         long after = open().trackingSequence().reserveBlock().first();
 
@@ -134,8 +118,8 @@ abstract class PersistenceContract {
         List<Instant> times = jdbi().withHandle(handle -> handle.createQuery(
                         "SELECT order_created_at, created_at FROM shipments")
                 .map((rs, ctx) -> List.of(
-                        settings.engine().readTime(rs, 1).toInstant(),
-                        settings.engine().readTime(rs, 2).toInstant()))
+                        database.settings().engine().readTime(rs, 1).toInstant(),
+                        database.settings().engine().readTime(rs, 2).toInstant()))
                 .one());
         assertThat(times).containsExactly(issued.order().createdAt().value().toInstant(), issued.issuedAt());
     }
@@ -143,7 +127,7 @@ abstract class PersistenceContract {
     @Test
     void aFailedCommitFailsTheCaller() {
         var shipments = open().shipments();
-        TestDatabases.dropTable(settings, "shipments");
+        TestDatabases.dropTable(database.settings(), "shipments");
 
         assertThatThrownBy(() -> shipments.add(issue("RedBox Logistics")))
                 .isInstanceOf(StorageUnavailableException.class);
@@ -153,7 +137,7 @@ abstract class PersistenceContract {
     void aFailureTellsNeitherTheLogNorTheCallerTheRowsValues() {
         var shipments = open().shipments();
         // Drivers quote a refused row, and the statement with its values, in their messages.
-        jdbi().useHandle(handle -> handle.execute(settings.isPostgres()
+        jdbi().useHandle(handle -> handle.execute(database.settings().isPostgres()
                 ? "ALTER TABLE shipments ADD CONSTRAINT refuses_names CHECK"
                         + " (customer_name IS NULL OR customer_name NOT IN ('Zelda Quaxley', '紅盒物流'))"
                 : "CREATE TRIGGER refuses_names BEFORE INSERT ON shipments"
@@ -184,8 +168,7 @@ abstract class PersistenceContract {
         assertThat(probe.name()).isEqualTo("database");
         assertThat(probe.state()).isEqualTo(ComponentProbe.State.UP);
 
-        persistence.close();
-        opened.remove(persistence);
+        database.close(persistence);
 
         assertThat(probe.state()).isEqualTo(ComponentProbe.State.DOWN);
     }
@@ -203,6 +186,6 @@ abstract class PersistenceContract {
     }
 
     private Jdbi jdbi() {
-        return TestDatabases.jdbi(settings);
+        return TestDatabases.jdbi(database.settings());
     }
 }

@@ -29,9 +29,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The report's figures counted by the database, against a data set counted by hand: deliveries and exceptions inside,
@@ -49,25 +49,17 @@ abstract class ReportFiguresContract {
     private static final Instant AFTER_THE_PERIOD = Instant.parse("2026-12-06T09:00:00Z");
 
     private final MovableClock clock = new MovableClock(LONG_AGO);
-    private DatabaseSettings settings;
+
+    @RegisterExtension
+    final DatabasePerTest database = new DatabasePerTest(this::newDatabase);
+
     private Persistence persistence;
 
     abstract DatabaseSettings newDatabase() throws Exception;
 
     @BeforeEach
-    void open() throws Exception {
-        settings = newDatabase();
-        persistence = Persistence.open(settings, clock);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (persistence != null) {
-            persistence.close();
-        }
-        if (settings != null) {
-            TestDatabases.drop(settings);
-        }
+    void open() {
+        persistence = database.open(clock);
     }
 
     @Test
@@ -213,8 +205,8 @@ abstract class ReportFiguresContract {
     }
 
     private void insertDelivery(String number, String eventId, String time) {
-        Object at = settings.engine().time(OffsetDateTime.parse(time));
-        TestDatabases.jdbi(settings).useHandle(handle -> handle.createUpdate("""
+        Object at = database.settings().engine().time(OffsetDateTime.parse(time));
+        TestDatabases.jdbi(database.settings()).useHandle(handle -> handle.createUpdate("""
                         INSERT INTO tracking_events (shipment_id, shipment_version, event_id, event_time, event_offset,
                             event_nano, status, carrier_status, recorded_at)
                         SELECT id, 0, :event_id, :time, 0, 0, 'delivered', 'Delivered', :time

@@ -12,16 +12,14 @@ import io.waybill.application.port.out.StorageUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The reports kept on a database: what a save keeps and a repeated run replaces, attempts' outcomes recorded only for
@@ -38,23 +36,11 @@ abstract class ReportRepositoryContract {
     private static final int RACERS = 8;
 
     private final MovableClock clock = new MovableClock(MADE_AT);
-    private final List<Persistence> opened = new ArrayList<>();
-    private DatabaseSettings settings;
+
+    @RegisterExtension
+    final DatabasePerTest database = new DatabasePerTest(this::newDatabase);
 
     abstract DatabaseSettings newDatabase() throws Exception;
-
-    @BeforeEach
-    void createDatabase() throws Exception {
-        settings = newDatabase();
-    }
-
-    @AfterEach
-    void dropDatabase() throws Exception {
-        opened.forEach(Persistence::close);
-        if (settings != null) {
-            TestDatabases.drop(settings);
-        }
-    }
 
     @Test
     void aSavedReportIsFoundWithEveryFieldAndWaitsToBeArchivedAtOnce() {
@@ -307,7 +293,7 @@ abstract class ReportRepositoryContract {
     @Test
     void aFailingDatabaseIsUnavailableStorage() {
         ReportRepository reports = repository();
-        TestDatabases.dropTable(settings, "reports");
+        TestDatabases.dropTable(database.settings(), "reports");
 
         assertThatThrownBy(() -> reports.save(SLOT, PERIOD_FROM, json("{}"), MADE_AT))
                 .isInstanceOf(StorageUnavailableException.class);
@@ -321,18 +307,13 @@ abstract class ReportRepositoryContract {
         assertThatThrownBy(reports::backlog).isInstanceOf(StorageUnavailableException.class);
     }
 
-    DatabaseSettings settings() {
-        return settings;
-    }
-
     ReportRepository repository() {
-        Persistence persistence = Persistence.open(settings, clock);
-        opened.add(persistence);
-        return persistence.reports();
+        return database.open(clock).reports();
     }
 
     private int count(String query) {
-        return TestDatabases.jdbi(settings).withHandle(handle -> handle.createQuery(query).mapTo(Integer.class).one());
+        return TestDatabases.jdbi(database.settings())
+                .withHandle(handle -> handle.createQuery(query).mapTo(Integer.class).one());
     }
 
     private static List<Instant> slots(List<StoredReport> reports) {

@@ -28,7 +28,8 @@ class SqliteReportRepositoryTest extends ReportRepositoryContract {
     }
 
     private String plan(String query) {
-        return TestDatabases.jdbi(settings()).withHandle(handle -> handle.createQuery("EXPLAIN QUERY PLAN " + query)
+        return TestDatabases.jdbi(database.settings()).withHandle(handle -> handle
+                .createQuery("EXPLAIN QUERY PLAN " + query)
                 .mapToMap()
                 .list()
                 .toString());

@@ -34,9 +34,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The weather store on a database: what it keeps of a fetch, and claims that exactly one caller gets, across threads
@@ -53,23 +52,10 @@ abstract class WeatherStoreContract {
     private static final WeatherPlace PARIS = place("FR", "75001", null);
     private static final WeatherPlace LONDON = place("GB", null, "London");
 
-    private final List<Persistence> opened = new ArrayList<>();
-    private DatabaseSettings settings;
+    @RegisterExtension
+    final DatabasePerTest database = new DatabasePerTest(this::newDatabase);
 
     abstract DatabaseSettings newDatabase() throws Exception;
-
-    @BeforeEach
-    void createDatabase() throws Exception {
-        settings = newDatabase();
-    }
-
-    @AfterEach
-    void dropDatabase() throws Exception {
-        opened.forEach(Persistence::close);
-        if (settings != null) {
-            TestDatabases.drop(settings);
-        }
-    }
 
     @Test
     void keepsEveryFieldOfEachOutcome() {
@@ -218,7 +204,7 @@ abstract class WeatherStoreContract {
     @Test
     void aFailingDatabaseIsUnavailableStorage() {
         WeatherStore store = store();
-        TestDatabases.dropTable(settings, "weather_places");
+        TestDatabases.dropTable(database.settings(), "weather_places");
 
         assertThatThrownBy(() -> store.find(PARIS)).isInstanceOf(StorageUnavailableException.class);
         assertThatThrownBy(() -> store.claim(PARIS, T0, T0.plus(CLAIM))).isInstanceOf(StorageUnavailableException.class);
@@ -242,12 +228,13 @@ abstract class WeatherStoreContract {
 
     @Test
     void placesAwaitingDeliveryAreTheReceiversOfShipmentsNotFinalTheMostShipmentsFirst() {
-        WeatherStore store = store();
+        Persistence persistence = open();
+        WeatherStore store = persistence.weather();
         Address kualaLumpur = new Address(Optional.empty(), Optional.of("50450"), Optional.of("Kuala Lumpur"),
                 Optional.of(CountryCode.of("MY")));
         Address berlin = Address.of(null, "10115", "Berlin", CountryCode.of("DE"));
         Address paris = Address.of(null, "75001", "Paris", CountryCode.of("FR"));
-        opened.get(0).shipments().registerAll(List.of(
+        persistence.shipments().registerAll(List.of(
                 StoredShipments.full(StoredShipments.key("TN00000001", "DHL"), T0), // to Kuala Lumpur, in transit
                 StoredShipments.full(StoredShipments.key("TN00000002", "DHL"), T0),
                 goingTo(StoredShipments.key("TN00000003", "DHL"), berlin, ShipmentStatus.IN_TRANSIT),
@@ -294,12 +281,15 @@ abstract class WeatherStoreContract {
     }
 
     private WeatherStore store() {
-        Persistence persistence = Persistence.open(settings, Clock.fixed(T0, ZoneOffset.UTC));
-        opened.add(persistence);
-        return persistence.weather();
+        return open().weather();
+    }
+
+    private Persistence open() {
+        return database.open(Clock.fixed(T0, ZoneOffset.UTC));
     }
 
     private int count(String query) {
-        return TestDatabases.jdbi(settings).withHandle(handle -> handle.createQuery(query).mapTo(Integer.class).one());
+        return TestDatabases.jdbi(database.settings())
+                .withHandle(handle -> handle.createQuery(query).mapTo(Integer.class).one());
     }
 }
