@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import io.waybill.adapters.persistence.RepositoryRoot;
 import org.junit.jupiter.api.Assumptions;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -199,14 +200,7 @@ public final class S3rver implements AutoCloseable {
 
     /** {@code .ci/node/node_modules/.bin/s3rver} of the repository this runs in; skips or fails when missing. */
     private static Path executable() {
-        Path root = Path.of("").toAbsolutePath();
-        while (root != null && !Files.isDirectory(root.resolve(".ci"))) {
-            root = root.getParent();
-        }
-        if (root == null) {
-            throw new IllegalStateException("no .ci directory above " + Path.of("").toAbsolutePath()
-                    + ": the tests run inside the Waybill repository");
-        }
+        Path root = RepositoryRoot.find();
         Path executable = root.resolve(".ci/node/node_modules/.bin/s3rver");
         if (!Files.isExecutable(executable)) {
             String missing = "s3rver is not installed at " + executable + "; run `" + INSTALL + "` in " + root;
