@@ -15,7 +15,8 @@
 #
 # Settings: CLUSTER_DIR (/tmp/waybill-cluster), CLUSTER_PORT (18080, HAProxy), INSTANCE_PORTS ("18081 18082"),
 # PG_PORTS ("55432 55433"), REDIS_URL (redis://127.0.0.1:6379), JAR (bootstrap/target/waybill.jar, built when
-# missing), JAVA (java), DURATION (10s a measurement), WARMUP (20s), SHIPMENTS (200, seeded for the lookups).
+# missing), JAVA (java), WAYBILL_COMMAND (how to run waybill: "$JAVA -jar $JAR"; the tests give a class path),
+# DURATION (10s a measurement), WARMUP (20s), SHIPMENTS (200, seeded for the lookups).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,6 +27,7 @@ read -r PRIMARY_PORT REPLICA_PORT <<<"${PG_PORTS:-55432 55433}"
 REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
 JAR=${JAR:-bootstrap/target/waybill.jar}
 JAVA=${JAVA:-java}
+WAYBILL_COMMAND=${WAYBILL_COMMAND:-"$JAVA -jar $JAR"}
 DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-20s}
 SHIPMENTS=${SHIPMENTS:-200}
@@ -89,7 +91,8 @@ EOF
 start_instance() { # INDEX (1-based)
   local port=${INSTANCE_PORTS[$(($1 - 1))]}
   (set -a; source "$CLUSTER_DIR/instance.env"; set +a
-   exec "$JAVA" -jar "$JAR" serve --host 127.0.0.1 --port "$port") \
+   # shellcheck disable=SC2086 # the command's words are split on purpose
+   exec $WAYBILL_COMMAND serve --host 127.0.0.1 --port "$port") \
     >>"$CLUSTER_DIR/instance$1.log" 2>&1 &
   echo $! >"$CLUSTER_DIR/instance$1.pid"
   disown $! # killed on purpose later: no job report from bash
@@ -130,8 +133,9 @@ start() {
   need haproxy haproxy
   need socat socat
   need curl curl
-  [ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
+  if [ "$WAYBILL_COMMAND" = "$JAVA -jar $JAR" ] && [ ! -f "$JAR" ]; then ./mvnw -B -q package -DskipTests; fi
   mkdir -p "$CLUSTER_DIR"
+  chmod 755 "$CLUSTER_DIR" # PostgreSQL runs as the postgres user, in a directory under this one
   bash deploy/postgres-pair.sh start "$CLUSTER_DIR/postgres" "$PRIMARY_PORT" "$REPLICA_PORT" >/dev/null
   instance_env >"$CLUSTER_DIR/instance.env"
   haproxy_config >"$CLUSTER_DIR/haproxy.cfg"
