@@ -5,6 +5,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +22,14 @@ final class CapturedLogs implements AutoCloseable {
 
     /** The lines as they would be written, each followed by its throwable's messages and frames. */
     String text() {
-        return appender.list.stream().map(CapturedLogs::render).collect(Collectors.joining("\n"));
+        return events().stream().map(CapturedLogs::render).collect(Collectors.joining("\n"));
+    }
+
+    // A copy taken under the appender's lock, which its doAppend holds while it adds: other threads may be logging.
+    private List<ILoggingEvent> events() {
+        synchronized (appender) {
+            return List.copyOf(appender.list);
+        }
     }
 
     private static String render(ILoggingEvent event) {
