@@ -21,6 +21,7 @@ import io.waybill.application.port.out.ReportFormat;
 import io.waybill.application.port.out.TokenBuckets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
@@ -162,6 +163,18 @@ public final class HttpApi implements AutoCloseable {
     /** The port bound at start, useful when the settings asked for port 0; unchanged by {@link #close}. */
     public int port() {
         return port;
+    }
+
+    /**
+     * Every route registered with Javalin, as {@code METHOD path} ({@code GET /api/v1/shipments/{tracking_number}}),
+     * read from its router: for the test that holds openapi.json to them.
+     */
+    List<String> routes() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
+                .toList();
     }
 
     @Override
