@@ -8,9 +8,10 @@ import io.waybill.adapters.http.HttpApi;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The command line's logs as one JSON object a line ({@code WAYBILL_LOG_FORMAT=json}, see {@code waybill-logback.xml}):
- * {@code time} (ISO-8601, UTC), {@code level}, {@code logger}, {@code thread}, {@code message}, then, when there is
- * one, {@code request_id} (the HTTP request being served) and {@code exception} (the stack trace as one string).
+ * The command line's logs as one JSON object a line ({@code WAYBILL_LOG_FORMAT=json}, with
+ * {@code waybill-logback-json.xml}): {@code time} (ISO-8601, UTC), {@code level}, {@code logger}, {@code thread},
+ * {@code message}, then, when there is one, {@code request_id} (the HTTP request being served) and {@code exception}
+ * (the stack trace as one string).
  *
  * <p>Why our own and not Logback's {@code JsonEncoder}: that one writes the stack trace as nested objects, the time in
  * epoch milliseconds and the message's template and arguments apart, which log shippers then have to reassemble;

@@ -15,26 +15,21 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     private static final String LOGBACK_CONFIGURATION = "logback.configurationFile";
-    // Read by waybill-logback.xml: the name of the appender to log with.
-    private static final String LOG_FORMAT = "waybill.log.format";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
         // The command line's own logging setup; as a library, Waybill leaves logging to the application.
-        if (System.getProperty(LOGBACK_CONFIGURATION) == null) {
-            System.setProperty(LOGBACK_CONFIGURATION, "waybill-logback.xml");
-        }
         String format = Objects.requireNonNullElse(System.getenv("WAYBILL_LOG_FORMAT"), "").strip()
                 .toLowerCase(Locale.ROOT);
-        format = format.isEmpty() ? "text" : format;
-        if (!format.equals("text") && !format.equals("json")) {
+        if (!format.isEmpty() && !format.equals("text") && !format.equals("json")) {
             System.err.println("waybill: WAYBILL_LOG_FORMAT must be text or json");
             System.exit(2);
         }
-        if (System.getProperty(LOG_FORMAT) == null) {
-            System.setProperty(LOG_FORMAT, format);
+        if (System.getProperty(LOGBACK_CONFIGURATION) == null) {
+            System.setProperty(LOGBACK_CONFIGURATION, format.equals("json") ? "waybill-logback-json.xml"
+                    : "waybill-logback.xml");
         }
         System.exit(run(args));
     }

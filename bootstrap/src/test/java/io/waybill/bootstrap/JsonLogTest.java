@@ -37,8 +37,10 @@ class JsonLogTest {
         Answer named;
         Answer unnamed;
         Answer cutShort;
+        List<String> printed;
         try (ServiceProcess service = ServiceProcess.start(Map.of("WAYBILL_DATA_DIR",
                 directory.resolve("data").toString(), "WAYBILL_LOG_FORMAT", "json"), log)) {
+            printed = service.printedBeforeListening();
             named = send(service.port(), "GET /health HTTP/1.1\r\nHost: a\r\nX-Request-Id: test-123\r\n"
                     + "Connection: close\r\n\r\n");
             unnamed = send(service.port(), "GET /health HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n");
@@ -47,6 +49,7 @@ class JsonLogTest {
                     + "X-Request-Id: test-123\r\nContent-Length: 100\r\n\r\n{\"tra");
         }
 
+        assertThat(printed).as("Logback's status, printed when its configuration has a warning").isEmpty();
         assertThat(named.status()).isEqualTo(200);
         assertThat(named.header("x-request-id")).isEqualTo("test-123");
         assertThat(UUID.fromString(unnamed.header("x-request-id")).toString()).isEqualTo(unnamed.header("x-request-id"));

@@ -38,6 +38,7 @@ class ServiceLogPrivacyTest {
         List<Integer> statuses = new ArrayList<>();
         try (ServiceProcess service = ServiceProcess.start(Map.of("WAYBILL_DATA_DIR", directory.resolve("data").toString(),
                 "WAYBILL_API_KEYS", KEY, "WAYBILL_LOG_FORMAT", format), log)) {
+            assertThat(service.printedBeforeListening()).as("Logback's status, printed on a warning").isEmpty();
             String body = "{\"tracking_number\": \"Zelda Quaxley\", \"phone\": \"" + PHONE + "\"}";
             List<String> requests = List.of(
                     request("GET /next-tracking-number?customer_name=" + NAME + "&phone=" + PHONE, "Host: " + OTHER_KEY),
