@@ -4,6 +4,7 @@ import static io.waybill.adapters.http.TestServer.SAMPLE_QUERY;
 import static io.waybill.adapters.http.TestServer.STAFF;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waybill.adapters.http.openapi.DescribedAnswers;
 import io.waybill.application.port.in.FakeShipmentsUseCase;
 import io.waybill.application.port.in.FindWeatherUseCase;
 import io.waybill.application.port.in.FindWeatherUseCase.Answer;

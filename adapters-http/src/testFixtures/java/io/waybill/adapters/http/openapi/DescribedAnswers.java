@@ -1,4 +1,4 @@
-package io.waybill.adapters.http;
+package io.waybill.adapters.http.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
-import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
@@ -23,9 +22,13 @@ import java.util.Locale;
  * falls to the route's {@code default}), its content type is one described for that status, and its body is valid
  * against the schema described for both, as JSON Schema 2020-12 (OpenAPI 3.1's dialect), the document's components
  * in reach of its references. Every answer carries {@code X-Request-Id}.
+ *
+ * <p>In adapters-http's test fixtures, shared with bootstrap's end-to-end tests like the other fixtures (see the
+ * parent POM); openapi.json is read from the class path, where adapters-http puts it.
  */
-final class DescribedAnswers {
+public final class DescribedAnswers {
 
+    private static final String REQUEST_ID = "X-Request-Id";
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
@@ -35,7 +38,7 @@ final class DescribedAnswers {
         this.description = description;
     }
 
-    static DescribedAnswers load() {
+    public static DescribedAnswers load() {
         try (InputStream in = DescribedAnswers.class.getResourceAsStream("/io/waybill/adapters/http/openapi.json")) {
             return new DescribedAnswers(MAPPER.readTree(in));
         } catch (IOException e) {
@@ -43,8 +46,11 @@ final class DescribedAnswers {
         }
     }
 
-    /** @param route the path as described, such as {@code /api/v1/shipments/{tracking_number}} */
-    void check(String method, String route, HttpResponse<byte[]> response) {
+    /**
+     * @param route the path as described, such as {@code /api/v1/shipments/{tracking_number}}
+     * @param response with its body as bytes or as a string
+     */
+    public void check(String method, String route, HttpResponse<?> response) {
         String what = method + " " + route + " answered " + response.statusCode();
         JsonNode operation = description.path("paths").path(route).path(method.toLowerCase(Locale.ROOT));
         assertThat(operation.isMissingNode()).as(what + ": the route is not described").isFalse();
@@ -53,11 +59,13 @@ final class DescribedAnswers {
                 ? answers.get(String.valueOf(response.statusCode()))
                 : answers.path("default"));
         assertThat(answer.isMissingNode()).as(what + ": the status is not described").isFalse();
-        assertThat(response.headers().firstValue(RequestIds.HEADER)).as(what).isPresent();
+        assertThat(response.headers().firstValue(REQUEST_ID)).as(what).isPresent();
+        byte[] bytes = response.body() instanceof String text ? text.getBytes(StandardCharsets.UTF_8)
+                : (byte[]) response.body();
         String contentType = response.headers().firstValue("Content-Type").map(type -> type.split(";")[0].strip())
                 .orElse(null);
         if (contentType == null) {
-            assertThat(response.body()).as(what + ": a body without a content type").isEmpty();
+            assertThat(bytes).as(what + ": a body without a content type").isEmpty();
             return;
         }
         JsonNode media = answer.path("content").path(contentType);
@@ -66,7 +74,7 @@ final class DescribedAnswers {
         if (contentType.endsWith("json")) {
             ObjectNode schema = ((ObjectNode) media.get("schema").deepCopy());
             schema.set("components", description.get("components"));
-            String body = new String(response.body(), StandardCharsets.UTF_8);
+            String body = new String(bytes, StandardCharsets.UTF_8);
             List<Error> errors = SCHEMAS.getSchema(schema.toString(), InputFormat.JSON).validate(body, InputFormat.JSON);
             assertThat(errors).as(what + ": " + body).isEmpty();
         }
