@@ -1,5 +1,7 @@
 package io.waybill.bootstrap;
 
+import java.util.Locale;
+import java.util.Objects;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,8 +21,15 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         // The command line's own logging setup; as a library, Waybill leaves logging to the application.
+        String format = Objects.requireNonNullElse(System.getenv("WAYBILL_LOG_FORMAT"), "").strip()
+                .toLowerCase(Locale.ROOT);
+        if (!format.isEmpty() && !format.equals("text") && !format.equals("json")) {
+            System.err.println("waybill: WAYBILL_LOG_FORMAT must be text or json");
+            System.exit(2);
+        }
         if (System.getProperty(LOGBACK_CONFIGURATION) == null) {
-            System.setProperty(LOGBACK_CONFIGURATION, "waybill-logback.xml");
+            System.setProperty(LOGBACK_CONFIGURATION, format.equals("json") ? "waybill-logback-json.xml"
+                    : "waybill-logback.xml");
         }
         System.exit(run(args));
     }

@@ -12,12 +12,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code waybill serve} with its own logging configuration, as deployed: requests that carry a name, a phone and API
- * keys in the body, path, query, Host and other headers, malformed or not, leave none of them in its log.
+ * {@code waybill serve} with its own logging configuration, as deployed, in either format: requests that carry a
+ * name, a phone and API keys in the body, path, query, Host and other headers, malformed or not, leave none of them in
+ * its log.
  */
 class ServiceLogPrivacyTest {
 
@@ -29,12 +31,14 @@ class ServiceLogPrivacyTest {
     @TempDir
     Path directory;
 
-    @Test
-    void theLogHoldsNoNamePhoneOrKey() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"text", "json"})
+    void theLogHoldsNoNamePhoneOrKey(String format) throws Exception {
         Path log = directory.resolve("serve.log");
         List<Integer> statuses = new ArrayList<>();
         try (ServiceProcess service = ServiceProcess.start(Map.of("WAYBILL_DATA_DIR", directory.resolve("data").toString(),
-                "WAYBILL_API_KEYS", KEY), log)) {
+                "WAYBILL_API_KEYS", KEY, "WAYBILL_LOG_FORMAT", format), log)) {
+            assertThat(service.printedBeforeListening()).as("Logback's status, printed on a warning").isEmpty();
             String body = "{\"tracking_number\": \"Zelda Quaxley\", \"phone\": \"" + PHONE + "\"}";
             List<String> requests = List.of(
                     request("GET /next-tracking-number?customer_name=" + NAME + "&phone=" + PHONE, "Host: " + OTHER_KEY),
@@ -58,7 +62,7 @@ class ServiceLogPrivacyTest {
         String logged = Files.readString(log, StandardCharsets.UTF_8);
         assertThat(statuses).allSatisfy(status -> assertThat(status).isBetween(400, 499));
         assertThat(logged).as(logged).doesNotContain("Zelda", "Quaxley", PHONE, OTHER_KEY, KEY)
-                .doesNotContain("\tat "); // no stack trace
+                .doesNotContain("\tat ", "\\tat ", "\"exception\""); // no stack trace, in either format
     }
 
     private static String request(String requestLine, String... headers) {

@@ -6,6 +6,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,10 +19,12 @@ final class ServiceProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final List<String> printedBefore;
 
-    private ServiceProcess(Process process, int port) {
+    private ServiceProcess(Process process, int port, List<String> printedBefore) {
         this.process = process;
         this.port = port;
+        this.printedBefore = List.copyOf(printedBefore);
     }
 
     /**
@@ -37,11 +41,13 @@ final class ServiceProcess implements AutoCloseable {
         builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Process process = builder.start();
         BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        List<String> printed = new ArrayList<>();
         for (String line = output.readLine(); line != null; line = output.readLine()) {
             Matcher listening = LISTENING.matcher(line);
             if (listening.find()) {
-                return new ServiceProcess(process, Integer.parseInt(listening.group(1)));
+                return new ServiceProcess(process, Integer.parseInt(listening.group(1)), printed);
             }
+            printed.add(line);
         }
         process.destroyForcibly();
         throw new IllegalStateException("the service ended before it listened; its log: " + Files.readString(log));
@@ -49,6 +55,11 @@ final class ServiceProcess implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** What the service wrote on standard output before it said it listened (such as Logback's status, if any). */
+    List<String> printedBeforeListening() {
+        return printedBefore;
     }
 
     /** Like {@code kill -9}: no shutdown hook runs, nothing queued is flushed. */

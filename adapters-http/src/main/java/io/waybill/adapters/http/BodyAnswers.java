@@ -31,32 +31,34 @@ final class BodyAnswers {
     }
 
     void late(Request request, Response response, Callback callback, Duration timeout, int received) {
-        LOG.info("A request body was still incomplete {} ms after the request began: {} {}, {} bytes received",
-                timeout.toMillis(), request.getMethod(), Request.getPathInContext(request), received);
+        RequestIds.logging(request, () -> LOG.info(
+                "A request body was still incomplete {} ms after the request began: {} {}, {} bytes received",
+                timeout.toMillis(), request.getMethod(), Request.getPathInContext(request), received));
         answer(request, response, callback, 408, "The request body did not arrive within " + timeout.toMillis()
                 + " ms; send it whole, at once");
     }
 
     /** The connection's idle timeout ended the wait for more. */
     void stalled(Request request, Response response, Callback callback, int received, Throwable cause) {
-        LOG.info("A request body stalled: {} {} after {} bytes ({})", request.getMethod(),
-                Request.getPathInContext(request), received, cause.toString());
+        RequestIds.logging(request, () -> LOG.info("A request body stalled: {} {} after {} bytes ({})",
+                request.getMethod(), Request.getPathInContext(request), received, cause.toString()));
         answer(request, response, callback, 408, "The request body stalled after " + received + " bytes");
     }
 
     /** The body ended before its announced length, or before its last chunk ({@code announced} < 0). */
     void brokenOff(Request request, Response response, Callback callback, int received, long announced,
             Throwable cause) {
-        LOG.info("A request body broke off: {} {} after {} of {} bytes ({})", request.getMethod(),
-                Request.getPathInContext(request), received, announced < 0 ? "chunked" : announced, cause.toString());
+        RequestIds.logging(request, () -> LOG.info("A request body broke off: {} {} after {} of {} bytes ({})",
+                request.getMethod(), Request.getPathInContext(request), received,
+                announced < 0 ? "chunked" : announced, cause.toString()));
         answer(request, response, callback, 400, "The request body ended after " + received
                 + (announced < 0 ? " bytes, before its last chunk" : " of the " + announced
                         + " bytes its Content-Length announced"));
     }
 
     void overloaded(Request request, Response response, Callback callback) {
-        LOG.info("Too many request bodies in memory at once: {} {} refused", request.getMethod(),
-                Request.getPathInContext(request));
+        RequestIds.logging(request, () -> LOG.info("Too many request bodies in memory at once: {} {} refused",
+                request.getMethod(), Request.getPathInContext(request)));
         response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
         answer(request, response, callback, 503, "The server is receiving too many request bodies at once; send the"
                 + " request again");
@@ -72,6 +74,7 @@ final class BodyAnswers {
                 Request.getPathInContext(request)));
         response.setStatus(status);
         ResponseHeaders.defaults(response.getHeaders());
+        RequestIds.echo(request, response);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());

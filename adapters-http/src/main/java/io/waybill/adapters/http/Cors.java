@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 final class Cors {
 
     static final String ALLOW_METHODS = "GET, HEAD, POST, OPTIONS";
-    static final String ALLOW_HEADERS = "Authorization, X-API-Key, Content-Type, Idempotency-Key";
-    static final String EXPOSE_HEADERS = "Location, Link, Retry-After, WWW-Authenticate, RateLimit, RateLimit-Policy, Idempotent-Replayed";
+    static final String ALLOW_HEADERS = "Authorization, X-API-Key, Content-Type, Idempotency-Key, X-Request-Id";
+    static final String EXPOSE_HEADERS = "Location, Link, Retry-After, WWW-Authenticate, RateLimit, RateLimit-Policy, Idempotent-Replayed, X-Request-Id";
     static final String MAX_AGE_SECONDS = "600";
 
     // scheme://host[:port], as a browser sends it in Origin: no path, no user, no trailing slash.

@@ -21,6 +21,7 @@ import io.waybill.application.port.out.ReportFormat;
 import io.waybill.application.port.out.TokenBuckets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
@@ -45,6 +46,13 @@ public final class HttpApi implements AutoCloseable {
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration SHUTDOWN_IDLE_TIMEOUT = Duration.ofMillis(100);
+
+    /**
+     * The key under which the id of the request being served is in SLF4J's MDC, for what is logged while serving it:
+     * the request's {@code X-Request-Id} when it was 1 to 128 visible ASCII characters, a new UUID otherwise; either
+     * way echoed in the answer's {@code X-Request-Id}.
+     */
+    public static final String REQUEST_ID_LOG_KEY = RequestIds.LOG_KEY;
 
     private final Javalin javalin;
     private final int port;
@@ -117,10 +125,15 @@ public final class HttpApi implements AutoCloseable {
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new JettyErrorHandler(json));
-                // Inserted first, so that it ends up inside the graceful handler, which counts its requests.
+                // Each inserted handler wraps the ones before: the request id's scope right around Javalin, as a
+                // request with a body reaches Javalin on another thread than it came in on.
+                server.insertHandler(new RequestIds());
+                // Inside the graceful handler, which counts its requests.
                 server.insertHandler(new BodyReadingHandler(MAX_JSON_BODY_BYTES, settings.bodyLimits(),
                         new BodyAnswers(json)));
                 server.insertHandler(gracefulHandler());
+                // Outermost: the id is given before anything can answer.
+                server.insertHandler(new RequestIds());
                 server.setStopTimeout(STOP_TIMEOUT.toMillis());
             });
             config.router.ignoreTrailingSlashes = true;
@@ -150,6 +163,18 @@ public final class HttpApi implements AutoCloseable {
     /** The port bound at start, useful when the settings asked for port 0; unchanged by {@link #close}. */
     public int port() {
         return port;
+    }
+
+    /**
+     * Every route registered with Javalin, as {@code METHOD path} ({@code GET /api/v1/shipments/{tracking_number}}),
+     * read from its router: for the test that holds openapi.json to them.
+     */
+    List<String> routes() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
+                .toList();
     }
 
     @Override

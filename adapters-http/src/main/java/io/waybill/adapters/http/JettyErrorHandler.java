@@ -31,6 +31,7 @@ final class JettyErrorHandler extends ErrorHandler {
             message = message == null ? httpException.getReason() : message;
         }
         if (HttpStatus.hasNoBody(status) || "HEAD".equals(request.getMethod())) {
+            RequestIds.echo(request, response);
             callback.succeeded();
             return true;
         }
@@ -39,6 +40,7 @@ final class JettyErrorHandler extends ErrorHandler {
                 : "The request could not be processed";
         byte[] body = json.bytes(Problem.of(status, HttpStatus.getMessage(status), detail, null));
         ResponseHeaders.defaults(response.getHeaders());
+        RequestIds.echo(request, response);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, ByteBuffer.wrap(body), callback);

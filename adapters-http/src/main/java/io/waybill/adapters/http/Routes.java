@@ -7,7 +7,7 @@ import java.time.Clock;
 /**
  * Every route, and who may use it. Probes are open to all; the tracking-number generator and the lookups of one
  * shipment to anyone (the public view without a key, staff's with one; a wrong key is refused), within rate limits;
- * the rest to staff.
+ * the rest to staff. The API's description and its viewer are open to all.
  */
 final class Routes {
 
@@ -55,5 +55,11 @@ final class Routes {
         routes.post(ReportHandlers.PATH, access.staff(reports::publish));
         routes.get(FakeShipmentsHandler.PATH,
                 access.staff(new FakeShipmentsHandler(useCases.fakeShipments(), clock, json)::handle));
+
+        // Every route above is described in openapi.json (OpenApiCoverageTest holds the two together).
+        ApiDocs docs = ApiDocs.load();
+        routes.get(ApiDocs.DESCRIPTION_PATH, docs::description);
+        routes.get(ApiDocs.PAGE_PATH, docs::page);
+        routes.get(ApiDocs.PAGE_PATH + "/{file}", docs::file);
     }
 }

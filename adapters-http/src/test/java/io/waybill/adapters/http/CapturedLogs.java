@@ -25,6 +25,11 @@ final class CapturedLogs implements AutoCloseable {
         return events().stream().filter(event -> event.getThrowableProxy() != null).count();
     }
 
+    /** Each line's request id from the MDC, null where it had none. */
+    java.util.List<String> requestIds() {
+        return appender.list.stream().map(event -> event.getMDCPropertyMap().get(RequestIds.LOG_KEY)).toList();
+    }
+
     int lines() {
         return events().size();
     }

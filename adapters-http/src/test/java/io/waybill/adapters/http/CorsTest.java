@@ -41,7 +41,7 @@ class CorsTest {
             for (HttpResponse<byte[]> response : List.of(lookup, refused)) {
                 assertThat(response.headers().allValues("Access-Control-Allow-Origin")).containsExactly(ALLOWED);
                 assertThat(response.headers().firstValue("Access-Control-Expose-Headers").orElseThrow())
-                        .contains("Location", "Retry-After", "RateLimit", "Idempotent-Replayed");
+                        .contains("Location", "Retry-After", "RateLimit", "Idempotent-Replayed", "X-Request-Id");
                 assertThat(response.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
                 assertThat(response.headers().allValues("Vary")).containsExactly("Origin, Authorization, X-API-Key");
             }
@@ -57,7 +57,7 @@ class CorsTest {
             assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ALLOWED);
             assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).hasValue("GET, HEAD, POST, OPTIONS");
             assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers"))
-                    .hasValue("Authorization, X-API-Key, Content-Type, Idempotency-Key");
+                    .hasValue("Authorization, X-API-Key, Content-Type, Idempotency-Key, X-Request-Id");
             assertThat(preflight.headers().firstValue("Access-Control-Max-Age")).hasValue("600");
             assertThat(preflight.headers().allValues("Vary")).contains("Origin");
             assertThat(preflight.body()).isEmpty();

@@ -113,7 +113,8 @@ class ShipmentViewTest {
         HttpResponse<byte[]> unknownResponse = server.get(PATH + UNKNOWN_NUMBER);
 
         assertThat(hiddenResponse.statusCode()).isEqualTo(404).isEqualTo(unknownResponse.statusCode());
-        // Date says when each was answered, nothing about the shipment; the two may fall in different seconds.
+        // Date says when each was answered, nothing about the shipment; the two may fall in different seconds. The
+        // request id is each request's own.
         assertThat(withoutDate(hiddenResponse)).isEqualTo(withoutDate(unknownResponse));
         assertThat(text(hiddenResponse.body()).replace(hidden, "N"))
                 .isEqualTo(text(unknownResponse.body()).replace(UNKNOWN_NUMBER, "N"));
@@ -125,6 +126,7 @@ class ShipmentViewTest {
     private static Map<String, List<String>> withoutDate(HttpResponse<?> response) {
         Map<String, List<String>> headers = new TreeMap<>(response.headers().map());
         assertThat(headers.remove("date")).as("a Date field").isNotNull();
+        assertThat(headers.remove("x-request-id")).as("a request id").isNotNull();
         return headers;
     }
 

@@ -72,6 +72,11 @@ final class TestServer implements AutoCloseable {
         return api.port();
     }
 
+    /** The routes registered with Javalin, as {@code METHOD path}. */
+    List<String> routes() {
+        return api.routes();
+    }
+
     static HttpSettings settings() {
         return new HttpSettings("127.0.0.1", 0, List.of(KEY, OTHER_KEY));
     }
