@@ -22,14 +22,20 @@ import io.waybill.application.port.out.TokenBuckets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
  * The HTTP API, served by an embedded Javalin (Jetty) server.
  *
  * <p>Lifecycle: {@link #start} binds the port and serves requests before it returns; {@link #close} stops accepting
- * connections, lets the requests in progress finish (for at most ten seconds), then frees the port. A closed API
- * cannot be started again: start a new one.
+ * connections, lets the requests in progress finish (for at most ten seconds), then frees the port;
+ * {@link #closeGracefully} does the same with more patience for clients that pause in the middle of a request. A
+ * closed API cannot be started again: start a new one.
  *
  * <p>Thread-safety: requests are served concurrently (on virtual threads on JDK 21 and later), so the use cases given
  * to {@link #start} must be thread-safe. The methods of this class may be called from any thread.
@@ -45,12 +51,19 @@ public final class HttpApi implements AutoCloseable {
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration SHUTDOWN_IDLE_TIMEOUT = Duration.ofMillis(100);
+    // The same for closeGracefully: a request in progress whose client pauses for longer than this (an upload on a
+    // slow link) is cut off. Behind a load balancer that has moved away during the grace, its kept-alive connections
+    // have long been idle by then and close at once, so this delays nothing there.
+    private static final Duration GRACEFUL_SHUTDOWN_IDLE_TIMEOUT = Duration.ofSeconds(2);
 
     private final Javalin javalin;
+    private final Server server;
     private final int port;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private HttpApi(Javalin javalin) {
+    private HttpApi(Javalin javalin, Server server) {
         this.javalin = javalin;
+        this.server = server;
         this.port = javalin.port();
     }
 
@@ -109,6 +122,7 @@ public final class HttpApi implements AutoCloseable {
         ApiKeys keys = new ApiKeys(settings.apiKeys());
         ObjectMapper mapper = JsonWriter.newMapper();
         JsonWriter json = new JsonWriter(mapper);
+        AtomicReference<Server> jetty = new AtomicReference<>();
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.concurrency.useVirtualThreads = true;
@@ -116,6 +130,7 @@ public final class HttpApi implements AutoCloseable {
             config.jetty.port = settings.port();
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
             config.jetty.modifyServer(server -> {
+                jetty.set(server);
                 server.setErrorHandler(new JettyErrorHandler(json));
                 // Inserted first, so that it ends up inside the graceful handler, which counts its requests.
                 server.insertHandler(new BodyReadingHandler(MAX_JSON_BODY_BYTES, settings.bodyLimits(),
@@ -136,7 +151,7 @@ public final class HttpApi implements AutoCloseable {
                     new JsonBody(mapper), json, settings.maxStrictImportBytes(), clock);
             ExceptionMapping.register(config, json);
         });
-        return new HttpApi(javalin.start());
+        return new HttpApi(javalin.start(), jetty.get());
     }
 
     private static GracefulHandler gracefulHandler() {
@@ -152,8 +167,25 @@ public final class HttpApi implements AutoCloseable {
         return port;
     }
 
+    /**
+     * Like {@link #close}, for a stop that a load balancer was warned of: connections idle for
+     * {@link #GRACEFUL_SHUTDOWN_IDLE_TIMEOUT} (not {@link #SHUTDOWN_IDLE_TIMEOUT}) are closed, so that a request in
+     * progress whose client pauses a moment, such as an import's body on a slow link, still finishes.
+     */
+    public void closeGracefully() {
+        for (Connector connector : server.getConnectors()) {
+            if (connector instanceof AbstractConnector abstractConnector) {
+                abstractConnector.setShutdownIdleTimeout(GRACEFUL_SHUTDOWN_IDLE_TIMEOUT.toMillis());
+            }
+        }
+        close();
+    }
+
+    /** Stops the server; a second call does nothing. */
     @Override
     public void close() {
-        javalin.stop();
+        if (closed.compareAndSet(false, true)) {
+            javalin.stop();
+        }
     }
 }
