@@ -238,6 +238,15 @@ final class Settings {
         return WaybillConfig.sqliteFile(dataDirectory, poolSize, commitTimeout);
     }
 
+    /**
+     * {@code WAYBILL_SHUTDOWN_GRACE_MS}: how long a service stopped by SIGTERM keeps serving after {@code /ready}
+     * turns 503 ({@link WaybillConfig#DEFAULT_SHUTDOWN_GRACE}); 0 stops at once.
+     */
+    Duration shutdownGrace() {
+        return Duration.ofMillis(atLeast("WAYBILL_SHUTDOWN_GRACE_MS",
+                (int) WaybillConfig.DEFAULT_SHUTDOWN_GRACE.toMillis(), 0));
+    }
+
     /** {@code WAYBILL_DATA_DIR}: where the embedded default keeps its files ({@code ./data}). */
     Path dataDirectory() {
         return parse("WAYBILL_DATA_DIR", text("WAYBILL_DATA_DIR", "data"), Path::of);

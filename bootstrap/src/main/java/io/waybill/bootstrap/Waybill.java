@@ -57,6 +57,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Waybill, started: its database, its services and, when configured, its HTTP API. The one entry point for the
@@ -71,8 +73,9 @@ import java.util.stream.Stream;
  * <p>Lifecycle: {@link #start} connects to and migrates the database, opens the cache, listens for the changes other
  * instances on the same database make, settles the tracking-number key and, with HTTP configured, takes its share of
  * the cluster's weather refresh (when weather is on) and starts HTTP; {@link #close} stops HTTP, the refresh and the
- * weather's fetches, closes the cache, stores what is queued and closes the database, in that order. Thread-safe:
- * any number of threads may use it at once.
+ * weather's fetches, closes the cache, stores what is queued and closes the database, in that order;
+ * {@link #shutDownGracefully} first tells load balancers to go away and gives them the time to. Thread-safe: any number
+ * of threads may use it at once.
  */
 public final class Waybill implements AutoCloseable {
 
@@ -82,14 +85,21 @@ public final class Waybill implements AutoCloseable {
     // instance without HTTP, such as an import, runs none).
     private static final Duration WEATHER_REFRESH_EVERY = Duration.ofMinutes(5);
 
+    private static final Logger LOG = LoggerFactory.getLogger(Waybill.class);
+
     private final ResourceStack resources;
     private final HttpApi.UseCases useCases;
     private final Optional<HttpApi> http;
+    private final ReadinessService readiness;
+    private final Duration shutdownGrace;
 
-    private Waybill(ResourceStack resources, HttpApi.UseCases useCases, Optional<HttpApi> http) {
+    private Waybill(ResourceStack resources, HttpApi.UseCases useCases, Optional<HttpApi> http,
+            ReadinessService readiness, Duration shutdownGrace) {
         this.resources = resources;
         this.useCases = useCases;
         this.http = http;
+        this.readiness = readiness;
+        this.shutdownGrace = shutdownGrace;
     }
 
     /**
@@ -122,10 +132,11 @@ public final class Waybill implements AutoCloseable {
                     persistence.reports(), archive, reports.calendar(), reports.retries(), clock);
             List<ComponentProbe> probes = new ArrayList<>(List.of(persistence.probe(), caches.probe()));
             archive.ifPresent(present -> probes.add(new ReportArchiveProbe(persistence.reports())));
+            ReadinessService readiness = new ReadinessService(probes);
             HttpApi.UseCases useCases = new HttpApi.UseCases(
                     new IssueTrackingNumberService(format, sequence, shipments, clock),
                     new IssueTrackingNumberOnceService(format, sequence, persistence.keyedIssues(), clock),
-                    new ReadinessService(probes),
+                    readiness,
                     new RegisterShipmentService(
                             origin -> format.issue(origin, sequence), shipments, lookup, events, clock),
                     new RecordTrackingEventsService(shipments, lookup, events),
@@ -150,7 +161,7 @@ public final class Waybill implements AutoCloseable {
             }
             Optional<HttpApi> http = config.http().map(settings -> resources.push(
                     HttpApi.start(settings, useCases, config.rateLimits(), caches.tokenBuckets(), clock)));
-            return new Waybill(resources, useCases, http);
+            return new Waybill(resources, useCases, http, readiness, config.shutdownGrace());
         } catch (RuntimeException e) {
             resources.close();
             throw e;
@@ -257,8 +268,44 @@ public final class Waybill implements AutoCloseable {
         return http.map(api -> OptionalInt.of(api.port())).orElse(OptionalInt.empty());
     }
 
+    /**
+     * Stops without failing a client of a load balancer: {@code /ready} answers 503, {@code shutting down}, at once,
+     * while HTTP goes on serving every request for {@link WaybillConfig#shutdownGrace} (time for the balancer to see
+     * it and send no more); then it closes as {@link #close} does: no new connections, the requests in progress finish
+     * (a client may pause for two seconds in the middle of one, not a tenth as on {@code close}), what is queued is
+     * stored. Without HTTP there is no balancer to warn, and it closes at once. Returns once closed; interrupted
+     * during the grace, it closes at once and keeps the interrupt.
+     *
+     * @throws IllegalStateException as {@link #close} does
+     */
+    public void shutDownGracefully() {
+        readiness.announceShutdown();
+        if (http.isPresent() && !shutdownGrace.isZero()) {
+            LOG.info("Shutting down: /ready answers 503, and requests are served for {} ms more",
+                    shutdownGrace.toMillis());
+            try {
+                Thread.sleep(shutdownGrace.toMillis()); // the grace itself: the balancer's time to move away
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        closeGracefully();
+    }
+
+    // Like close, with HTTP's patience for a client that pauses in the middle of a request in progress.
+    private synchronized void closeGracefully() {
+        http.ifPresent(HttpApi::closeGracefully);
+        resources.close();
+    }
+
+    /**
+     * Stops now: HTTP takes no new connections and lets the requests in progress finish, then the rest closes in the
+     * reverse order of {@link #start}. A second call does nothing.
+     *
+     * @throws IllegalStateException when something did not close cleanly, after everything else was closed
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
         resources.close();
     }
 }

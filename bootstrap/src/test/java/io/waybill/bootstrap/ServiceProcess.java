@@ -6,9 +6,11 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,7 +31,8 @@ final class ServiceProcess implements AutoCloseable {
 
     /**
      * Starts the service on a free port with {@code environment} added, and waits until it listens. Rate limits are
-     * off unless {@code environment} sets them: a test's requests all come from one address.
+     * off unless {@code environment} sets them: a test's requests all come from one address; so is the shutdown grace,
+     * so that {@link #close} does not wait for a load balancer there is none of.
      */
     static ServiceProcess start(Map<String, String> environment, Path log) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(
@@ -37,6 +40,7 @@ final class ServiceProcess implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "serve", "--host", "127.0.0.1", "--port", "0");
         builder.environment().put("WAYBILL_RATE_LIMIT_PER_SECOND", "0");
+        builder.environment().put("WAYBILL_SHUTDOWN_GRACE_MS", "0");
         builder.environment().putAll(environment);
         builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Process process = builder.start();
@@ -68,6 +72,20 @@ final class ServiceProcess implements AutoCloseable {
         process.waitFor();
     }
 
+    /** Sends SIGTERM, as systemd, Docker and {@code kill} stop a service ({@link Process#destroy} does, on Unix). */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** The exit status, once the process has ended within {@code within}. */
+    int exitStatus(Duration within) throws InterruptedException {
+        if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the service still runs " + within + " later");
+        }
+        return process.exitValue();
+    }
+
+    /** Stops the service with SIGTERM, and waits until it has ended. */
     @Override
     public void close() throws InterruptedException {
         process.destroy();

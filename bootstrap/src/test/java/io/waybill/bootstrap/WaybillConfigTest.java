@@ -13,6 +13,7 @@ import io.waybill.domain.trackingnumber.PermutationKey;
 import io.waybill.adapters.persistence.archive.ReportArchives;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -87,6 +88,29 @@ class WaybillConfigTest {
                 assertThatThrownBy(() -> WaybillConfig.fromEnvironment(environment))
                         .isInstanceOf(IllegalArgumentException.class)
                         .hasMessageStartingWith(message));
+    }
+
+    @Test
+    void aStoppedServiceKeepsServingFiveSecondsUnlessConfiguredAndZeroIsAllowed() {
+        assertThat(WaybillConfig.fromEnvironment(Map.of()).shutdownGrace()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(WaybillConfig.embedded().shutdownGrace()).isEqualTo(WaybillConfig.DEFAULT_SHUTDOWN_GRACE);
+        assertThat(WaybillConfig.fromEnvironment(Map.of("WAYBILL_SHUTDOWN_GRACE_MS", "1500")).shutdownGrace())
+                .isEqualTo(Duration.ofMillis(1500));
+        assertThat(WaybillConfig.fromEnvironment(Map.of("WAYBILL_SHUTDOWN_GRACE_MS", "0")).shutdownGrace()).isZero();
+        assertThat(WaybillConfig.embedded().withShutdownGrace(Duration.ofMillis(200)).withClock(Clock.systemDefaultZone())
+                .shutdownGrace()).as("kept by the other withers").isEqualTo(Duration.ofMillis(200));
+    }
+
+    @Test
+    void aMalformedShutdownGraceStopsTheStartNamingIt() {
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_SHUTDOWN_GRACE_MS", "5s")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("WAYBILL_SHUTDOWN_GRACE_MS is malformed");
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_SHUTDOWN_GRACE_MS", "-1")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("WAYBILL_SHUTDOWN_GRACE_MS must be at least 0; got -1");
+        assertThatThrownBy(() -> WaybillConfig.embedded().withShutdownGrace(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

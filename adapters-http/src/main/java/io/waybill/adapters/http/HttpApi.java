@@ -23,14 +23,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
  * The HTTP API, served by an embedded Javalin (Jetty) server.
  *
  * <p>Lifecycle: {@link #start} binds the port and serves requests before it returns; {@link #close} stops accepting
- * connections, lets the requests in progress finish (for at most ten seconds), then frees the port. A closed API
- * cannot be started again: start a new one.
+ * connections, lets the requests in progress finish (for at most ten seconds), then frees the port;
+ * {@link #closeGracefully} does the same with more patience for clients that pause in the middle of a request. A
+ * closed API cannot be started again: start a new one.
  *
  * <p>Thread-safety: requests are served concurrently (on virtual threads on JDK 21 and later), so the use cases given
  * to {@link #start} must be thread-safe. The methods of this class may be called from any thread.
@@ -46,6 +52,10 @@ public final class HttpApi implements AutoCloseable {
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration SHUTDOWN_IDLE_TIMEOUT = Duration.ofMillis(100);
+    // The same for closeGracefully: a request in progress whose client pauses for longer than this (an upload on a
+    // slow link) is cut off. Behind a load balancer that has moved away during the grace, its kept-alive connections
+    // have long been idle by then and close at once, so this delays nothing there.
+    private static final Duration GRACEFUL_SHUTDOWN_IDLE_TIMEOUT = Duration.ofSeconds(2);
 
     /**
      * The key under which the id of the request being served is in SLF4J's MDC, for what is logged while serving it:
@@ -55,10 +65,13 @@ public final class HttpApi implements AutoCloseable {
     public static final String REQUEST_ID_LOG_KEY = RequestIds.LOG_KEY;
 
     private final Javalin javalin;
+    private final Server server;
     private final int port;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private HttpApi(Javalin javalin) {
+    private HttpApi(Javalin javalin, Server server) {
         this.javalin = javalin;
+        this.server = server;
         this.port = javalin.port();
     }
 
@@ -117,6 +130,7 @@ public final class HttpApi implements AutoCloseable {
         ApiKeys keys = new ApiKeys(settings.apiKeys());
         ObjectMapper mapper = JsonWriter.newMapper();
         JsonWriter json = new JsonWriter(mapper);
+        AtomicReference<Server> jetty = new AtomicReference<>();
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.concurrency.useVirtualThreads = true;
@@ -124,6 +138,7 @@ public final class HttpApi implements AutoCloseable {
             config.jetty.port = settings.port();
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
             config.jetty.modifyServer(server -> {
+                jetty.set(server);
                 server.setErrorHandler(new JettyErrorHandler(json));
                 // Each inserted handler wraps the ones before: the request id's scope right around Javalin, as a
                 // request with a body reaches Javalin on another thread than it came in on.
@@ -149,7 +164,7 @@ public final class HttpApi implements AutoCloseable {
                     new JsonBody(mapper), json, settings.maxStrictImportBytes(), clock);
             ExceptionMapping.register(config, json);
         });
-        return new HttpApi(javalin.start());
+        return new HttpApi(javalin.start(), jetty.get());
     }
 
     private static GracefulHandler gracefulHandler() {
@@ -177,8 +192,25 @@ public final class HttpApi implements AutoCloseable {
                 .toList();
     }
 
+    /**
+     * Like {@link #close}, for a stop that a load balancer was warned of: connections idle for
+     * {@link #GRACEFUL_SHUTDOWN_IDLE_TIMEOUT} (not {@link #SHUTDOWN_IDLE_TIMEOUT}) are closed, so that a request in
+     * progress whose client pauses a moment, such as an import's body on a slow link, still finishes.
+     */
+    public void closeGracefully() {
+        for (Connector connector : server.getConnectors()) {
+            if (connector instanceof AbstractConnector abstractConnector) {
+                abstractConnector.setShutdownIdleTimeout(GRACEFUL_SHUTDOWN_IDLE_TIMEOUT.toMillis());
+            }
+        }
+        close();
+    }
+
+    /** Stops the server; a second call does nothing. */
     @Override
     public void close() {
-        javalin.stop();
+        if (closed.compareAndSet(false, true)) {
+            javalin.stop();
+        }
     }
 }

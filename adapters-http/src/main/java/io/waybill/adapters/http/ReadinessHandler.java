@@ -9,7 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Readiness: 200 unless a component is down (a degraded cache is still ready), 503 then; each component's state, and
+ * Readiness: 200 unless a component is down (a degraded cache is still ready) or the instance is shutting down, 503
+ * then, with the status {@code not ready} or {@code shutting down}; each component's state, and
  * for staff what is wrong with those that tell (such as the report archive's last error, which names paths and
  * buckets that are nobody else's business).
  */
@@ -31,7 +32,7 @@ final class ReadinessHandler implements Handler {
         Map<String, String> components = new LinkedHashMap<>();
         readiness.components().forEach((name, state) -> components.put(name, state.name().toLowerCase(Locale.ROOT)));
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", readiness.ready() ? "ready" : "not ready");
+        body.put("status", readiness.shuttingDown() ? "shutting down" : readiness.ready() ? "ready" : "not ready");
         body.put("components", components);
         if (!readiness.details().isEmpty() && access.isStaff(ctx)) {
             ResponseHeaders.staffOnly(ctx);

@@ -101,4 +101,15 @@ class HealthAndReadinessTest {
         assertThat(new String(response.body(), StandardCharsets.UTF_8))
                 .isEqualTo("{\"status\":\"not ready\",\"components\":{\"database\":\"down\",\"cache\":\"degraded\"}}");
     }
+
+    @Test
+    void readyAnswers503ShuttingDownWhileTheComponentsAreUp() {
+        READINESS.set(new Readiness(false, Map.of("database", State.UP), Map.of(), true));
+
+        HttpResponse<byte[]> response = server.get("/ready");
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(new String(response.body(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"status\":\"shutting down\",\"components\":{\"database\":\"up\"}}");
+    }
 }

@@ -7,16 +7,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Ready unless a component is down; a degraded one (a cache) slows requests but fails none. Thread-safe. */
+/**
+ * Ready unless a component is down (a degraded one, a cache, slows requests but fails none) or the instance is shutting
+ * down. Thread-safe.
+ */
 public final class ReadinessService implements CheckReadinessUseCase {
 
     private final List<ComponentProbe> probes;
+    private volatile boolean shuttingDown;
 
     public ReadinessService(List<ComponentProbe> probes) {
         this.probes = List.copyOf(probes);
         if (this.probes.stream().map(ComponentProbe::name).distinct().count() != this.probes.size()) {
             throw new IllegalArgumentException("two probes share a name; one would hide the other");
         }
+    }
+
+    /**
+     * From now on, and for good, this instance is not ready and says it is shutting down: a load balancer that asks
+     * takes it out of its rotation while it still serves what it is sent. Idempotent.
+     */
+    public void announceShutdown() {
+        shuttingDown = true;
     }
 
     @Override
@@ -28,6 +40,7 @@ public final class ReadinessService implements CheckReadinessUseCase {
             components.put(probe.name(), check.state());
             check.detail().ifPresent(detail -> details.put(probe.name(), detail));
         });
-        return new Readiness(!components.containsValue(State.DOWN), components, details);
+        boolean stopping = shuttingDown;
+        return new Readiness(!stopping && !components.containsValue(State.DOWN), components, details, stopping);
     }
 }

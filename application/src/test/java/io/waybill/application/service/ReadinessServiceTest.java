@@ -11,6 +11,7 @@ import io.waybill.application.port.in.CheckReadinessUseCase.Readiness;
 import io.waybill.application.port.out.ComponentProbe;
 import io.waybill.application.port.out.ComponentProbe.State;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,27 @@ class ReadinessServiceTest {
         ReadinessService service = new ReadinessService(names.stream().map(name -> probe(name, UP)).toList());
 
         assertThat(service.check().components().keySet()).containsExactlyElementsOf(names);
+    }
+
+    @Test
+    void isNotReadyOnceShutdownIsAnnouncedAndStillShowsItsComponents() {
+        ReadinessService service = new ReadinessService(List.of(probe("database", UP), probe("cache", DEGRADED)));
+        assertThat(service.check().shuttingDown()).isFalse();
+
+        service.announceShutdown();
+        Readiness readiness = service.check();
+
+        assertThat(readiness.ready()).isFalse();
+        assertThat(readiness.shuttingDown()).isTrue();
+        assertThat(readiness.components()).containsOnly(entry("database", UP), entry("cache", DEGRADED));
+        service.announceShutdown();
+        assertThat(service.check().shuttingDown()).as("for good").isTrue();
+    }
+
+    @Test
+    void aReadinessCannotBeReadyAndShuttingDown() {
+        assertThatIllegalArgumentException().isThrownBy(
+                () -> new Readiness(true, Map.of("database", UP), Map.of(), true));
     }
 
     private static ComponentProbe probe(String name, State state) {
