@@ -99,7 +99,7 @@ echo "weather: $WEATHER"
 start_server() { # label, then NAME=value settings
   local label=$1
   shift
-  env WAYBILL_DATA_DIR="$work/data-$label" WAYBILL_API_KEYS="$API_KEY" WAYBILL_RATE_LIMIT_PER_SECOND=0 \
+  env WAYBILL_DATA_DIR="$work/data-$label" WAYBILL_API_KEYS="$API_KEY" WAYBILL_RATE_LIMIT_PER_SECOND=0 WAYBILL_SHUTDOWN_GRACE_MS=0 \
     "${weather_settings[@]}" "$@" \
     ${SERVER_CPUS:+taskset -c "$SERVER_CPUS"} $JAVA $JAVA_OPTS -jar "$JAR" serve --host 127.0.0.1 --port 0 \
     >"$work/out-$label" 2>"$work/err-$label" &

@@ -54,7 +54,7 @@ trap cleanup EXIT
 # that other requests need, not the limiter (which would answer wrk 429 past 50 requests a second).
 start_server() { # java
   rm -rf "$work/data"
-  WAYBILL_DATA_DIR="$work/data" WAYBILL_API_KEYS="$API_KEY" WAYBILL_HTTP_BODY_TIMEOUT_MS="$BODY_TIMEOUT_MS" \
+  WAYBILL_DATA_DIR="$work/data" WAYBILL_API_KEYS="$API_KEY" WAYBILL_HTTP_BODY_TIMEOUT_MS="$BODY_TIMEOUT_MS" WAYBILL_SHUTDOWN_GRACE_MS=0 \
     WAYBILL_RATE_LIMIT_PER_SECOND=0 \
     "$1" -jar "$JAR" serve --host 127.0.0.1 --port 0 >"$work/out" 2>"$work/err" &
   server=$!
