@@ -14,7 +14,8 @@ import java.util.function.LongSupplier;
  * that failed to arrive in the background is asked for again directly; if that fails too, the caller gets the
  * {@link io.waybill.application.port.out.StorageUnavailableException}.
  *
- * <p>Counts the numbers handed out ({@code waybill.tracking.numbers.issued}) and the blocks reserved
+ * <p>Counts the sequence numbers handed out ({@code waybill.tracking.sequence.taken}: more than the tracking numbers
+ * issued, since the format skips some and a number whose store failed is lost) and the blocks reserved
  * ({@code waybill.tracking.blocks.reserved}, by {@code wait}: {@code background} ahead of need, {@code request} when a
  * request waited for the database), outside the critical section.
  *
@@ -24,7 +25,7 @@ public final class SequenceAllocator implements LongSupplier {
 
     private final TrackingSequence source;
     private final Executor background;
-    private final Metrics.Counter issued;
+    private final Metrics.Counter taken;
     private final Metrics.Counter reservedAhead;
     private final Metrics.Counter reservedInline;
     // A lock rather than synchronized: a virtual thread waiting for the database inside synchronized would pin
@@ -43,8 +44,8 @@ public final class SequenceAllocator implements LongSupplier {
     public SequenceAllocator(TrackingSequence source, Executor background, Metrics metrics) {
         this.source = source;
         this.background = background;
-        this.issued = metrics.counter("waybill.tracking.numbers.issued", "Sequence numbers handed out, one per tracking"
-                + " number issued");
+        this.taken = metrics.counter("waybill.tracking.sequence.taken",
+                "Sequence numbers handed out to make tracking numbers");
         String blocks = "waybill.tracking.blocks.reserved";
         String description = "Blocks of sequence numbers reserved in the database";
         this.reservedAhead = metrics.counter(blocks, description, "wait", "background");
@@ -66,7 +67,7 @@ public final class SequenceAllocator implements LongSupplier {
         } finally {
             lock.unlock();
         }
-        issued.increment();
+        taken.increment();
         return number;
     }
 

@@ -37,13 +37,13 @@ class SequenceAllocatorTest {
     private final SequenceAllocator allocator = new SequenceAllocator(source, background);
 
     @Test
-    void countsTheNumbersHandedOutAndTheBlocksReservedByWhoWaitedForThem() {
+    void countsTheSequenceNumbersHandedOutAndTheBlocksReservedByWhoWaitedForThem() {
         CountingMetrics metrics = new CountingMetrics();
         SequenceAllocator counted = new SequenceAllocator(source, background, metrics);
         for (int i = 0; i < 6; i++) {
             counted.getAsLong();
         }
-        assertThat(metrics.count("waybill.tracking.numbers.issued")).isEqualTo(6);
+        assertThat(metrics.count("waybill.tracking.sequence.taken")).isEqualTo(6);
         assertThat(metrics.count("waybill.tracking.blocks.reserved{wait=request}")).isEqualTo(1);
         assertThat(metrics.count("waybill.tracking.blocks.reserved{wait=background}"))
                 .as("the prefetch has not run yet").isZero();
@@ -52,7 +52,7 @@ class SequenceAllocatorTest {
         for (int i = 0; i < 5; i++) {
             counted.getAsLong();
         }
-        assertThat(metrics.count("waybill.tracking.numbers.issued")).isEqualTo(11);
+        assertThat(metrics.count("waybill.tracking.sequence.taken")).isEqualTo(11);
         assertThat(metrics.count("waybill.tracking.blocks.reserved{wait=background}")).isEqualTo(1);
         assertThat(metrics.count("waybill.tracking.blocks.reserved{wait=request}")).isEqualTo(1);
     }
@@ -71,7 +71,7 @@ class SequenceAllocatorTest {
         }
         assertThat(metrics.count("waybill.tracking.blocks.reserved{wait=background}")).isZero();
         assertThat(metrics.count("waybill.tracking.blocks.reserved{wait=request}")).isEqualTo(2);
-        assertThat(metrics.count("waybill.tracking.numbers.issued")).isEqualTo(11);
+        assertThat(metrics.count("waybill.tracking.sequence.taken")).isEqualTo(11);
     }
 
     @Test
