@@ -2,6 +2,7 @@ package io.waybill.bootstrap;
 
 import io.waybill.adapters.cache.CacheSettings;
 import io.waybill.adapters.http.HttpSettings;
+import io.waybill.adapters.http.MetricsSettings;
 import io.waybill.adapters.http.RateLimitSettings;
 import io.waybill.adapters.persistence.DatabaseSettings;
 import io.waybill.domain.StatusMapping;
@@ -33,10 +34,12 @@ import java.util.Optional;
  *     Open-Meteo by default in {@link #fromEnvironment})
  * @param clock where the service reads the time (when numbers are issued, shipments stored, events imported,
  *     idempotency keys expire); the system's UTC clock unless set with {@link #withClock}
+ * @param metrics whether the service keeps metrics, served at {@code GET /metrics} (so kept only with HTTP), and the
+ *     key that opens them; off unless set ({@link #withMetrics}), but on by default in {@link #fromEnvironment}
  */
 public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings database, CacheSettings cache,
         Optional<PermutationKey> trackingKey, StatusMapping statusMapping, RateLimitSettings rateLimits,
-        WeatherSettings weather, ReportSettings reports, Clock clock) {
+        WeatherSettings weather, ReportSettings reports, Clock clock, MetricsSettings metrics) {
 
     private static final long MIB = 1024 * 1024;
 
@@ -44,9 +47,18 @@ public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings databa
         Objects.requireNonNull(weather, "weather");
         Objects.requireNonNull(reports, "reports");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(metrics, "metrics");
     }
 
-    /** Without weather, on the system's UTC clock. */
+    /** Without metrics. */
+    public WaybillConfig(Optional<HttpSettings> http, DatabaseSettings database, CacheSettings cache,
+            Optional<PermutationKey> trackingKey, StatusMapping statusMapping, RateLimitSettings rateLimits,
+            WeatherSettings weather, ReportSettings reports, Clock clock) {
+        this(http, database, cache, trackingKey, statusMapping, rateLimits, weather, reports, clock,
+                MetricsSettings.OFF);
+    }
+
+    /** Without weather and metrics, on the system's UTC clock. */
     public WaybillConfig(Optional<HttpSettings> http, DatabaseSettings database, CacheSettings cache,
             Optional<PermutationKey> trackingKey, StatusMapping statusMapping, RateLimitSettings rateLimits) {
         this(http, database, cache, trackingKey, statusMapping, rateLimits, WeatherSettings.OFF, ReportSettings.DEFAULTS,
@@ -77,7 +89,8 @@ public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings databa
      * {@code WAYBILL_REDIS_URL} or {@code REDIS_URL} is set; API keys from {@code WAYBILL_API_KEYS}, or one made
      * and logged when there are none; browsers on the origins in {@code WAYBILL_CORS_ORIGINS} (none) may call the
      * API; rate limits from {@code WAYBILL_RATE_LIMIT_*}, on by default; weather from {@code WAYBILL_WEATHER_*},
-     * Open-Meteo by default.
+     * Open-Meteo by default; metrics unless {@code WAYBILL_METRICS} is {@code off}, behind {@code WAYBILL_METRICS_KEY}
+     * when it is set.
      *
      * @throws IllegalArgumentException naming the variable, when a value is malformed
      */
@@ -98,7 +111,8 @@ public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings databa
                 valid -> new HttpSettings(host, port, valid, maxStrictImportBytes).apiKeys());
         HttpSettings http = settings.parse("WAYBILL_CORS_ORIGINS", settings.list("WAYBILL_CORS_ORIGINS"),
                 origins -> new HttpSettings(host, port, keys, maxStrictImportBytes, bodyLimits, origins));
-        return storage(settings).withHttp(http).withRateLimits(settings.rateLimits()).withWeather(settings.weather());
+        return storage(settings).withHttp(http).withRateLimits(settings.rateLimits()).withWeather(settings.weather())
+                .withMetrics(settings.metrics());
     }
 
     /**
@@ -135,33 +149,43 @@ public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings databa
 
     public WaybillConfig withHttp(HttpSettings settings) {
         return new WaybillConfig(Optional.of(settings), database, cache, trackingKey, statusMapping, rateLimits, weather,
-                reports, clock);
+                reports, clock, metrics);
     }
 
     public WaybillConfig withoutHttp() {
         return new WaybillConfig(Optional.empty(), database, cache, trackingKey, statusMapping, rateLimits, weather,
-                reports, clock);
+                reports, clock, metrics);
     }
 
     public WaybillConfig withCache(CacheSettings settings) {
-        return new WaybillConfig(http, database, settings, trackingKey, statusMapping, rateLimits, weather, reports, clock);
+        return new WaybillConfig(http, database, settings, trackingKey, statusMapping, rateLimits, weather, reports,
+                clock, metrics);
     }
 
     public WaybillConfig withRateLimits(RateLimitSettings limits) {
-        return new WaybillConfig(http, database, cache, trackingKey, statusMapping, limits, weather, reports, clock);
+        return new WaybillConfig(http, database, cache, trackingKey, statusMapping, limits, weather, reports,
+                clock, metrics);
     }
 
     public WaybillConfig withReports(ReportSettings settings) {
-        return new WaybillConfig(http, database, cache, trackingKey, statusMapping, rateLimits, weather, settings, clock);
+        return new WaybillConfig(http, database, cache, trackingKey, statusMapping, rateLimits, weather, settings,
+                clock, metrics);
+    }
+
+    public WaybillConfig withMetrics(MetricsSettings settings) {
+        return new WaybillConfig(http, database, cache, trackingKey, statusMapping, rateLimits, weather, reports, clock,
+                settings);
     }
 
     public WaybillConfig withWeather(WeatherSettings settings) {
-        return new WaybillConfig(http, database, cache, trackingKey, statusMapping, rateLimits, settings, reports, clock);
+        return new WaybillConfig(http, database, cache, trackingKey, statusMapping, rateLimits, settings, reports,
+                clock, metrics);
     }
 
     /** These settings with the service reading the time from {@code clock}: a test's, or an embedding application's. */
     public WaybillConfig withClock(Clock clock) {
-        return new WaybillConfig(http, database, cache, trackingKey, statusMapping, rateLimits, weather, reports, clock);
+        return new WaybillConfig(http, database, cache, trackingKey, statusMapping, rateLimits, weather, reports,
+                clock, metrics);
     }
 
     /** The embedded default: SQLite in {@code waybill.db} under {@code directory}. */
