@@ -61,8 +61,8 @@ class ArchitectureTest {
     static final ArchRule bootstrapUsesOnlyAdapterEntryTypes = noClasses()
             .that().resideInAPackage("io.waybill.bootstrap..")
             .should().dependOnClassesThat().resideInAnyPackage(
-                    "io.javalin..", "org.jdbi..", "com.zaxxer..", "redis.clients..", "org.flywaydb..", "io.micrometer..",
-                    "io.prometheus..");
+                    "io.javalin..", "org.jdbi..", "com.zaxxer..", "redis.clients..", "org.flywaydb..",
+                    "io.micrometer..", "io.prometheus..");
 
     /**
      * What bootstrap may use of each adapter module: its entry type and its settings records, nested types included;

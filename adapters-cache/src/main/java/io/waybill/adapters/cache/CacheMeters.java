@@ -4,8 +4,9 @@ import io.waybill.application.port.out.Metrics;
 
 /**
  * The lookups of one layer of the shipment cache ({@code near}, {@code redis}, {@code in-process}), counted in
- * {@code waybill.cache.gets} by {@code layer} and {@code result}: {@code hit}, {@code miss}, and for Redis {@code error}
- * (a failed read, or an entry that could not be decoded) and {@code skipped} (not asked while Redis is failing).
+ * {@code waybill.cache.gets} by {@code layer} and {@code result}: {@code hit}, {@code miss}, and for Redis
+ * {@code error} (a failed read, or an entry that could not be decoded) and {@code skipped} (not asked while Redis is
+ * failing).
  */
 record CacheMeters(Metrics.Counter hits, Metrics.Counter misses, Metrics.Counter errors, Metrics.Counter skipped) {
 

@@ -36,7 +36,8 @@ final class MicrometerMetrics implements Metrics {
 
     @Override
     public Metrics.Counter counter(String name, String description, String... tags) {
-        io.micrometer.core.instrument.Counter counter = io.micrometer.core.instrument.Counter.builder(name).description(description).tags(tags).register(registry);
+        io.micrometer.core.instrument.Counter counter = io.micrometer.core.instrument.Counter.builder(name)
+                .description(description).tags(tags).register(registry);
         return counter::increment;
     }
 
@@ -48,7 +49,8 @@ final class MicrometerMetrics implements Metrics {
 
     /** A timer with the latency buckets, to be tagged and registered by the caller. */
     static io.micrometer.core.instrument.Timer.Builder latencyTimer(String name, String description, String... tags) {
-        return io.micrometer.core.instrument.Timer.builder(name).description(description).tags(tags).serviceLevelObjectives(LATENCY_BUCKETS);
+        return io.micrometer.core.instrument.Timer.builder(name).description(description).tags(tags)
+                .serviceLevelObjectives(LATENCY_BUCKETS);
     }
 
     @Override

@@ -60,8 +60,8 @@ class MetricsRouteTest {
         Scrape scrape = scrape();
 
         scrape.family(REQUESTS, MetricType.HISTOGRAM);
-        Histogram issued = scrape.histogram(REQUESTS, "method", "GET", "route", "/next-tracking-number", "status", "200")
-                .orElseThrow();
+        Histogram issued = scrape.histogram(REQUESTS, "method", "GET", "route", "/next-tracking-number", "status",
+                "200").orElseThrow();
         assertThat(issued.getSampleCount()).isEqualTo(3);
         assertThat(issued.getSampleSum()).isPositive();
         assertThat(issued.getBuckets()).extracting(Histogram.Bucket::getUpperBound)
@@ -73,6 +73,20 @@ class MetricsRouteTest {
                 .extracting(Histogram::getSampleCount).isEqualTo(1L);
         assertThat(scrape.all(REQUESTS)).allSatisfy(series -> assertThat(series.getLabels().values())
                 .noneMatch(value -> value.contains("NOSUCHNUMBER1") || value.contains("secret")));
+    }
+
+    @Test
+    void aMethodOutsideHttpsOwnIsCountedAsOtherNeverByItsName() {
+        start(MetricsSettings.ON);
+        int status = server.send("BREWCOFFEE", "/health").statusCode();
+
+        Scrape scrape = scrape();
+
+        assertThat(scrape.all(REQUESTS)).extracting(series -> series.getLabels().get("method"))
+                .doesNotContain("BREWCOFFEE");
+        assertThat(scrape.all(REQUESTS)).filteredOn(series -> series.getLabels().get("method").equals("OTHER"))
+                .singleElement().extracting(series -> series.getLabels().get("status"))
+                .isEqualTo(Integer.toString(status));
     }
 
     @Test
@@ -134,8 +148,8 @@ class MetricsRouteTest {
         HttpResponse<byte[]> byHeader = server.get("/metrics", "X-API-Key", METRICS_KEY);
         assertThat(byHeader.statusCode()).isEqualTo(200);
         assertThat(byHeader.headers().firstValue("Cache-Control")).contains("private, no-store");
-        assertThat(Scrape.of(byHeader.body()).histogram(REQUESTS, "method", "GET", "route", "/metrics", "status", "401"))
-                .get().extracting(Histogram::getSampleCount).isEqualTo(1L);
+        assertThat(Scrape.of(byHeader.body()).histogram(REQUESTS, "method", "GET", "route", "/metrics", "status",
+                "401")).get().extracting(Histogram::getSampleCount).isEqualTo(1L);
     }
 
     @Test

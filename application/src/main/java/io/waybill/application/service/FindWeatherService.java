@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -145,7 +146,7 @@ public final class FindWeatherService implements FindWeatherUseCase, RefreshWeat
 
     // Every reason an answer may give, each a counter of its own; the reasons are this package's constants.
     private static Map<String, Metrics.Counter> unavailableCounters(Metrics metrics) {
-        Map<String, Metrics.Counter> counters = new ConcurrentHashMap<>();
+        Map<String, Metrics.Counter> counters = new HashMap<>();
         for (String reason : List.of(TURNED_OFF, NO_PLACE, STORE_DOWN, PlaceWeather.NOT_FOUND,
                 PlaceWeather.UNREACHABLE, PlaceWeather.FETCHING)) {
             counters.put(reason, metrics.counter("waybill.weather.answers.unavailable",
