@@ -138,7 +138,9 @@ public final class FindWeatherService implements FindWeatherUseCase, RefreshWeat
         List<Answer> answers = new ArrayList<>(slots.length);
         for (Object slot : slots) {
             Answer answer = (Answer) slot;
-            answer.unavailable().ifPresent(this::countUnavailable);
+            if (answer.unavailable().isPresent()) { // no method reference: no allocation on a lookup's path
+                countUnavailable(answer.unavailable().get());
+            }
             answers.add(answer);
         }
         return answers;
