@@ -13,17 +13,21 @@
 #             trusted proxy (bench/clients.lua), each far below its limit, as a public behind a load balancer is.
 #             The other scenarios run with limits off, since wrk is one client. bench/limiter.sh measures the
 #             limiter alone.
+#   metrics:  the cost of metrics: the same three routes, measured the same way, on a server with WAYBILL_METRICS=off
+#             and one with metrics on (the default), and the ratios of on to off (issue 15 allows at most 5 % less).
+#             Both servers keep lookups where LIMITS_CACHE says; rate limits are off on both.
 #
 #   bash bench/run.sh                    # issue and lookups, 15 s a measurement
 #   DURATION=30s bash bench/run.sh lookups
 #   bash bench/run.sh limits
+#   bash bench/run.sh metrics
 #
 # Settings: DURATION (15s), WARMUP (75s; the JIT needs about that on 2 cores), CONNECTIONS (64), WRK_THREADS (1),
 # JAVA (java on PATH), JAVA_OPTS, POSTGRES_URL (jdbc:postgresql://127.0.0.1:5432/test), POSTGRES_USER (postgres),
 # REDIS_URL (redis://127.0.0.1:6379), SHIPMENTS (1000), CACHES (the lookups' caches: redis in-process none),
-# LIMITS_CACHE (where the limits scenario keeps buckets and lookups: redis or in-process), ROUNDS (the limits
-# scenario's rounds of measurements: 3), CLIENTS (10000), SERVER_CPUS and CLIENT_CPUS (CPUs for taskset to pin
-# the servers and wrk to; unpinned when unset), JAR (bootstrap/target/waybill.jar, built when missing; another build's jar
+# LIMITS_CACHE (where the limits and metrics scenarios keep buckets and lookups: redis or in-process), ROUNDS (the
+# limits and metrics scenarios' rounds of measurements: 3), CLIENTS (10000), SERVER_CPUS and CLIENT_CPUS (CPUs for
+# taskset to pin the servers and wrk to; unpinned when unset), JAR (bootstrap/target/waybill.jar, built when missing; another build's jar
 # measures that build), WEATHER (stand-in: weather on, from bench/WeatherStandIn.java, which speaks Open-Meteo's
 # protocol, since the real one cannot be reached from here; off: WAYBILL_WEATHER_PROVIDER=none).
 set -euo pipefail
@@ -225,35 +229,26 @@ median() { # numbers separated by spaces
   tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'
 }
 
-# Two servers at once, limits off and the default limits on (shared in Redis; wrk's requests come from CLIENTS
-# addresses behind a trusted proxy, each far below its limit), each seeded alike and warmed up; then ROUNDS rounds, each measuring /health, generation and a cached
-# lookup on one server right after the other, so that both see the same machine. Prints each round's rows, then
-# per route the median over the rounds of requests/s with limits on over requests/s with them off.
-limits() {
-  local setting i round
+# Two servers at once, the scenario's setting off and on (limits: off and the default limits, shared in Redis; metrics:
+# WAYBILL_METRICS=off and on), each seeded alike and warmed up; then ROUNDS rounds, each measuring /health, generation
+# and a cached lookup on one server right after the other, so that both see the same machine. wrk's requests come
+# from CLIENTS addresses (bench/clients.lua), each far below any limit, named in X-Forwarded-For, which only the limits
+# scenario trusts. Prints each round's rows, then per route the median over the rounds of requests/s with the setting
+# on over requests/s with it off.
+paired() { # scenario: limits or metrics, whose <scenario>_settings and <scenario>_check are called per setting
+  local scenario=$1 setting i round
   local -A ports pids ratios cpu_ratios normalised
   local health_ratio
   local -a routes=(/health /next-tracking-number "lookup (public view)")
   for setting in off on; do
     postgres_settings
-    if [ "$LIMITS_CACHE" = redis ]; then
-      settings+=(WAYBILL_REDIS_URL="$REDIS_URL" WAYBILL_REDIS_KEY_PREFIX="$redis_prefix$setting:")
-    fi
-    settings+=(WAYBILL_TRUSTED_PROXIES=127.0.0.1)
-    if [ "$setting" = on ]; then
-      settings+=(WAYBILL_RATE_LIMIT_PER_SECOND=50 WAYBILL_RATE_LIMIT_BURST=100) # the defaults
-    fi
+    "${scenario}_settings" "$setting"
     other_server=$server
-    start_server "limits-$setting" "${settings[@]}"
+    start_server "$scenario-$setting" "${settings[@]}"
     ports[$setting]=$port
     pids[$setting]=$server
     bash bench/seed.sh "http://127.0.0.1:$port" "$API_KEY" "$SHIPMENTS" "$work/numbers-$setting"
-    # A check that the setting took: limits on answer with their fields, limits off without.
-    fields=$(curl -sS -D - -o /dev/null "http://127.0.0.1:$port/api/v1/shipments/$(head -n 1 "$work/numbers-$setting")" \
-      | grep -ci '^ratelimit-policy:' || true)
-    if { [ "$setting" = on ] && [ "$fields" = 0 ]; } || { [ "$setting" = off ] && [ "$fields" != 0 ]; }; then
-      echo "limits $setting, yet RateLimit-Policy fields: $fields" >&2; exit 1
-    fi
+    "${scenario}_check" "$setting" "$port" "$(head -n 1 "$work/numbers-$setting")"
   done
   export CLIENTS
   route_url() { # setting, route index
@@ -270,12 +265,12 @@ limits() {
       NUMBERS=$(route_numbers "$i") measure "$(route_url "$setting" "$i")" "$WARMUP" -s bench/clients.lua >/dev/null
     done
   done
-  echo "(scenario limits: the last column is the ratio to limits off in the same round; cpu is the server's CPU"
+  echo "(scenario $scenario: the last column is the ratio to $scenario off in the same round; cpu is the server's CPU"
   echo " time per request, user and system, from /proc: less disturbed than requests/s by other load)"
   for round in $(seq 1 "$ROUNDS"); do
     for i in 0 1 2; do
       local -A got=() cpu=() line=()
-      # Odd rounds measure limits off first, even rounds on first, so that the order favours neither.
+      # Odd rounds measure the setting off first, even rounds on first, so that the order favours neither.
       local order="off on"
       [ $((round % 2)) = 0 ] && order="on off"
       for setting in $order; do
@@ -292,7 +287,7 @@ limits() {
       done
       for setting in off on; do
         read -r r p50 p99 bad <<<"${line[$setting]}"
-        row "$round: limits $setting" "${routes[$i]}" "$r" "$p50" "$p99" "$bad" "${got[off]}"
+        row "$round: $scenario $setting" "${routes[$i]}" "$r" "$p50" "$p99" "$bad" "${got[off]}"
         echo "   cpu ${cpu[$setting]} us/request"
       done
       ratios[$i]+="$(awk -v on="${got[on]}" -v off="${got[off]}" 'BEGIN { printf "%.4f", on / off }') "
@@ -305,16 +300,62 @@ limits() {
   kill "$other_server"; wait "$other_server" 2>/dev/null || true; other_server=""
   stop_server
   drop_schema
-  echo "limits on / off, median of $ROUNDS rounds (each round's ratio in brackets):"
+  echo "$scenario on / off, median of $ROUNDS rounds (each round's ratio in brackets):"
   for i in 0 1 2; do
     printf '  %-22s requests/s %6.3f  [%s]   cpu/request %6.3f  [%s]\n' "${routes[$i]}" \
       "$(median "${ratios[$i]}")" "${ratios[$i]% }" "$(median "${cpu_ratios[$i]}")" "${cpu_ratios[$i]% }"
   done
-  echo "the same, each round's ratio over that round's /health ratio (the two servers' difference on a route that"
-  echo "no limit touches: what each process's JIT made of the same code):"
-  for i in 1 2; do
-    printf '  %-22s requests/s %6.3f  [%s]\n' "${routes[$i]}" "$(median "${normalised[$i]}")" "${normalised[$i]% }"
-  done
+  # Not for metrics: /health is timed as well, so dividing by its ratio would hide what metrics cost.
+  if [ "$scenario" = limits ]; then
+    echo "the same, each round's ratio over that round's /health ratio (the two servers' difference on a route that"
+    echo "no limit touches: what each process's JIT made of the same code):"
+    for i in 1 2; do
+      printf '  %-22s requests/s %6.3f  [%s]\n' "${routes[$i]}" "$(median "${normalised[$i]}")" "${normalised[$i]% }"
+    done
+  fi
+}
+
+limits_settings() { # setting
+  if [ "$LIMITS_CACHE" = redis ]; then
+    settings+=(WAYBILL_REDIS_URL="$REDIS_URL" WAYBILL_REDIS_KEY_PREFIX="$redis_prefix$1:")
+  fi
+  settings+=(WAYBILL_TRUSTED_PROXIES=127.0.0.1)
+  if [ "$1" = on ]; then
+    settings+=(WAYBILL_RATE_LIMIT_PER_SECOND=50 WAYBILL_RATE_LIMIT_BURST=100) # the defaults
+  fi
+}
+
+limits_check() { # setting, port, a seeded number: limits on answer with their fields, limits off without
+  local fields
+  fields=$(curl -sS -D - -o /dev/null "http://127.0.0.1:$2/api/v1/shipments/$3" | grep -ci '^ratelimit-policy:' || true)
+  if { [ "$1" = on ] && [ "$fields" = 0 ]; } || { [ "$1" = off ] && [ "$fields" != 0 ]; }; then
+    echo "limits $1, yet RateLimit-Policy fields: $fields" >&2; exit 1
+  fi
+}
+
+limits() {
+  paired limits
+}
+
+# Lookups cached as the limits scenario caches them (LIMITS_CACHE), rate limits off on both servers.
+metrics_settings() { # setting
+  if [ "$LIMITS_CACHE" = redis ]; then
+    settings+=(WAYBILL_REDIS_URL="$REDIS_URL" WAYBILL_REDIS_KEY_PREFIX="$redis_prefix$1:")
+  fi
+  settings+=(WAYBILL_METRICS="$1")
+}
+
+metrics_check() { # setting, port, a seeded number: /metrics answers with metrics on, and is not there with them off
+  local status
+  status=$(curl -sS -o /dev/null -w '%{http_code}' "http://127.0.0.1:$2/metrics")
+  if { [ "$1" = on ] && [ "$status" != 200 ]; } || { [ "$1" = off ] && [ "$status" != 404 ]; }; then
+    echo "metrics $1, yet /metrics answered $status" >&2; exit 1
+  fi
+}
+
+# The cost of metrics on the hot routes, same run: issue 15's bound is 5 % (a ratio of at least 0.95).
+metrics() {
+  paired metrics
 }
 
 echo "Waybill benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, $($JAVA -version 2>&1 | head -n 1)"
@@ -322,7 +363,7 @@ echo "wrk -t$WRK_THREADS -c$CONNECTIONS -d$DURATION (after $WARMUP of warm-up pe
 printf '%-22s %-26s %12s %10s %10s %8s %9s\n' setup route requests/s p50 p99 non-2xx vs-health
 for scenario in "${SCENARIOS[@]}"; do
   case $scenario in
-    issue | lookups | limits) "$scenario" ;;
-    *) echo "unknown scenario $scenario; expected issue, lookups or limits" >&2; exit 2 ;;
+    issue | lookups | limits | metrics) "$scenario" ;;
+    *) echo "unknown scenario $scenario; expected issue, lookups, limits or metrics" >&2; exit 2 ;;
   esac
 done

@@ -1,6 +1,7 @@
 package io.waybill.bootstrap;
 
 import io.waybill.adapters.cache.CacheSettings;
+import io.waybill.adapters.http.MetricsSettings;
 import io.waybill.adapters.http.RateLimitSettings;
 import io.waybill.adapters.http.weather.WeatherProviders;
 import io.waybill.adapters.persistence.DatabaseSettings;
@@ -15,6 +16,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -164,6 +166,22 @@ final class Settings {
         LOG.warn("WAYBILL_API_KEYS is not set, so this run made an API key: {} (send it as 'Authorization: Bearer"
                 + " <key>'). Set WAYBILL_API_KEYS in production.", key);
         return List.of(key);
+    }
+
+    /**
+     * {@code WAYBILL_METRICS}: {@code on} (the default) or {@code off}, which keeps no meter and times nothing, so that
+     * a benchmark can measure what metrics cost; {@code WAYBILL_METRICS_KEY}: the key {@code GET /metrics} asks for
+     * (open to anyone when unset).
+     */
+    MetricsSettings metrics() {
+        String switched = text("WAYBILL_METRICS", "on").toLowerCase(Locale.ROOT);
+        boolean on = switch (switched) {
+            case "on", "true", "1" -> true;
+            case "off", "false", "0" -> false;
+            default -> throw new IllegalArgumentException("WAYBILL_METRICS must be on or off; got " + switched);
+        };
+        Optional<String> key = optional("WAYBILL_METRICS_KEY");
+        return parse("WAYBILL_METRICS_KEY", key, present -> new MetricsSettings(on, present));
     }
 
     /** Redis when {@code WAYBILL_REDIS_URL} or {@code REDIS_URL} is set, the in-process cache otherwise. */

@@ -2,6 +2,8 @@ package io.waybill.bootstrap;
 
 import io.waybill.adapters.cache.Caches;
 import io.waybill.adapters.http.HttpApi;
+import io.waybill.adapters.http.MetricsSettings;
+import io.waybill.adapters.http.Monitoring;
 import io.waybill.adapters.http.weather.WeatherProviders;
 import io.waybill.adapters.persistence.Persistence;
 import io.waybill.adapters.persistence.archive.ReportArchives;
@@ -17,6 +19,7 @@ import io.waybill.application.port.in.RecordTrackingEventsUseCase;
 import io.waybill.application.port.in.RegisterShipmentUseCase;
 import io.waybill.application.port.out.ClusterJobs;
 import io.waybill.application.port.out.ComponentProbe;
+import io.waybill.application.port.out.Metrics;
 import io.waybill.application.port.out.ReportArchive;
 import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.application.port.out.WeatherProvider;
@@ -70,12 +73,12 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Lifecycle: {@link #start} connects to and migrates the database, opens the cache, listens for the changes other
- * instances on the same database make, settles the tracking-number key and, with HTTP configured, takes its share of
- * the cluster's weather refresh (when weather is on) and starts HTTP; {@link #close} stops HTTP, the refresh and the
- * weather's fetches, closes the cache, stores what is queued and closes the database, in that order;
- * {@link #shutDownGracefully} first tells load balancers to go away and gives them the time to. Thread-safe: any number
- * of threads may use it at once.
+ * <p>Lifecycle: {@link #start} makes the meters (with HTTP, unless metrics are off), connects to and migrates the
+ * database, opens the cache, listens for the changes other instances on the same database make, settles the
+ * tracking-number key and, with HTTP configured, takes its share of the cluster's weather refresh (when weather is on)
+ * and starts HTTP; {@link #close} stops HTTP, the refresh and the weather's fetches, closes the cache, stores what is
+ * queued, closes the database and drops the meters, in that order; {@link #shutDownGracefully} first tells load
+ * balancers to go away and gives them the time to. Thread-safe: any number of threads may use it at once.
  */
 public final class Waybill implements AutoCloseable {
 
@@ -111,31 +114,35 @@ public final class Waybill implements AutoCloseable {
         ResourceStack resources = new ResourceStack();
         try {
             SecureRandom random = new SecureRandom();
-            Persistence persistence = resources.push(Persistence.open(config.database(), clock));
-            Caches caches = resources.push(Caches.open(config.cache()));
+            // Metrics are served by HTTP: without it (an import, an embedding application) none are kept.
+            Monitoring monitoring = resources.push(Monitoring.open(
+                    config.http().isPresent() ? config.metrics() : MetricsSettings.OFF));
+            Metrics metrics = monitoring.metrics();
+            Persistence persistence = resources.push(Persistence.open(config.database(), clock, metrics));
+            Caches caches = resources.push(Caches.open(config.cache(), metrics));
             ExecutorService background = Executors.newSingleThreadExecutor(DaemonThreads.named("waybill-background"));
             resources.push(background::shutdownNow);
             TrackingNumberFormat format = new TrackingNumberFormat(
                     PermutationKeys.bind(persistence.permutationKeys(), config.trackingKey(), random));
-            SequenceAllocator sequence = new SequenceAllocator(persistence.trackingSequence(), background);
+            SequenceAllocator sequence = new SequenceAllocator(persistence.trackingSequence(), background, metrics);
             ShipmentRepository shipments = persistence.shipments();
             ShipmentLookup lookup = new ShipmentLookup(shipments, caches.shipments());
             persistence.shipmentChanges().subscribe(new CacheCoherence(shipments, caches.shipments()));
             TrackingEventMapper events = new TrackingEventMapper(config.statusMapping(), random);
             FindWeatherService weather = resources.push(new FindWeatherService(weatherProvider(config.weather()),
-                    persistence.weather(), config.weather().maxAge(), config.weather().timeout(), clock));
+                    persistence.weather(), config.weather().maxAge(), config.weather().timeout(), clock, metrics));
             ReportSettings reports = config.reports();
             Optional<ReportArchive> archive = reports.store().map(store ->
                     resources.push(ReportArchives.open(store, reports.s3Endpoint())));
             MakeReportService makeReport = new MakeReportService(persistence.reportFigures(), reports.stalledDays());
             PublishReportService publishReport = new PublishReportService(makeReport, HttpApi.reportFormat(),
-                    persistence.reports(), archive, reports.calendar(), reports.retries(), clock);
+                    persistence.reports(), archive, reports.calendar(), reports.retries(), clock, metrics);
             List<ComponentProbe> probes = new ArrayList<>(List.of(persistence.probe(), caches.probe()));
             archive.ifPresent(present -> probes.add(new ReportArchiveProbe(persistence.reports())));
             ReadinessService readiness = new ReadinessService(probes);
             HttpApi.UseCases useCases = new HttpApi.UseCases(
-                    new IssueTrackingNumberService(format, sequence, shipments, clock),
-                    new IssueTrackingNumberOnceService(format, sequence, persistence.keyedIssues(), clock),
+                    new IssueTrackingNumberService(format, sequence, shipments, clock, metrics),
+                    new IssueTrackingNumberOnceService(format, sequence, persistence.keyedIssues(), clock, metrics),
                     readiness,
                     new RegisterShipmentService(
                             origin -> format.issue(origin, sequence), shipments, lookup, events, clock),
@@ -160,7 +167,7 @@ public final class Waybill implements AutoCloseable {
                 });
             }
             Optional<HttpApi> http = config.http().map(settings -> resources.push(
-                    HttpApi.start(settings, useCases, config.rateLimits(), caches.tokenBuckets(), clock)));
+                    HttpApi.start(settings, useCases, config.rateLimits(), caches.tokenBuckets(), clock, monitoring)));
             return new Waybill(resources, useCases, http, readiness, config.shutdownGrace());
         } catch (RuntimeException e) {
             resources.close();

@@ -2,6 +2,7 @@ package io.waybill.bootstrap;
 
 import io.waybill.adapters.cache.CacheSettings;
 import io.waybill.adapters.http.HttpSettings;
+import io.waybill.adapters.http.MetricsSettings;
 import io.waybill.adapters.http.RateLimitSettings;
 import io.waybill.adapters.persistence.DatabaseSettings;
 import io.waybill.domain.StatusMapping;
@@ -33,13 +34,16 @@ import java.util.Optional;
  *     Open-Meteo by default in {@link #fromEnvironment})
  * @param clock where the service reads the time (when numbers are issued, shipments stored, events imported,
  *     idempotency keys expire); the system's UTC clock unless set with {@link #withClock}
+ * @param metrics whether the service keeps metrics, served at {@code GET /metrics} (so kept only with HTTP), and the
+ *     key that opens them; off unless set ({@link #withMetrics}), but on by default in {@link #fromEnvironment}
  * @param shutdownGrace how long {@link Waybill#shutDownGracefully} keeps serving HTTP once readiness says the
  *     instance is shutting down, so that load balancers move away before it stops taking connections
  *     ({@link #DEFAULT_SHUTDOWN_GRACE}; zero stops at once)
  */
 public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings database, CacheSettings cache,
         Optional<PermutationKey> trackingKey, StatusMapping statusMapping, RateLimitSettings rateLimits,
-        WeatherSettings weather, ReportSettings reports, Clock clock, Duration shutdownGrace) {
+        WeatherSettings weather, ReportSettings reports, Clock clock, MetricsSettings metrics,
+        Duration shutdownGrace) {
 
     /**
      * Long enough for a load balancer that checks {@code /ready} every second or two to see it fail twice (HAProxy's
@@ -53,18 +57,19 @@ public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings databa
         Objects.requireNonNull(weather, "weather");
         Objects.requireNonNull(reports, "reports");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         if (shutdownGrace.isNegative()) {
             throw new IllegalArgumentException("the shutdown grace must not be negative; got " + shutdownGrace);
         }
     }
 
-    /** With the default shutdown grace. */
+    /** Without metrics, with the default shutdown grace. */
     public WaybillConfig(Optional<HttpSettings> http, DatabaseSettings database, CacheSettings cache,
             Optional<PermutationKey> trackingKey, StatusMapping statusMapping, RateLimitSettings rateLimits,
             WeatherSettings weather, ReportSettings reports, Clock clock) {
         this(http, database, cache, trackingKey, statusMapping, rateLimits, weather, reports, clock,
-                DEFAULT_SHUTDOWN_GRACE);
+                MetricsSettings.OFF, DEFAULT_SHUTDOWN_GRACE);
     }
 
     /** Without weather, on the system's UTC clock. */
@@ -98,7 +103,8 @@ public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings databa
      * {@code WAYBILL_REDIS_URL} or {@code REDIS_URL} is set; API keys from {@code WAYBILL_API_KEYS}, or one made
      * and logged when there are none; browsers on the origins in {@code WAYBILL_CORS_ORIGINS} (none) may call the
      * API; rate limits from {@code WAYBILL_RATE_LIMIT_*}, on by default; weather from {@code WAYBILL_WEATHER_*},
-     * Open-Meteo by default; the shutdown grace from {@code WAYBILL_SHUTDOWN_GRACE_MS} (5000).
+     * Open-Meteo by default; the shutdown grace from {@code WAYBILL_SHUTDOWN_GRACE_MS} (5000); metrics unless
+     * {@code WAYBILL_METRICS} is {@code off}, behind {@code WAYBILL_METRICS_KEY} when it is set.
      *
      * @throws IllegalArgumentException naming the variable, when a value is malformed
      */
@@ -120,7 +126,7 @@ public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings databa
         HttpSettings http = settings.parse("WAYBILL_CORS_ORIGINS", settings.list("WAYBILL_CORS_ORIGINS"),
                 origins -> new HttpSettings(host, port, keys, maxStrictImportBytes, bodyLimits, origins));
         return storage(settings).withHttp(http).withRateLimits(settings.rateLimits()).withWeather(settings.weather())
-                .withShutdownGrace(settings.shutdownGrace());
+                .withShutdownGrace(settings.shutdownGrace()).withMetrics(settings.metrics());
     }
 
     /**
@@ -157,44 +163,49 @@ public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings databa
 
     public WaybillConfig withHttp(HttpSettings settings) {
         return new WaybillConfig(Optional.of(settings), database, cache, trackingKey, statusMapping, rateLimits, weather,
-                reports, clock, shutdownGrace);
+                reports, clock, metrics, shutdownGrace);
     }
 
     public WaybillConfig withoutHttp() {
         return new WaybillConfig(Optional.empty(), database, cache, trackingKey, statusMapping, rateLimits, weather,
-                reports, clock, shutdownGrace);
+                reports, clock, metrics, shutdownGrace);
     }
 
     public WaybillConfig withCache(CacheSettings settings) {
         return new WaybillConfig(http, database, settings, trackingKey, statusMapping, rateLimits, weather, reports, clock,
-                shutdownGrace);
+                metrics, shutdownGrace);
     }
 
     public WaybillConfig withRateLimits(RateLimitSettings limits) {
         return new WaybillConfig(http, database, cache, trackingKey, statusMapping, limits, weather, reports, clock,
-                shutdownGrace);
+                metrics, shutdownGrace);
     }
 
     public WaybillConfig withReports(ReportSettings settings) {
         return new WaybillConfig(http, database, cache, trackingKey, statusMapping, rateLimits, weather, settings, clock,
-                shutdownGrace);
+                metrics, shutdownGrace);
     }
 
     public WaybillConfig withWeather(WeatherSettings settings) {
         return new WaybillConfig(http, database, cache, trackingKey, statusMapping, rateLimits, settings, reports, clock,
-                shutdownGrace);
+                metrics, shutdownGrace);
+    }
+
+    public WaybillConfig withMetrics(MetricsSettings settings) {
+        return new WaybillConfig(http, database, cache, trackingKey, statusMapping, rateLimits, weather, reports, clock,
+                settings, shutdownGrace);
     }
 
     /** These settings with {@link Waybill#shutDownGracefully} serving for {@code grace} before it stops. */
     public WaybillConfig withShutdownGrace(Duration grace) {
         return new WaybillConfig(http, database, cache, trackingKey, statusMapping, rateLimits, weather, reports, clock,
-                grace);
+                metrics, grace);
     }
 
     /** These settings with the service reading the time from {@code clock}: a test's, or an embedding application's. */
     public WaybillConfig withClock(Clock clock) {
         return new WaybillConfig(http, database, cache, trackingKey, statusMapping, rateLimits, weather, reports, clock,
-                shutdownGrace);
+                metrics, shutdownGrace);
     }
 
     /** The embedded default: SQLite in {@code waybill.db} under {@code directory}. */

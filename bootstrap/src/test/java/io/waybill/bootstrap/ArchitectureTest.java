@@ -17,6 +17,8 @@ import io.waybill.adapters.cache.CacheSettings;
 import io.waybill.adapters.cache.Caches;
 import io.waybill.adapters.http.HttpApi;
 import io.waybill.adapters.http.HttpSettings;
+import io.waybill.adapters.http.MetricsSettings;
+import io.waybill.adapters.http.Monitoring;
 import io.waybill.adapters.http.RateLimitSettings;
 import io.waybill.adapters.http.weather.WeatherProviders;
 import io.waybill.adapters.persistence.DatabaseSettings;
@@ -59,7 +61,8 @@ class ArchitectureTest {
     static final ArchRule bootstrapUsesOnlyAdapterEntryTypes = noClasses()
             .that().resideInAPackage("io.waybill.bootstrap..")
             .should().dependOnClassesThat().resideInAnyPackage(
-                    "io.javalin..", "org.jdbi..", "com.zaxxer..", "redis.clients..", "org.flywaydb..");
+                    "io.javalin..", "org.jdbi..", "com.zaxxer..", "redis.clients..", "org.flywaydb..",
+                    "io.micrometer..", "io.prometheus..");
 
     /**
      * What bootstrap may use of each adapter module: its entry type and its settings records, nested types included;
@@ -67,7 +70,8 @@ class ArchitectureTest {
      * application's ports.
      */
     static final Set<Class<?>> ADAPTER_ENTRY_TYPES = Set.of(
-            HttpApi.class, HttpSettings.class, RateLimitSettings.class, WeatherProviders.class,
+            HttpApi.class, HttpSettings.class, RateLimitSettings.class, WeatherProviders.class, Monitoring.class,
+            MetricsSettings.class,
             Persistence.class, DatabaseSettings.class, ReportArchives.class,
             Caches.class, CacheSettings.class);
 

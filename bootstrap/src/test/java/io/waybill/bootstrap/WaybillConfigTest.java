@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.waybill.adapters.cache.CacheSettings;
 import io.waybill.adapters.http.HttpSettings;
+import io.waybill.adapters.http.MetricsSettings;
 import io.waybill.adapters.http.RateLimitSettings;
 import io.waybill.adapters.persistence.DatabaseSettings;
 import io.waybill.domain.ShipmentStatus;
@@ -37,6 +38,28 @@ class WaybillConfigTest {
         assertThat(config.statusMapping().canonical("inbound-scan")).contains(ShipmentStatus.RECEIVED);
         assertThat(config.database().jdbcUrl()).startsWith("jdbc:sqlite:/").endsWith("/data/waybill.db");
         assertThat(config.trackingKey()).isEmpty();
+    }
+
+    @Test
+    void metricsAreOnAndOpenByDefaultOffWhenAskedAndBehindTheKeyWhenOneIsSet() {
+        assertThat(WaybillConfig.fromEnvironment(Map.of()).metrics()).isEqualTo(MetricsSettings.ON);
+        assertThat(WaybillConfig.fromEnvironment(Map.of("WAYBILL_METRICS", "off")).metrics().on()).isFalse();
+        assertThat(WaybillConfig.fromEnvironment(Map.of("WAYBILL_METRICS", "ON")).metrics().on()).isTrue();
+        MetricsSettings keyed = WaybillConfig.fromEnvironment(Map.of("WAYBILL_METRICS_KEY", "scrape-key-0123456789"))
+                .metrics();
+        assertThat(keyed.key()).contains("scrape-key-0123456789");
+        assertThat(keyed.toString()).doesNotContain("scrape-key");
+        assertThat(WaybillConfig.embedded().metrics().on()).as("an embedding application serves no /metrics").isFalse();
+        assertThat(WaybillConfig.fromEnvironmentWithoutHttp(Map.of()).metrics().on()).isFalse();
+    }
+
+    @Test
+    void refusesAMalformedMetricsSettingNamingItButNotTheKey() {
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_METRICS", "maybe")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("WAYBILL_METRICS");
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_METRICS_KEY", "short-key")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("WAYBILL_METRICS_KEY")
+                .hasMessageNotContaining("short-key");
     }
 
     @Test

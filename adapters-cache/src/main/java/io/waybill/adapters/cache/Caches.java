@@ -2,6 +2,7 @@ package io.waybill.adapters.cache;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.waybill.application.port.out.ComponentProbe;
+import io.waybill.application.port.out.Metrics;
 import io.waybill.application.port.out.ShipmentCache;
 import io.waybill.application.port.out.TokenBuckets;
 import java.net.URI;
@@ -35,9 +36,17 @@ public final class Caches implements AutoCloseable {
 
     /** Opens the cache the settings describe; with Redis, connections are opened when first needed. */
     public static Caches open(CacheSettings settings) {
+        return open(settings, Metrics.NONE);
+    }
+
+    /**
+     * {@link #open(CacheSettings)}, counting each layer's hits and misses in {@code waybill.cache.gets}
+     * ({@link CacheMeters}): {@code near} and {@code redis} with Redis, {@code in-process} without.
+     */
+    public static Caches open(CacheSettings settings, Metrics metrics) {
         return settings.redisUrl()
-                .map(url -> redis(url, settings, STALE_LIMIT))
-                .orElseGet(() -> inProcess(settings, Ticker.systemTicker()));
+                .map(url -> RedisCaches.open(url, settings, STALE_LIMIT, metrics))
+                .orElseGet(() -> inProcess(settings, Ticker.systemTicker(), metrics));
     }
 
     public ShipmentCache shipments() {
@@ -60,13 +69,18 @@ public final class Caches implements AutoCloseable {
     }
 
     static Caches inProcess(CacheSettings settings, Ticker ticker) {
-        ShipmentCache cache = settings.maxEntries() == 0 ? new NoShipmentCache() : new CaffeineShipmentCache(settings, ticker);
+        return inProcess(settings, ticker, Metrics.NONE);
+    }
+
+    static Caches inProcess(CacheSettings settings, Ticker ticker, Metrics metrics) {
+        ShipmentCache cache = settings.maxEntries() == 0 ? new NoShipmentCache()
+                : new CaffeineShipmentCache(settings, ticker, CacheMeters.of(metrics, "in-process"));
         return new Caches(cache, new CacheProbe(() -> ComponentProbe.State.UP),
                 new LocalTokenBuckets(LocalTokenBuckets.DEFAULT_MAX_BUCKETS, ticker), () -> {});
     }
 
     /** The Redis cache and buckets, as {@link RedisCaches} wires them. */
     static Caches redis(URI url, CacheSettings settings, int staleLimit) {
-        return RedisCaches.open(url, settings, staleLimit);
+        return RedisCaches.open(url, settings, staleLimit, Metrics.NONE);
     }
 }

@@ -12,16 +12,22 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
-/** Shipments cached in this process, for one instance alone. Never fails. Thread-safe. */
+/** Shipments cached in this process, for one instance alone, its hits and misses counted. Never fails. Thread-safe. */
 final class CaffeineShipmentCache implements ShipmentCache {
 
     private final Cache<CarrierTrackingNumber, Entry> entries;
     private final Ticker ticker;
     private final long ttlNanos;
     private final long negativeTtlNanos;
+    private final CacheMeters meters;
 
     CaffeineShipmentCache(CacheSettings settings, Ticker ticker) {
+        this(settings, ticker, CacheMeters.NONE);
+    }
+
+    CaffeineShipmentCache(CacheSettings settings, Ticker ticker, CacheMeters meters) {
         this.ticker = ticker;
+        this.meters = meters;
         this.ttlNanos = settings.ttl().toNanos();
         this.negativeTtlNanos = settings.negativeTtl().toNanos();
         this.entries = Caffeine.newBuilder()
@@ -33,7 +39,13 @@ final class CaffeineShipmentCache implements ShipmentCache {
 
     @Override
     public Optional<List<Shipment>> get(CarrierTrackingNumber number) {
-        return Optional.ofNullable(entries.getIfPresent(number)).map(Entry::shipments);
+        Entry entry = entries.getIfPresent(number);
+        if (entry == null) {
+            meters.misses().increment();
+            return Optional.empty();
+        }
+        meters.hits().increment();
+        return Optional.of(entry.shipments());
     }
 
     @Override

@@ -34,10 +34,15 @@ final class NearCache {
 
     /** Holds at most {@code settings.maxEntries()} numbers; shut until opened. */
     NearCache(CacheSettings settings) {
+        this(settings, CacheMeters.NONE);
+    }
+
+    /** {@code meters} count the lookups made while it is open. */
+    NearCache(CacheSettings settings, CacheMeters meters) {
         CacheSettings near = new CacheSettings(Optional.empty(), shorter(settings.ttl()),
                 shorter(settings.negativeTtl()), settings.redisTimeout(), settings.retryAfter(), settings.keyPrefix(),
                 settings.maxEntries());
-        this.entries = new CaffeineShipmentCache(near, Ticker.systemTicker());
+        this.entries = new CaffeineShipmentCache(near, Ticker.systemTicker(), meters);
     }
 
     /** The shipments held for {@code number}; empty when none are, or while shut. */

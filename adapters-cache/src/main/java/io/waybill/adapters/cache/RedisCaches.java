@@ -1,6 +1,7 @@
 package io.waybill.adapters.cache;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.waybill.application.port.out.Metrics;
 import java.net.URI;
 
 /**
@@ -13,11 +14,11 @@ final class RedisCaches {
     private RedisCaches() {}
 
     /** Connects lazily: Redis need not be up. */
-    static Caches open(URI url, CacheSettings settings, int staleLimit) {
+    static Caches open(URI url, CacheSettings settings, int staleLimit, Metrics metrics) {
         RedisEntries entries = RedisEntries.connect(url, settings);
-        NearCache near = new NearCache(settings);
-        RedisShipmentCache cache =
-                new RedisShipmentCache(entries, near, settings, CacheSettings.redacted(url), staleLimit);
+        NearCache near = new NearCache(settings, CacheMeters.of(metrics, "near"));
+        RedisShipmentCache cache = new RedisShipmentCache(entries, near, settings, CacheSettings.redacted(url),
+                staleLimit, CacheMeters.of(metrics, "redis"));
         Runnable stopReports = settings.maxEntries() == 0
                 ? () -> {}
                 : RedisInvalidations.start(RedisConnections.server(url), RedisConnections.clientConfig(url, settings),

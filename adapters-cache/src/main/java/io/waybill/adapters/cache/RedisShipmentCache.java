@@ -51,8 +51,16 @@ final class RedisShipmentCache implements ShipmentCache {
     private final CircuitBreaker breaker;
     private final RedisWriteGuard writes;
     private final AtomicBoolean undecodableLogged;
+    private final CacheMeters meters;
 
     RedisShipmentCache(RedisEntries entries, NearCache near, CacheSettings settings, String target, int staleLimit) {
+        this(entries, near, settings, target, staleLimit, CacheMeters.NONE);
+    }
+
+    /** {@code meters} count the lookups that reach Redis, or would have but for a failure. */
+    RedisShipmentCache(RedisEntries entries, NearCache near, CacheSettings settings, String target, int staleLimit,
+            CacheMeters meters) {
+        this.meters = meters;
         this.entries = entries;
         this.near = near;
         this.ttl = settings.ttl();
@@ -71,6 +79,7 @@ final class RedisShipmentCache implements ShipmentCache {
         this.breaker = cache.breaker;
         this.writes = cache.writes.forgettingFailedWrites();
         this.undecodableLogged = cache.undecodableLogged;
+        this.meters = cache.meters;
     }
 
     /**
@@ -86,6 +95,7 @@ final class RedisShipmentCache implements ShipmentCache {
     @Override
     public Optional<List<Shipment>> get(CarrierTrackingNumber number) {
         if (!breaker.allowsReads()) {
+            meters.skipped().increment();
             return Optional.empty();
         }
         Optional<List<Shipment>> held = near.get(number);
@@ -97,6 +107,7 @@ final class RedisShipmentCache implements ShipmentCache {
         try {
             value = entries.read(number);
         } catch (RuntimeException e) {
+            meters.errors().increment();
             breaker.failed(e);
             return Optional.empty();
         }
@@ -104,10 +115,12 @@ final class RedisShipmentCache implements ShipmentCache {
         try {
             cached = value.map(bytes -> ShipmentJson.decode(bytes, RedisEntries.jsonStart(bytes)));
         } catch (RuntimeException e) {
+            meters.errors().increment();
             logUndecodable(number, e);
             writes.delete(number);
             return Optional.empty();
         }
+        (cached.isPresent() ? meters.hits() : meters.misses()).increment();
         cached.ifPresent(shipments -> near.fill(number, stamp, shipments));
         return cached;
     }

@@ -116,12 +116,21 @@ public final class HttpApi implements AutoCloseable {
         }, Clock.systemUTC());
     }
 
-    /**
-     * With the rate limits of {@code limits}, kept in {@code buckets}; {@code clock} gives the time where a route
-     * needs it (the end of generated histories).
-     */
+    /** Without metrics. */
     public static HttpApi start(HttpSettings settings, UseCases useCases, RateLimitSettings limits,
             TokenBuckets buckets, Clock clock) {
+        return start(settings, useCases, limits, buckets, clock, Monitoring.open(MetricsSettings.OFF));
+    }
+
+    /**
+     * With the rate limits of {@code limits}, kept in {@code buckets}; {@code clock} gives the time where a route
+     * needs it (the end of generated histories). With {@code monitoring} on, every request is timed
+     * ({@link RequestMeters}) and {@code GET /metrics} serves its meters ({@link MetricsHandler}); the caller closes
+     * {@code monitoring}, after this API.
+     */
+    public static HttpApi start(HttpSettings settings, UseCases useCases, RateLimitSettings limits,
+            TokenBuckets buckets, Clock clock, Monitoring monitoring) {
+        Objects.requireNonNull(monitoring, "monitoring");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(useCases, "useCases");
         Objects.requireNonNull(limits, "limits");
@@ -156,12 +165,15 @@ public final class HttpApi implements AutoCloseable {
             config.http.maxRequestSize = MAX_JSON_BODY_BYTES;
             config.http.compressionStrategy = CompressionStrategy.NONE; // bodies are small; Content-Length is exact
             config.jsonMapper(new JavalinJackson(mapper, true));
+            monitoring.registry().ifPresent(registry -> config.requestLogger.http(new RequestMeters(registry)));
             config.routes.before(ResponseHeaders::defaults);
             if (!settings.corsOrigins().isEmpty()) {
                 config.routes.before(new Cors(settings.corsOrigins())::before);
             }
             Routes.register(config.routes, useCases, new Access(keys), new RateLimiting(limits, buckets, keys),
                     new JsonBody(mapper), json, settings.maxStrictImportBytes(), clock);
+            monitoring.registry().ifPresent(registry -> config.routes.get(MetricsHandler.PATH,
+                    new MetricsHandler(registry, monitoring.settings().key())));
             ExceptionMapping.register(config, json);
         });
         return new HttpApi(javalin.start(), jetty.get());

@@ -7,7 +7,8 @@ import java.time.Clock;
 /**
  * Every route, and who may use it. Probes are open to all; the tracking-number generator and the lookups of one
  * shipment to anyone (the public view without a key, staff's with one; a wrong key is refused), within rate limits;
- * the rest to staff. The API's description and its viewer are open to all.
+ * the rest to staff. The API's description and its viewer are open to all. ({@code GET /metrics}, when metrics are
+ * on, is added by {@link HttpApi}: see {@link MetricsHandler}.)
  */
 final class Routes {
 

@@ -1,5 +1,6 @@
 package io.waybill.adapters.persistence;
 
+import io.waybill.application.port.out.Metrics;
 import io.waybill.application.port.out.StorageUnavailableException;
 import io.waybill.application.support.DaemonThreads;
 import java.time.Duration;
@@ -23,7 +24,11 @@ import org.slf4j.LoggerFactory;
  * <p>A caller returns only after its row's transaction committed. If the batch fails because of one row's data
  * or a constraint, its rows are retried one by one so that one bad row does not fail the others. At most
  * {@value #MAX_QUEUED} rows wait; past that, and past the timeout, callers fail at once rather than pile up while
- * the database is down. Thread-safe.
+ * the database is down.
+ *
+ * <p>Meters, tagged with the group's {@code name} as {@code queue}: the size of each batch committed
+ * ({@code waybill.db.commit.batch.size}), how long each caller waited for its row's commit, queue included
+ * ({@code waybill.db.commit.wait}), and the rows queued now ({@code waybill.db.commit.queued}). Thread-safe.
  */
 final class GroupCommit<T> implements AutoCloseable {
 
@@ -37,12 +42,24 @@ final class GroupCommit<T> implements AutoCloseable {
     private final int maxBatch;
     private final Duration timeout;
     private final List<Thread> writers = new ArrayList<>();
+    private final Metrics.Distribution batchSizes;
+    private final Metrics.Timer waits;
     private volatile boolean closed;
 
     GroupCommit(String name, int writerCount, int maxBatch, Duration timeout, BatchWriter<T> commit) {
+        this(name, writerCount, maxBatch, timeout, commit, Metrics.NONE);
+    }
+
+    GroupCommit(String name, int writerCount, int maxBatch, Duration timeout, BatchWriter<T> commit,
+            Metrics metrics) {
         this.commit = commit;
         this.maxBatch = maxBatch;
         this.timeout = timeout;
+        this.batchSizes = metrics.distribution("waybill.db.commit.batch.size", "Rows committed in one transaction",
+                "rows", "queue", name);
+        this.waits = metrics.timer("waybill.db.commit.wait", "How long a row waited for its commit, queue included",
+                "queue", name);
+        metrics.gauge("waybill.db.commit.queued", "Rows waiting for a writer", queue::size, "queue", name);
         ThreadFactory threads = DaemonThreads.numbered(name + "-writer-");
         for (int i = 0; i < writerCount; i++) {
             Thread writer = threads.newThread(this::run);
@@ -60,8 +77,10 @@ final class GroupCommit<T> implements AutoCloseable {
         if (!queue.offer(pending)) {
             throw new StorageUnavailableException(MAX_QUEUED + " rows are already waiting for the database", null);
         }
+        long start = System.nanoTime();
         try {
             pending.done().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            waits.record(System.nanoTime() - start);
         } catch (ExecutionException e) {
             // The writer completed it with a failure made safe to show (see write).
             throw new StorageUnavailableException("could not store: " + e.getCause().getMessage(), e.getCause());
@@ -98,6 +117,7 @@ final class GroupCommit<T> implements AutoCloseable {
     private void write(List<Pending<T>> batch) {
         try {
             commit.write(batch.stream().map(Pending::row).toList());
+            batchSizes.record(batch.size());
             batch.forEach(pending -> pending.done().complete(null));
         } catch (Exception e) {
             // The driver's messages quote the rows' values: only their types and SQLSTATEs are logged or handed on.

@@ -1,6 +1,7 @@
 package io.waybill.adapters.persistence;
 
 import io.waybill.application.port.out.KeyedIssues;
+import io.waybill.application.port.out.Metrics;
 import io.waybill.application.port.out.StorageUnavailableException;
 import io.waybill.domain.IdempotencyKey;
 import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
@@ -40,13 +41,14 @@ final class JdbcKeyedIssues implements KeyedIssues, AutoCloseable {
     private final GroupCommit<KeyedRow> groupCommit;
     private final AtomicReference<Instant> cleanedUpTo = new AtomicReference<>(Instant.MIN);
 
-    JdbcKeyedIssues(Jdbi jdbi, DataSource dataSource, Engine engine, int writers, Duration commitTimeout) {
+    JdbcKeyedIssues(Jdbi jdbi, DataSource dataSource, Engine engine, int writers, Duration commitTimeout,
+            Metrics metrics) {
         this.jdbi = jdbi;
         this.engine = engine;
         this.dataSource = dataSource;
         this.groupCommit = new GroupCommit<>("keyed-shipments", writers, MAX_BATCH, commitTimeout, batch -> {
             jdbi.useTransaction(handle -> KeyedRows.insert(engine, handle.getConnection(), batch));
-        });
+        }, metrics);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.waybill.adapters.persistence;
 
 import io.waybill.application.port.in.ListShipmentsUseCase.Cursor;
 import io.waybill.application.port.in.ListShipmentsUseCase.Filter;
+import io.waybill.application.port.out.Metrics;
 import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.domain.CarrierTrackingNumber;
 import io.waybill.domain.Shipment;
@@ -42,8 +43,9 @@ final class JdbcShipmentRepository implements ShipmentRepository, AutoCloseable 
     private final TableStatistics statistics;
 
     JdbcShipmentRepository(Jdbi jdbi, DataSource dataSource, Engine engine, Clock clock, int writers,
-            Duration commitTimeout, TableStatistics statistics, ChangeNotifier notifier) {
-        this.groupCommit = new GroupCommit<>("shipments", writers, MAX_BATCH, commitTimeout, batch -> insert(jdbi, engine, batch));
+            Duration commitTimeout, TableStatistics statistics, ChangeNotifier notifier, Metrics metrics) {
+        this.groupCommit = new GroupCommit<>("shipments", writers, MAX_BATCH, commitTimeout,
+                batch -> insert(jdbi, engine, batch), metrics);
         this.writer = new ShipmentWriter(jdbi, engine, clock, notifier);
         this.reader = new ShipmentReader(dataSource, engine);
         this.lister = new ShipmentLister(jdbi, engine);

@@ -1,10 +1,13 @@
 package io.waybill.adapters.persistence;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.waybill.adapters.persistence.csv.CsvShipmentFiles;
 import io.waybill.application.port.out.ClusterJobs;
 import io.waybill.application.port.out.ComponentProbe;
 import io.waybill.application.port.out.KeyedIssues;
+import io.waybill.application.port.out.Metrics;
 import io.waybill.application.port.out.PermutationKeyStore;
 import io.waybill.application.port.out.ReportFigures;
 import io.waybill.application.port.out.ReportRepository;
@@ -47,16 +50,17 @@ public final class Persistence implements AutoCloseable {
     private final DbSchedulerClusterJobs jobs;
     private final JdbiReportRepository reports;
 
-    private Persistence(DatabaseSettings settings, HikariDataSource dataSource, Clock clock) {
+    private Persistence(DatabaseSettings settings, HikariDataSource dataSource, Clock clock, Metrics metrics) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
         this.engine = settings.engine();
         this.changes = ChangeReports.forDatabase(settings, jdbi, clock);
         this.shipments = new JdbcShipmentRepository(jdbi, dataSource, engine, clock, writers(engine),
-                settings.commitTimeout(), new TableStatistics(jdbi, engine == Engine.POSTGRES), changes.notifier());
+                settings.commitTimeout(), new TableStatistics(jdbi, engine == Engine.POSTGRES), changes.notifier(),
+                metrics);
         this.keys = new JdbiPermutationKeyStore(jdbi, engine, clock);
         this.keyedIssues = new JdbcKeyedIssues(
-                jdbi, dataSource, engine, writers(engine), settings.commitTimeout());
+                jdbi, dataSource, engine, writers(engine), settings.commitTimeout(), metrics);
         this.weather = new JdbiWeatherStore(jdbi, engine);
         this.jobs = DbSchedulerClusterJobs.on(dataSource, settings);
         this.reports = new JdbiReportRepository(jdbi, engine, clock);
@@ -70,14 +74,25 @@ public final class Persistence implements AutoCloseable {
      *     be moved into it ({@link LegacyH2Database})
      */
     public static Persistence open(DatabaseSettings settings, Clock clock) {
+        return open(settings, clock, Metrics.NONE);
+    }
+
+    /**
+     * {@link #open(DatabaseSettings, Clock)}, counting into {@code metrics}: the group commits' batches and waits, and,
+     * when {@code metrics} are Micrometer's, the pool's use by HikariCP's own meters ({@code hikaricp.connections.*},
+     * tagged {@code pool=waybill}).
+     */
+    public static Persistence open(DatabaseSettings settings, Clock clock, Metrics metrics) {
         if (settings.engine() == Engine.SQLITE) {
             setUpSqlite(settings);
         } else {
             SchemaMigration.migrate(settings);
         }
-        HikariDataSource dataSource = new HikariDataSource(PoolConfiguration.of(settings));
+        HikariConfig pool = PoolConfiguration.of(settings);
+        metrics.unwrap(MeterRegistry.class).ifPresent(pool::setMetricRegistry);
+        HikariDataSource dataSource = new HikariDataSource(pool);
         try {
-            return new Persistence(settings, dataSource, clock);
+            return new Persistence(settings, dataSource, clock, metrics);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

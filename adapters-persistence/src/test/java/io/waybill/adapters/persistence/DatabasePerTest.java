@@ -1,5 +1,6 @@
 package io.waybill.adapters.persistence;
 
+import io.waybill.application.port.out.Metrics;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,12 @@ final class DatabasePerTest implements BeforeEachCallback, AfterEachCallback {
 
     /** A new instance on the test's database, closed after the test. */
     Persistence open(Clock clock) {
-        Persistence persistence = Persistence.open(settings, clock);
+        return open(clock, Metrics.NONE);
+    }
+
+    /** {@link #open(Clock)}, counting into {@code metrics}. */
+    Persistence open(Clock clock, Metrics metrics) {
+        Persistence persistence = Persistence.open(settings, clock, metrics);
         opened.add(persistence);
         return persistence;
     }

@@ -3,6 +3,7 @@ package io.waybill.adapters.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.waybill.application.contract.CountingMetrics;
 import io.waybill.application.port.out.StorageUnavailableException;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -39,6 +40,31 @@ class GroupCommitTest {
         }
         assertThat(batches.stream().flatMap(List::stream).sorted().toList()).hasSize(1_000).doesNotHaveDuplicates();
         assertThat(batches).allSatisfy(batch -> assertThat(batch).hasSizeLessThanOrEqualTo(64));
+    }
+
+    @Test
+    void recordsEachBatchsSizeEachCallersWaitAndWhatIsQueued() throws Exception {
+        CountingMetrics metrics = new CountingMetrics();
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try (GroupCommit<Integer> commit = new GroupCommit<>("test", 1, 64, Duration.ofSeconds(10), batches::add,
+                metrics)) {
+            assertThat(metrics.gauge("waybill.db.commit.queued{queue=test}")).isZero();
+            List<Future<?>> calls = new ArrayList<>();
+            for (int row = 0; row < 200; row++) {
+                int value = row;
+                calls.add(callers.submit(() -> commit.commit(value)));
+            }
+            for (Future<?> call : calls) {
+                call.get(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        List<Double> sizes = metrics.recorded("waybill.db.commit.batch.size{queue=test}");
+        assertThat(sizes).hasSize(batches.size());
+        assertThat(sizes.stream().mapToDouble(Double::doubleValue).sum()).isEqualTo(200);
+        assertThat(metrics.recorded("waybill.db.commit.wait{queue=test}")).hasSize(200)
+                .allSatisfy(nanos -> assertThat(nanos).isPositive());
     }
 
     @Test

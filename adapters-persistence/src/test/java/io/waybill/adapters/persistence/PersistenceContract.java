@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.waybill.application.contract.CountingMetrics;
 import io.waybill.application.contract.PermutationKeyStoreContract;
 import io.waybill.application.contract.StoredShipments;
 import io.waybill.application.contract.TrackingSequenceContract;
 import io.waybill.application.port.out.ComponentProbe;
+import io.waybill.application.port.out.Metrics;
 import io.waybill.application.port.out.PermutationKeyStore;
 import io.waybill.application.port.out.StorageUnavailableException;
 import io.waybill.application.port.out.TrackingSequence;
@@ -34,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleSupplier;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -93,6 +97,50 @@ abstract class PersistenceContract {
         long after = open().trackingSequence().reserveBlock().first();
 
         assertThat(after).isGreaterThanOrEqualTo(before + JdbiTrackingSequence.BLOCK_SIZE);
+    }
+
+    @Test
+    void countsItsCommitsAndHandsThePoolToHikariCpsOwnMetersWhenTheyAreMicrometers() {
+        CountingMetrics counted = new CountingMetrics();
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Persistence persistence = database.open(CLOCK, new Metrics() {
+            @Override
+            public Counter counter(String name, String description, String... tags) {
+                return counted.counter(name, description, tags);
+            }
+
+            @Override
+            public Timer timer(String name, String description, String... tags) {
+                return counted.timer(name, description, tags);
+            }
+
+            @Override
+            public Distribution distribution(String name, String description, String unit, String... tags) {
+                return counted.distribution(name, description, unit, tags);
+            }
+
+            @Override
+            public void gauge(String name, String description, DoubleSupplier value, String... tags) {
+                counted.gauge(name, description, value, tags);
+            }
+
+            @Override
+            public <T> Optional<T> unwrap(Class<T> type) {
+                return Optional.of(registry).filter(type::isInstance).map(type::cast);
+            }
+        });
+
+        persistence.shipments().add(issue("RedBox Logistics"));
+        persistence.shipments().add(issue("RedBox Logistics"));
+
+        assertThat(counted.recorded("waybill.db.commit.batch.size{queue=shipments}").stream()
+                .mapToDouble(Double::doubleValue).sum()).isEqualTo(2);
+        assertThat(counted.recorded("waybill.db.commit.wait{queue=shipments}")).hasSize(2);
+        assertThat(counted.gauge("waybill.db.commit.queued{queue=keyed-shipments}")).isZero();
+        assertThat(registry.find("hikaricp.connections.active").tag("pool", "waybill").gauge()).isNotNull();
+        assertThat(registry.find("hikaricp.connections.max").tag("pool", "waybill").gauge().value())
+                .isEqualTo(database.settings().poolSize());
+        assertThat(registry.find("hikaricp.connections.acquire").tag("pool", "waybill").timer().count()).isPositive();
     }
 
     @Test

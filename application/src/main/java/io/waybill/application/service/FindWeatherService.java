@@ -2,6 +2,7 @@ package io.waybill.application.service;
 
 import io.waybill.application.port.in.FindWeatherUseCase;
 import io.waybill.application.port.in.RefreshWeatherUseCase;
+import io.waybill.application.port.out.Metrics;
 import io.waybill.application.port.out.WeatherProvider;
 import io.waybill.application.port.out.WeatherStore;
 import io.waybill.application.support.DaemonThreads;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +36,11 @@ import org.slf4j.LoggerFactory;
  * until its time is up. A place it does not know is resolved in the background by {@link PlaceWeather} (the database,
  * or one fetch per cluster), and concurrent misses in this process wait for that one resolution. A lookup waits at
  * most the timeout in all: past it, the answer goes out with what was known before (an older observation, marked by
- * its {@code fetched_at}, or the reason there is none) and the resolution completes for the next lookup. Thread-safe.
+ * its {@code fetched_at}, or the reason there is none) and the resolution completes for the next lookup.
+ *
+ * <p>Counts the provider's calls ({@code waybill.weather.provider.calls}), those that failed
+ * ({@code waybill.weather.provider.failures}) and the answers given without weather
+ * ({@code waybill.weather.answers.unavailable}, by {@code reason}). Thread-safe.
  */
 public final class FindWeatherService implements FindWeatherUseCase, RefreshWeatherUseCase, AutoCloseable {
 
@@ -62,7 +68,14 @@ public final class FindWeatherService implements FindWeatherUseCase, RefreshWeat
     private final Map<String, KnownWeather> known = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<KnownWeather>> pending = new ConcurrentHashMap<>();
     private final AtomicLong providerCalls = new AtomicLong();
+    private final Map<String, Metrics.Counter> unavailable;
     private volatile boolean closing;
+
+    /** Without metrics. */
+    public FindWeatherService(Optional<WeatherProvider> provider, WeatherStore store, Duration maxAge,
+            Duration timeout, Clock clock) {
+        this(provider, store, maxAge, timeout, clock, Metrics.NONE);
+    }
 
     /**
      * @param provider where weather comes from; empty when weather is turned off
@@ -70,14 +83,19 @@ public final class FindWeatherService implements FindWeatherUseCase, RefreshWeat
      * @param timeout how long a lookup may wait for weather it does not have
      */
     public FindWeatherService(Optional<WeatherProvider> provider, WeatherStore store, Duration maxAge,
-            Duration timeout, Clock clock) {
+            Duration timeout, Clock clock, Metrics metrics) {
         if (maxAge.isNegative() || maxAge.isZero() || timeout.isNegative()) {
             throw new IllegalArgumentException("the max age must be positive and the timeout not negative");
         }
+        Metrics.Counter calls = metrics.counter("waybill.weather.provider.calls", "Calls to the weather provider");
+        Metrics.Counter failures = metrics.counter("waybill.weather.provider.failures",
+                "Calls to the weather provider that failed (unreachable, refused or unreadable)");
+        this.unavailable = unavailableCounters(metrics);
         this.places = provider.map(counted -> new PlaceWeather((place, location) -> {
             providerCalls.incrementAndGet();
+            calls.increment();
             return counted.current(place, location);
-        }, store, maxAge, clock, () -> closing));
+        }, store, maxAge, clock, () -> closing, failures));
         this.store = store;
         this.timeout = timeout;
         this.clock = clock;
@@ -89,6 +107,7 @@ public final class FindWeatherService implements FindWeatherUseCase, RefreshWeat
     @Override
     public List<Answer> at(List<Address> receivers) {
         if (places.isEmpty()) {
+            unavailable.get(TURNED_OFF).increment(receivers.size());
             return Collections.nCopies(receivers.size(), Answer.unavailable(TURNED_OFF));
         }
         Instant now = clock.instant();
@@ -118,9 +137,31 @@ public final class FindWeatherService implements FindWeatherUseCase, RefreshWeat
         }
         List<Answer> answers = new ArrayList<>(slots.length);
         for (Object slot : slots) {
-            answers.add((Answer) slot);
+            Answer answer = (Answer) slot;
+            if (answer.unavailable().isPresent()) { // no method reference: no allocation on a lookup's path
+                countUnavailable(answer.unavailable().get());
+            }
+            answers.add(answer);
         }
         return answers;
+    }
+
+    // Every reason an answer may give, each a counter of its own; the reasons are this package's constants.
+    private static Map<String, Metrics.Counter> unavailableCounters(Metrics metrics) {
+        Map<String, Metrics.Counter> counters = new HashMap<>();
+        for (String reason : List.of(TURNED_OFF, NO_PLACE, STORE_DOWN, PlaceWeather.NOT_FOUND,
+                PlaceWeather.UNREACHABLE, PlaceWeather.FETCHING)) {
+            counters.put(reason, metrics.counter("waybill.weather.answers.unavailable",
+                    "Answers given without weather, by why", "reason", reason.replace(' ', '_')));
+        }
+        return Map.copyOf(counters);
+    }
+
+    private void countUnavailable(String reason) {
+        Metrics.Counter counter = unavailable.get(reason);
+        if (counter != null) {
+            counter.increment();
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package io.waybill.application.service;
 import io.waybill.application.port.in.IssueTrackingNumberOnceUseCase;
 import io.waybill.application.port.out.KeyedIssues.KeyTakenException;
 import io.waybill.application.port.out.KeyedIssues;
+import io.waybill.application.port.out.Metrics;
 import io.waybill.application.port.out.StorageUnavailableException;
 import io.waybill.domain.Order;
 import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
@@ -17,8 +18,9 @@ import java.util.function.LongSupplier;
 /**
  * Looks the key up first; issues and stores a new number with the key only when none is stored. Of concurrent
  * requests with one key, the database's unique key lets one store its number; the others find that number and answer
- * it, so every one of them gets the same number and none waits for a client to retry. Thread-safe: the sequence and
- * the store are, and nothing else is shared.
+ * it, so every one of them gets the same number and none waits for a client to retry. Counts the numbers it issued and
+ * stored, not those it answered again, in {@code waybill.tracking.numbers.issued} ({@code keyed=true}). Thread-safe:
+ * the sequence and the store are, and nothing else is shared.
  */
 public final class IssueTrackingNumberOnceService implements IssueTrackingNumberOnceUseCase {
 
@@ -28,13 +30,21 @@ public final class IssueTrackingNumberOnceService implements IssueTrackingNumber
     private final LongSupplier sequence;
     private final KeyedIssues issues;
     private final Clock clock;
+    private final Metrics.Counter issuedCount;
 
+    /** Without metrics. */
     public IssueTrackingNumberOnceService(
             TrackingNumberFormat format, LongSupplier sequence, KeyedIssues issues, Clock clock) {
+        this(format, sequence, issues, clock, Metrics.NONE);
+    }
+
+    public IssueTrackingNumberOnceService(TrackingNumberFormat format, LongSupplier sequence, KeyedIssues issues,
+            Clock clock, Metrics metrics) {
         this.format = format;
         this.sequence = sequence;
         this.issues = issues;
         this.clock = clock;
+        this.issuedCount = IssuedNumbers.counter(metrics, true);
     }
 
     @Override
@@ -50,6 +60,7 @@ public final class IssueTrackingNumberOnceService implements IssueTrackingNumber
         IssuedTrackingNumber issued = new IssuedTrackingNumber(format.issue(order.origin(), sequence), order, now);
         try {
             issues.add(command.key(), requestHash, issued, expiredBefore);
+            issuedCount.increment();
             return new Issue(issued, false);
         } catch (KeyTakenException e) {
             // A concurrent request with this key stored its number first; this one's number is never handed out.

@@ -1,6 +1,7 @@
 package io.waybill.application.service;
 
 import io.waybill.application.port.in.FindWeatherUseCase.Answer;
+import io.waybill.application.port.out.Metrics;
 import io.waybill.application.port.out.WeatherProvider;
 import io.waybill.application.port.out.WeatherProvider.Location;
 import io.waybill.application.port.out.WeatherProvider.Reading;
@@ -46,13 +47,21 @@ final class PlaceWeather {
     private final Duration maxAge;
     private final Clock clock;
     private final BooleanSupplier closing;
+    private final Metrics.Counter failures;
 
     PlaceWeather(WeatherProvider provider, WeatherStore store, Duration maxAge, Clock clock, BooleanSupplier closing) {
+        this(provider, store, maxAge, clock, closing, Metrics.Counter.NONE);
+    }
+
+    /** @param failures counts the provider's failures, not fetches cut short by a shutdown */
+    PlaceWeather(WeatherProvider provider, WeatherStore store, Duration maxAge, Clock clock, BooleanSupplier closing,
+            Metrics.Counter failures) {
         this.provider = provider;
         this.store = store;
         this.maxAge = maxAge;
         this.clock = clock;
         this.closing = closing;
+        this.failures = failures;
     }
 
     /**
@@ -117,6 +126,7 @@ final class PlaceWeather {
                 store.release(place, until);
                 return soon(before);
             }
+            this.failures.increment();
             int failures = before.map(Stored::failures).orElse(0) + 1;
             LOG.warn("The weather of {} could not be fetched ({} in a row): {}", place.key(), failures,
                     e.getMessage());

@@ -3,6 +3,7 @@ package io.waybill.application.service;
 import io.waybill.application.port.in.MakeReportUseCase;
 import io.waybill.application.port.in.PublishReportUseCase;
 import io.waybill.application.port.out.ClusterJobs;
+import io.waybill.application.port.out.Metrics;
 import io.waybill.application.port.out.ReportArchive;
 import io.waybill.application.port.out.ReportArchiveUnavailableException;
 import io.waybill.application.port.out.ReportFormat;
@@ -22,7 +23,10 @@ import org.slf4j.LoggerFactory;
  * Makes a report, writes it down once ({@link ReportFormat}), keeps it in the database, then archives it. The database
  * first: a report the archive refuses is not lost but waits there, and {@link #archiveWaiting} tries it again after a
  * wait that doubles with each refusal ({@link Backoff}). Without an archive, reports are kept in the database alone.
- * Thread-safe.
+ *
+ * <p>Counts the reports made ({@code waybill.reports.made}) and the archive's refusals
+ * ({@code waybill.reports.archive.failures}); with an archive, the reports waiting for it are a gauge
+ * ({@code waybill.reports.archive.waiting}), counted by the database when the meters are read. Thread-safe.
  */
 public final class PublishReportService implements PublishReportUseCase {
 
@@ -37,13 +41,22 @@ public final class PublishReportService implements PublishReportUseCase {
     private final ClusterJobs.Calendar schedule;
     private final Backoff retries;
     private final Clock clock;
+    private final Metrics.Counter made;
+    private final Metrics.Counter archiveFailures;
+
+    /** Without metrics. */
+    public PublishReportService(MakeReportUseCase makeReport, ReportFormat format, ReportRepository reports,
+            Optional<ReportArchive> archive, ClusterJobs.Calendar schedule, Backoff retries, Clock clock) {
+        this(makeReport, format, reports, archive, schedule, retries, clock, Metrics.NONE);
+    }
 
     /**
      * @param schedule the report schedule's times, which bound each report's period
      * @param retries the wait after each failed attempt to archive a report
      */
     public PublishReportService(MakeReportUseCase makeReport, ReportFormat format, ReportRepository reports,
-            Optional<ReportArchive> archive, ClusterJobs.Calendar schedule, Backoff retries, Clock clock) {
+            Optional<ReportArchive> archive, ClusterJobs.Calendar schedule, Backoff retries, Clock clock,
+            Metrics metrics) {
         this.makeReport = Objects.requireNonNull(makeReport, "makeReport");
         this.format = Objects.requireNonNull(format, "format");
         this.reports = Objects.requireNonNull(reports, "reports");
@@ -51,6 +64,13 @@ public final class PublishReportService implements PublishReportUseCase {
         this.schedule = Objects.requireNonNull(schedule, "schedule");
         this.retries = Objects.requireNonNull(retries, "retries");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.made = metrics.counter("waybill.reports.made", "Status reports made and kept in the database");
+        this.archiveFailures = metrics.counter("waybill.reports.archive.failures",
+                "Attempts to archive a report that the archive refused");
+        if (archive.isPresent()) {
+            metrics.gauge("waybill.reports.archive.waiting", "Reports kept in the database, not archived yet",
+                    () -> reports.backlog().waiting());
+        }
     }
 
     /** @throws IllegalArgumentException when {@code slot} is not a whole second, as a report's name is */
@@ -64,6 +84,7 @@ public final class PublishReportService implements PublishReportUseCase {
         // This call archives it at once; the retries take it over only if that attempt ends with no outcome recorded.
         StoredReport kept = reports.save(slot, period.from(), document(period), now,
                 archive.isPresent() ? now.plus(retries.first()) : now);
+        made.increment();
         return archive.map(to -> archive(to, kept)).orElseGet(() -> new Published(kept, Optional.empty()));
     }
 
@@ -111,6 +132,7 @@ public final class PublishReportService implements PublishReportUseCase {
         } catch (RuntimeException e) {
             String error = e instanceof ReportArchiveUnavailableException ? String.valueOf(e.getMessage())
                     : e.toString();
+            archiveFailures.increment();
             int attempts = report.attempts() + 1;
             Instant next = clock.instant().plus(retries.after(attempts));
             // Logged before it is recorded: with the database down as well, the log still tells.

@@ -13,6 +13,7 @@ import io.waybill.domain.weather.Coordinates;
 import io.waybill.domain.weather.Weather;
 import io.waybill.domain.weather.WeatherCode;
 import io.waybill.domain.weather.WeatherPlace;
+import io.waybill.application.contract.CountingMetrics;
 import io.waybill.application.contract.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -334,6 +335,28 @@ class FindWeatherServiceTest {
         assertThat(other.refresh()).isEqualTo(3);
         assertThat(one.refresh()).isZero();
         assertThat(provider.calls()).isEqualTo(6);
+    }
+
+    @Test
+    void countsTheProvidersCallsItsFailuresAndTheAnswersWithoutWeatherByReason() {
+        CountingMetrics metrics = new CountingMetrics();
+        FindWeatherService weather = track(new FindWeatherService(Optional.of(provider), store, MAX_AGE, TIMEOUT,
+                clock, metrics));
+        weather.at(List.of(PARIS, PARIS, Address.NONE));
+        provider.answer = place -> {
+            throw new WeatherUnreachableException("connection refused", null);
+        };
+        one(weather, BRUSSELS);
+
+        assertThat(metrics.count("waybill.weather.provider.calls")).isEqualTo(2);
+        assertThat(metrics.count("waybill.weather.provider.failures")).isEqualTo(1);
+        assertThat(metrics.count("waybill.weather.answers.unavailable{reason=no_receiver_address}")).isEqualTo(1);
+        assertThat(metrics.count("waybill.weather.answers.unavailable{reason=provider_unreachable}")).isEqualTo(1);
+
+        FindWeatherService off = track(new FindWeatherService(Optional.empty(), store, MAX_AGE, TIMEOUT, clock,
+                metrics));
+        off.at(List.of(PARIS, BRUSSELS));
+        assertThat(metrics.count("waybill.weather.answers.unavailable{reason=weather_is_turned_off}")).isEqualTo(2);
     }
 
     @Test

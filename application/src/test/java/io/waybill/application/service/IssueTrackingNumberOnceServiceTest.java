@@ -19,6 +19,7 @@ import io.waybill.domain.Weight;
 import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
 import io.waybill.domain.trackingnumber.PermutationKey;
 import io.waybill.domain.trackingnumber.TrackingNumberFormat;
+import io.waybill.application.contract.CountingMetrics;
 import io.waybill.application.contract.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,6 +59,17 @@ class IssueTrackingNumberOnceServiceTest {
         assertThat(again.replayed()).isTrue();
         assertThat(again.issued()).isEqualTo(first.issued());
         assertThat(issues.added).hasSize(1);
+    }
+
+    @Test
+    void countsANewNumberOnceAndNotItsReplays() {
+        CountingMetrics metrics = new CountingMetrics();
+        IssueTrackingNumberOnceService counted =
+                new IssueTrackingNumberOnceService(FORMAT, sequence::getAndIncrement, issues, clock, metrics);
+        counted.issue(new Command(KEY, order("Redbox Logistics")));
+        counted.issue(new Command(KEY, order("Redbox Logistics")));
+
+        assertThat(metrics.count("waybill.tracking.numbers.issued{keyed=true}")).isEqualTo(1);
     }
 
     @Test

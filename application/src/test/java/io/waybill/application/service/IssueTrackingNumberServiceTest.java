@@ -3,6 +3,7 @@ package io.waybill.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.waybill.application.contract.CountingMetrics;
 import io.waybill.application.port.out.StorageUnavailableException;
 import io.waybill.domain.CountryCode;
 import io.waybill.domain.Customer;
@@ -86,6 +87,19 @@ class IssueTrackingNumberServiceTest {
 
         assertThatThrownBy(() -> service.issue(order("MY", "ID"))).isSameAs(failure);
         assertThat(shipments.issued()).isEmpty();
+    }
+
+    @Test
+    void countsTheNumbersIssuedOnceStoredAndNotThoseWhoseStoreFailed() {
+        CountingMetrics metrics = new CountingMetrics();
+        IssueTrackingNumberService counted =
+                new IssueTrackingNumberService(FORMAT, sequence::getAndIncrement, shipments, CLOCK, metrics);
+        counted.issue(order("MY", "ID"));
+        counted.issue(order("MY", "ID"));
+        shipments.goDown(new StorageUnavailableException("commit timed out", null));
+        assertThatThrownBy(() -> counted.issue(order("MY", "ID"))).isInstanceOf(StorageUnavailableException.class);
+
+        assertThat(metrics.count("waybill.tracking.numbers.issued{keyed=false}")).isEqualTo(2);
     }
 
     private static Order order(String origin, String destination) {

@@ -3,6 +3,7 @@ package io.waybill.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.waybill.application.contract.CountingMetrics;
 import io.waybill.application.contract.MovableClock;
 import io.waybill.application.port.in.PublishReportUseCase.Published;
 import io.waybill.application.port.out.ClusterJobs;
@@ -209,6 +210,39 @@ class PublishReportServiceTest {
         assertThat(published.archiveError()).isEmpty();
         assertThat(reports.find(SLOT).orElseThrow().location()).isEmpty();
         assertThat(archive.writes).isZero();
+    }
+
+    @Test
+    void countsTheReportsMadeTheArchivesRefusalsAndTheReportsWaiting() {
+        CountingMetrics metrics = new CountingMetrics();
+        PublishReportService counted = new PublishReportService(this::report, this::render, reports,
+                Optional.of(archive), new EveryEightHours(), new Backoff(FIRST_RETRY, MAX_RETRY), clock, metrics);
+        counted.publish(SLOT);
+        assertThat(metrics.gauge("waybill.reports.archive.waiting")).isZero();
+
+        archive.refusing = true;
+        counted.publish(SLOT.plus(EIGHT_HOURS));
+        assertThat(metrics.count("waybill.reports.made")).isEqualTo(2);
+        assertThat(metrics.count("waybill.reports.archive.failures")).isEqualTo(1);
+        assertThat(metrics.gauge("waybill.reports.archive.waiting")).isEqualTo(1);
+
+        clock.advance(FIRST_RETRY);
+        counted.archiveWaiting();
+        assertThat(metrics.count("waybill.reports.archive.failures")).isEqualTo(2);
+        archive.refusing = false;
+        clock.advance(FIRST_RETRY.multipliedBy(2));
+        counted.archiveWaiting();
+        assertThat(metrics.gauge("waybill.reports.archive.waiting")).isZero();
+        assertThat(metrics.count("waybill.reports.made")).as("a retry makes no report").isEqualTo(2);
+    }
+
+    @Test
+    void withoutAnArchiveNothingWaitsSoThereIsNoGaugeOfIt() {
+        CountingMetrics metrics = new CountingMetrics();
+        new PublishReportService(this::report, this::render, reports, Optional.empty(), new EveryEightHours(),
+                new Backoff(FIRST_RETRY, MAX_RETRY), clock, metrics).publish(SLOT);
+        assertThat(metrics.hasGauge("waybill.reports.archive.waiting")).isFalse();
+        assertThat(metrics.count("waybill.reports.made")).isEqualTo(1);
     }
 
     private PublishReportService publisher(Optional<ReportArchive> to) {

@@ -3,6 +3,7 @@ package io.waybill.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.waybill.application.contract.CountingMetrics;
 import io.waybill.application.contract.TrackingSequenceContract;
 import io.waybill.application.port.out.StorageUnavailableException;
 import io.waybill.application.port.out.TrackingSequence;
@@ -34,6 +35,44 @@ class SequenceAllocatorTest {
     private final BlockSource source = new BlockSource();
     private final ManualExecutor background = new ManualExecutor();
     private final SequenceAllocator allocator = new SequenceAllocator(source, background);
+
+    @Test
+    void countsTheSequenceNumbersHandedOutAndTheBlocksReservedByWhoWaitedForThem() {
+        CountingMetrics metrics = new CountingMetrics();
+        SequenceAllocator counted = new SequenceAllocator(source, background, metrics);
+        for (int i = 0; i < 6; i++) {
+            counted.getAsLong();
+        }
+        assertThat(metrics.count("waybill.tracking.sequence.taken")).isEqualTo(6);
+        assertThat(metrics.count("waybill.tracking.blocks.reserved{wait=request}")).isEqualTo(1);
+        assertThat(metrics.count("waybill.tracking.blocks.reserved{wait=background}"))
+                .as("the prefetch has not run yet").isZero();
+
+        background.runAll();
+        for (int i = 0; i < 5; i++) {
+            counted.getAsLong();
+        }
+        assertThat(metrics.count("waybill.tracking.sequence.taken")).isEqualTo(11);
+        assertThat(metrics.count("waybill.tracking.blocks.reserved{wait=background}")).isEqualTo(1);
+        assertThat(metrics.count("waybill.tracking.blocks.reserved{wait=request}")).isEqualTo(1);
+    }
+
+    @Test
+    void countsAFailedPrefetchAsNothingAndItsDirectReplacementAsARequestsWait() {
+        CountingMetrics metrics = new CountingMetrics();
+        SequenceAllocator counted = new SequenceAllocator(source, background, metrics);
+        source.failCall(2);
+        for (int i = 0; i < 6; i++) {
+            counted.getAsLong();
+        }
+        background.runAll();
+        for (int i = 0; i < 5; i++) {
+            counted.getAsLong();
+        }
+        assertThat(metrics.count("waybill.tracking.blocks.reserved{wait=background}")).isZero();
+        assertThat(metrics.count("waybill.tracking.blocks.reserved{wait=request}")).isEqualTo(2);
+        assertThat(metrics.count("waybill.tracking.sequence.taken")).isEqualTo(11);
+    }
 
     @Test
     void handsOutEveryNumberOfABlockInOrder() {
