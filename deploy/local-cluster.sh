@@ -55,6 +55,8 @@ defaults
   retries 3
   option redispatch 1
   retry-on conn-failure empty-response response-timeout
+  # As deploy/haproxy.cfg: a POST that reached an instance is never sent again (it may have registered something).
+  http-request disable-l7-retry if METH_POST
 
 frontend waybill
   bind 127.0.0.1:$CLUSTER_PORT
@@ -77,7 +79,6 @@ instance_env() {
   cat <<EOF
 WAYBILL_DATABASE_URL=jdbc:postgresql://127.0.0.1:$PRIMARY_PORT/test
 WAYBILL_DATABASE_USER=postgres
-WAYBILL_DATABASE_REPLICA_URL=jdbc:postgresql://127.0.0.1:$REPLICA_PORT/test
 WAYBILL_REDIS_URL=$REDIS_URL
 WAYBILL_REDIS_KEY_PREFIX=waybill-cluster:
 WAYBILL_API_KEYS=$API_KEY
@@ -106,11 +107,11 @@ wait_ready() { # URL
   echo "not ready: $1" >&2; return 1
 }
 
-# Waits until HAProxy sees COUNT instances up.
+# Waits until HAProxy sees exactly COUNT instances up.
 wait_up() { # COUNT
   for _ in $(seq 1 300); do
     [ "$(echo "show stat" | socat - "UNIX-CONNECT:$CLUSTER_DIR/haproxy.sock" 2>/dev/null \
-      | awk -F, '$1 == "instances" && $2 ~ /^instance/ && $18 == "UP"' | wc -l)" -ge "$1" ] && return 0
+      | awk -F, '$1 == "instances" && $2 ~ /^instance/ && $18 == "UP"' | wc -l)" -eq "$1" ] && return 0
     sleep 0.1
   done
   echo "HAProxy does not see $1 instances up" >&2; return 1
@@ -126,6 +127,9 @@ stop_instance() { # INDEX SIGNAL
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.1
   done
+  if kill -0 "$pid" 2>/dev/null; then # still there after 30 s: no process is left behind
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
   rm -f "$file"
 }
 
@@ -135,6 +139,7 @@ start() {
   need curl curl
   if [ "$WAYBILL_COMMAND" = "$JAVA -jar $JAR" ] && [ ! -f "$JAR" ]; then ./mvnw -B -q package -DskipTests; fi
   mkdir -p "$CLUSTER_DIR"
+  trap 'echo "the cluster did not start; stopping what did" >&2; stop' ERR
   chmod 755 "$CLUSTER_DIR" # PostgreSQL runs as the postgres user, in a directory under this one
   bash deploy/postgres-pair.sh start "$CLUSTER_DIR/postgres" "$PRIMARY_PORT" "$REPLICA_PORT" >/dev/null
   instance_env >"$CLUSTER_DIR/instance.env"

@@ -76,8 +76,9 @@ case "$command" in
     echo "replica jdbc:postgresql://127.0.0.1:$replica_port/test"
     ;;
   stop)
-    server replica "" stop
-    server primary "" stop
+    # Each tried whatever the other did: a stale pid file of one leaves the other to stop.
+    server replica "" stop || echo "the replica did not stop cleanly" >&2
+    server primary "" stop || echo "the primary did not stop cleanly" >&2
     ;;
   stop-replica)
     server replica "" stop

@@ -281,28 +281,40 @@ public final class Waybill implements AutoCloseable {
      * it and send no more); then it closes as {@link #close} does: no new connections, the requests in progress finish
      * (a client may pause for two seconds in the middle of one, not a tenth as on {@code close}), what is queued is
      * stored. Without HTTP there is no balancer to warn, and it closes at once. Returns once closed; interrupted
-     * during the grace, it closes at once and keeps the interrupt.
+     * during the grace, it cuts the grace short, closes as above, and keeps the interrupt.
      *
      * @throws IllegalStateException as {@link #close} does
      */
     public void shutDownGracefully() {
         readiness.announceShutdown();
+        boolean interrupted = false;
         if (http.isPresent() && !shutdownGrace.isZero()) {
             LOG.info("Shutting down: /ready answers 503, and requests are served for {} ms more",
                     shutdownGrace.toMillis());
             try {
                 Thread.sleep(shutdownGrace.toMillis()); // the grace itself: the balancer's time to move away
             } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        try {
+            // Closed with the flag clear, so that the waits for requests in flight and for the queue's commit run.
+            closeGracefully();
+        } finally {
+            if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
-        closeGracefully();
     }
 
-    // Like close, with HTTP's patience for a client that pauses in the middle of a request in progress.
+    // Like close, with HTTP's patience for a client that pauses in the middle of a request in progress; the rest is
+    // closed even when HTTP fails to.
     private synchronized void closeGracefully() {
-        http.ifPresent(HttpApi::closeGracefully);
-        resources.close();
+        try {
+            http.ifPresent(HttpApi::closeGracefully);
+        } finally {
+            resources.close();
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The API's description, {@code GET /openapi.json} (OpenAPI 3.1, kept by hand in this module's resources beside this
@@ -74,16 +75,27 @@ final class ApiDocs {
         }
     }
 
+    // Each file read from the class path once, then served from memory: a few files, fixed, about 1.6 MB in all.
+    private static final Map<String, byte[]> LOADED = new ConcurrentHashMap<>();
+
     private static void send(Context ctx, String resource, String contentType) {
-        try (InputStream in = ApiDocs.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing from the class path: " + resource);
-            }
-            byte[] bytes = in.readAllBytes();
+        byte[] bytes = LOADED.computeIfAbsent(resource, ApiDocs::load);
+        try {
             ctx.res().setStatus(200);
             ctx.res().setContentType(contentType);
             ctx.res().setContentLength(bytes.length);
             ctx.res().getOutputStream().write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] load(String resource) {
+        try (InputStream in = ApiDocs.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing from the class path: " + resource);
+            }
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

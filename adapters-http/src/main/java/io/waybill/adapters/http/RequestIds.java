@@ -1,6 +1,7 @@
 package io.waybill.adapters.http;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -99,7 +100,12 @@ final class RequestIds extends Handler.Wrapper {
         return id;
     }
 
+    // A version 4 UUID from the thread's own generator: an id needs to be unique, not unpredictable, and
+    // UUID.randomUUID() would put every request through SecureRandom's one lock.
     private static String made() {
-        return UUID.randomUUID().toString();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+        return new UUID(high, low).toString();
     }
 }

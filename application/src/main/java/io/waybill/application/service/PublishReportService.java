@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,7 @@ public final class PublishReportService implements PublishReportUseCase {
     private static final Logger LOG = LoggerFactory.getLogger(PublishReportService.class);
     // Reports archived per call of archiveWaiting: each is one write; more wait for the next call.
     private static final int ARCHIVED_AT_ONCE = 50;
+    private static final long WAITING_READ_EVERY = TimeUnit.SECONDS.toNanos(30);
 
     private final MakeReportUseCase makeReport;
     private final ReportFormat format;
@@ -41,6 +43,12 @@ public final class PublishReportService implements PublishReportUseCase {
     private final ClusterJobs.Calendar schedule;
     private final Backoff retries;
     private final Clock clock;
+    // The gauge's last reading of the database, and when (System.nanoTime): a scrape asks the database at most every
+    // WAITING_READ_EVERY, so that scrapes, open to anyone by default, drive no load, and a database that hangs holds
+    // up one scrape in that time, not every one. Racy on purpose: two scrapes at once may both read.
+    private volatile double waiting = Double.NaN;
+    private volatile long waitingReadAt;
+    private volatile boolean waitingRead;
     private final Metrics.Counter made;
     private final Metrics.Counter archiveFailures;
 
@@ -69,8 +77,23 @@ public final class PublishReportService implements PublishReportUseCase {
                 "Attempts to archive a report that the archive refused");
         if (archive.isPresent()) {
             metrics.gauge("waybill.reports.archive.waiting", "Reports kept in the database, not archived yet",
-                    () -> reports.backlog().waiting());
+                    this::waiting);
         }
+    }
+
+    // The reports waiting to be archived, cluster-wide, as last read; NaN when the database could not tell.
+    private double waiting() {
+        long now = System.nanoTime();
+        if (!waitingRead || now - waitingReadAt > WAITING_READ_EVERY) {
+            waitingRead = true;
+            waitingReadAt = now;
+            try {
+                waiting = reports.backlog().waiting();
+            } catch (RuntimeException e) {
+                waiting = Double.NaN;
+            }
+        }
+        return waiting;
     }
 
     /** @throws IllegalArgumentException when {@code slot} is not a whole second, as a report's name is */
