@@ -55,8 +55,6 @@ defaults
   retries 3
   option redispatch 1
   retry-on conn-failure empty-response response-timeout
-  # As deploy/haproxy.cfg: a POST that reached an instance is never sent again (it may have registered something).
-  http-request disable-l7-retry if METH_POST
 
 frontend waybill
   bind 127.0.0.1:$CLUSTER_PORT
@@ -64,6 +62,8 @@ frontend waybill
 
 backend instances
   balance roundrobin
+  # As deploy/haproxy.cfg: a POST that reached an instance is never sent again (it may have registered something).
+  http-request disable-l7-retry if METH_POST
   option httpchk GET /ready
   http-check expect status 200
   default-server inter 500ms fall 2 rise 2
