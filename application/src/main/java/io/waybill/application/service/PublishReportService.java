@@ -45,7 +45,8 @@ public final class PublishReportService implements PublishReportUseCase {
     private final Clock clock;
     // The gauge's last reading of the database, and when (System.nanoTime): a scrape asks the database at most every
     // WAITING_READ_EVERY, so that scrapes, open to anyone by default, drive no load, and a database that hangs holds
-    // up one scrape in that time, not every one. Racy on purpose: two scrapes at once may both read.
+    // up one scrape in that time, not every one; this instance's own reports and attempts make the next scrape read
+    // again. Racy on purpose: two scrapes at once may both read.
     private volatile double waiting = Double.NaN;
     private volatile long waitingReadAt;
     private volatile boolean waitingRead;
@@ -108,7 +109,10 @@ public final class PublishReportService implements PublishReportUseCase {
         StoredReport kept = reports.save(slot, period.from(), document(period), now,
                 archive.isPresent() ? now.plus(retries.first()) : now);
         made.increment();
-        return archive.map(to -> archive(to, kept)).orElseGet(() -> new Published(kept, Optional.empty()));
+        Published published = archive.map(to -> archive(to, kept))
+                .orElseGet(() -> new Published(kept, Optional.empty()));
+        waitingRead = false;
+        return published;
     }
 
     @Override
@@ -139,7 +143,9 @@ public final class PublishReportService implements PublishReportUseCase {
     public void archiveWaiting() {
         archive.ifPresent(to -> {
             for (StoredReport report : reports.dueForArchive(clock.instant(), ARCHIVED_AT_ONCE)) {
-                if (archive(to, report).archiveError().isPresent()) {
+                boolean refused = archive(to, report).archiveError().isPresent();
+                waitingRead = false;
+                if (refused) {
                     return;
                 }
             }
