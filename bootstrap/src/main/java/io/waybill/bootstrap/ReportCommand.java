@@ -1,11 +1,11 @@
 package io.waybill.bootstrap;
 
+import io.waybill.adapters.persistence.archive.ReportArchives;
 import io.waybill.application.port.in.PublishReportUseCase.Published;
-import java.io.IOException;
+import io.waybill.application.port.out.ReportArchiveUnavailableException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,7 +68,7 @@ final class ReportCommand implements Callable<Integer> {
         return 0;
     }
 
-    // Whole or not at all: written beside the file, then moved over it.
+    // Whole or not at all, as the directory archive writes a report: beside the file, synced, then moved over it.
     private int write(byte[] document) {
         if (out.toString().equals("-")) {
             System.out.write(document, 0, document.length);
@@ -76,19 +76,14 @@ final class ReportCommand implements Callable<Integer> {
             System.out.flush();
             return 0;
         }
-        try {
-            Path target = out.toAbsolutePath();
-            Path partial = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".partial");
-            try {
-                Files.write(partial, document);
-                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(partial);
-            }
+        Path target = out.toAbsolutePath();
+        try (ReportArchives.Archive directory = ReportArchives.open(
+                new ReportArchives.Store.Directory(target.getParent()), Optional.empty())) {
+            directory.put(target.getFileName().toString(), document);
             System.out.println("report written to " + out);
             return 0;
-        } catch (IOException e) {
-            System.err.println("waybill report: cannot write " + out + ": " + e);
+        } catch (ReportArchiveUnavailableException e) {
+            System.err.println("waybill report: cannot write " + out + ": " + e.getMessage());
             return 2;
         }
     }
