@@ -31,6 +31,13 @@ final class Settings {
 
     static final int DEFAULT_POOL_SIZE = 10;
     static final Duration DEFAULT_COMMIT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration DEFAULT_REPLICA_MAX_LAG = Duration.ofSeconds(5);
+    /**
+     * The variables that may name a read replica, the first set winning: Waybill's own (a JDBC or a
+     * {@code postgres://} URL), then the {@code postgres://} forms that compose files and seed 001 use.
+     */
+    static final List<String> REPLICA_URLS =
+            List.of("WAYBILL_DATABASE_REPLICA_URL", "DATABASE_REPLICA_URL", "SLAVE_DATABASE_URL");
 
     private final Map<String, String> values;
 
@@ -229,9 +236,26 @@ final class Settings {
 
     /**
      * {@code WAYBILL_DATABASE_URL} (JDBC), else {@code DATABASE_URL} ({@code postgres://...}), else SQLite in the data
-     * directory, which has no schemas.
+     * directory, which has no schemas; with PostgreSQL, a read replica when one is named ({@link #replica}).
      */
     DatabaseSettings database() {
+        DatabaseSettings primary = primaryDatabase();
+        List<String> named = REPLICA_URLS.stream().filter(name -> optional(name).isPresent()).toList();
+        if (named.isEmpty()) {
+            return primary;
+        }
+        String variable = named.get(0);
+        if (!primary.isPostgres()) {
+            throw new IllegalArgumentException(variable + " names a read replica of PostgreSQL, but the database is the"
+                    + " embedded SQLite one: set WAYBILL_DATABASE_URL or DATABASE_URL to the replica's primary");
+        }
+        Duration maxLag = Duration.ofMillis(atLeast("WAYBILL_DATABASE_REPLICA_MAX_LAG_MS",
+                (int) DEFAULT_REPLICA_MAX_LAG.toMillis(), DatabaseSettings.Replica.MIN_MAX_LAG_MS));
+        return parse(variable, optional(variable).orElseThrow(),
+                url -> primary.withReplica(PostgresUrl.toReplica(url, primary, maxLag)));
+    }
+
+    private DatabaseSettings primaryDatabase() {
         int poolSize = atLeast("WAYBILL_DATABASE_POOL_SIZE", DEFAULT_POOL_SIZE, DatabaseSettings.MIN_POOL_SIZE);
         Duration commitTimeout = Duration.ofMillis(
                 atLeast("WAYBILL_COMMIT_TIMEOUT_MS", (int) DEFAULT_COMMIT_TIMEOUT.toMillis(), 1));

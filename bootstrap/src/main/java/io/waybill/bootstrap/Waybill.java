@@ -21,6 +21,7 @@ import io.waybill.application.port.out.ClusterJobs;
 import io.waybill.application.port.out.ComponentProbe;
 import io.waybill.application.port.out.Metrics;
 import io.waybill.application.port.out.ReportArchive;
+import io.waybill.application.port.out.ShipmentQueries;
 import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.application.port.out.WeatherProvider;
 import io.waybill.application.service.CacheCoherence;
@@ -126,7 +127,8 @@ public final class Waybill implements AutoCloseable {
                     PermutationKeys.bind(persistence.permutationKeys(), config.trackingKey(), random));
             SequenceAllocator sequence = new SequenceAllocator(persistence.trackingSequence(), background, metrics);
             ShipmentRepository shipments = persistence.shipments();
-            ShipmentLookup lookup = new ShipmentLookup(shipments, caches.shipments());
+            ShipmentQueries queries = persistence.shipmentQueries();
+            ShipmentLookup lookup = new ShipmentLookup(shipments, queries, caches.shipments());
             persistence.shipmentChanges().subscribe(new CacheCoherence(shipments, caches.shipments()));
             TrackingEventMapper events = new TrackingEventMapper(config.statusMapping(), random);
             FindWeatherService weather = resources.push(new FindWeatherService(weatherProvider(config.weather()),
@@ -138,6 +140,7 @@ public final class Waybill implements AutoCloseable {
             PublishReportService publishReport = new PublishReportService(makeReport, HttpApi.reportFormat(),
                     persistence.reports(), archive, reports.calendar(), reports.retries(), clock, metrics);
             List<ComponentProbe> probes = new ArrayList<>(List.of(persistence.probe(), caches.probe()));
+            persistence.replicaProbe().ifPresent(probes::add);
             archive.ifPresent(present -> probes.add(new ReportArchiveProbe(persistence.reports())));
             ReadinessService readiness = new ReadinessService(probes);
             HttpApi.UseCases useCases = new HttpApi.UseCases(
@@ -148,7 +151,7 @@ public final class Waybill implements AutoCloseable {
                             origin -> format.issue(origin, sequence), shipments, lookup, events, clock),
                     new RecordTrackingEventsService(shipments, lookup, events),
                     new FindShipmentService(lookup),
-                    new ListShipmentsService(shipments),
+                    new ListShipmentsService(queries),
                     new ImportShipmentsService(shipments, Persistence.shipmentFileReader(), lookup,
                             config.statusMapping(), clock),
                     new FakeShipmentsService(shipments, lookup),

@@ -15,10 +15,10 @@ import io.waybill.adapters.persistence.archive.ReportArchives;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -257,6 +257,50 @@ class WaybillConfigTest {
                 .database();
 
         assertThat(database.jdbcUrl()).isEqualTo("jdbc:postgresql://first/db");
+    }
+
+    @Test
+    void readsAReplicaAsSeed001NamedItWithThePrimarysCredentialsUnlessItsOwnAreGiven() {
+        DatabaseSettings seed = WaybillConfig.fromEnvironment(Map.of(
+                        "DATABASE_URL", "postgres://app:s3cret@primary:5432/waybill",
+                        "SLAVE_DATABASE_URL", "postgres://replica:5433/waybill"))
+                .database();
+        DatabaseSettings.Replica jdbc = WaybillConfig.fromEnvironment(Map.of(
+                        "WAYBILL_DATABASE_URL", "jdbc:postgresql://primary/waybill",
+                        "WAYBILL_DATABASE_USER", "app",
+                        "WAYBILL_DATABASE_REPLICA_URL", "jdbc:postgresql://replica/waybill",
+                        "WAYBILL_DATABASE_REPLICA_MAX_LAG_MS", "250"))
+                .database().replica().orElseThrow();
+        DatabaseSettings.Replica own = WaybillConfig.fromEnvironment(Map.of(
+                        "DATABASE_URL", "postgres://app:s3cret@primary/waybill",
+                        "DATABASE_REPLICA_URL", "postgres://reader:r%40d@replica/waybill",
+                        "SLAVE_DATABASE_URL", "postgres://ignored/waybill"))
+                .database().replica().orElseThrow();
+
+        assertThat(seed.replica()).hasValue(new DatabaseSettings.Replica("jdbc:postgresql://replica:5433/waybill", "app",
+                "s3cret", Duration.ofSeconds(5)));
+        assertThat(jdbc).isEqualTo(new DatabaseSettings.Replica("jdbc:postgresql://replica/waybill", "app", "",
+                Duration.ofMillis(250)));
+        assertThat(own).isEqualTo(new DatabaseSettings.Replica("jdbc:postgresql://replica/waybill", "reader", "r@d",
+                Duration.ofSeconds(5)));
+        assertThat(seed.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void refusesAReplicaWithoutAPostgresPrimaryOrWithAMalformedUrlOrLag() {
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("SLAVE_DATABASE_URL", "postgres://r/waybill")))
+                .hasMessage("SLAVE_DATABASE_URL names a read replica of PostgreSQL, but the database is the embedded"
+                        + " SQLite one: set WAYBILL_DATABASE_URL or DATABASE_URL to the replica's primary");
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("DATABASE_URL", "postgres://p/waybill",
+                        "DATABASE_REPLICA_URL", "mysql://app:s3cret@r/waybill")))
+                .hasMessageStartingWith("DATABASE_REPLICA_URL is malformed")
+                .message().doesNotContain("s3cret");
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("DATABASE_URL", "postgres://p/waybill",
+                        "WAYBILL_DATABASE_REPLICA_URL", "jdbc:sqlite:/tmp/replica.db")))
+                .hasMessageStartingWith("WAYBILL_DATABASE_REPLICA_URL is malformed: a replica is a PostgreSQL database");
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("DATABASE_URL", "postgres://p/waybill",
+                        "SLAVE_DATABASE_URL", "postgres://r/waybill", "WAYBILL_DATABASE_REPLICA_MAX_LAG_MS", "99")))
+                .hasMessage("WAYBILL_DATABASE_REPLICA_MAX_LAG_MS must be at least 100; got 99");
     }
 
     @Test

@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
  *     default, and always on SQLite, which has none
  * @param poolSize the most connections this instance opens
  * @param commitTimeout how long a request waits for its group commit before it fails
+ * @param replica a streaming replica of a PostgreSQL primary, to serve lookups, lists and reports; see {@link Replica}
  */
-public record DatabaseSettings(
-        String jdbcUrl, String user, String password, Optional<String> schema, int poolSize, Duration commitTimeout) {
+public record DatabaseSettings(String jdbcUrl, String user, String password, Optional<String> schema, int poolSize,
+        Duration commitTimeout, Optional<Replica> replica) {
 
     /** The fewest connections the pool may have; the environment variable is held to it too. */
     public static final int MIN_POOL_SIZE = 2;
@@ -50,13 +51,64 @@ public record DatabaseSettings(
         if (commitTimeout.isNegative() || commitTimeout.isZero()) {
             throw new IllegalArgumentException("the commit timeout must be positive; got " + commitTimeout);
         }
+        Objects.requireNonNull(replica, "replica");
+        if (replica.isPresent() && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("a replica is PostgreSQL's, read beside a PostgreSQL primary; the"
+                    + " database is " + jdbcUrl + " (the embedded SQLite unless a PostgreSQL URL is configured)");
+        }
     }
 
-    /** Without the password. */
+    /** Without a replica. */
+    public DatabaseSettings(
+            String jdbcUrl, String user, String password, Optional<String> schema, int poolSize, Duration commitTimeout) {
+        this(jdbcUrl, user, password, schema, poolSize, commitTimeout, Optional.empty());
+    }
+
+    /** These settings, with reads served by {@code replica} where they may be. */
+    public DatabaseSettings withReplica(Replica replica) {
+        return new DatabaseSettings(jdbcUrl, user, password, schema, poolSize, commitTimeout, Optional.of(replica));
+    }
+
+    /** Without the passwords. */
     @Override
     public String toString() {
         return "DatabaseSettings[" + jdbcUrl + ", user " + user + ", schema " + schema.orElse("(default)") + ", pool "
-                + poolSize + ", commit timeout " + commitTimeout + "]";
+                + poolSize + ", commit timeout " + commitTimeout + replica.map(r -> ", " + r).orElse("") + "]";
+    }
+
+    /**
+     * A streaming replica of the primary, in the same schema, with as many connections. Lookups that miss the cache,
+     * lists and reports' figures read from it while it is up, at most {@code maxLag} behind the primary, and has
+     * replayed every change this instance made or heard of; everything else, and every read when it is not, goes to
+     * the primary ({@code ReplicaReads}).
+     *
+     * @param jdbcUrl a PostgreSQL JDBC URL ({@code jdbc:postgresql://...})
+     * @param maxLag how far behind the primary the replica may fall before reads stop going to it
+     */
+    public record Replica(String jdbcUrl, String user, String password, Duration maxLag) {
+
+        /** The fewest milliseconds of lag allowed: less than the few the replica's checks themselves take. */
+        public static final int MIN_MAX_LAG_MS = 100;
+
+        public Replica {
+            Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(password, "password");
+            if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+                throw new IllegalArgumentException("a replica is a PostgreSQL database (jdbc:postgresql://...); got "
+                        + jdbcUrl);
+            }
+            if (maxLag.toMillis() < MIN_MAX_LAG_MS) {
+                throw new IllegalArgumentException(
+                        "the replica's maximum lag is at least " + MIN_MAX_LAG_MS + " ms; got " + maxLag.toMillis());
+            }
+        }
+
+        /** Without the password. */
+        @Override
+        public String toString() {
+            return "Replica[" + jdbcUrl + ", user " + user + ", max lag " + maxLag.toMillis() + " ms]";
+        }
     }
 
     /** Returns {@code name} if it can name a schema: lower-case letters, digits and underscores. */

@@ -3,6 +3,7 @@ package io.waybill.adapters.persistence;
 import io.waybill.application.port.in.ListShipmentsUseCase.Cursor;
 import io.waybill.application.port.in.ListShipmentsUseCase.Filter;
 import io.waybill.application.port.out.Metrics;
+import io.waybill.application.port.out.ShipmentChanges;
 import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.domain.CarrierTrackingNumber;
 import io.waybill.domain.Shipment;
@@ -16,9 +17,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -41,9 +44,15 @@ final class JdbcShipmentRepository implements ShipmentRepository, AutoCloseable 
     private final DataSource dataSource;
     private final Engine engine;
     private final TableStatistics statistics;
+    private final ShipmentChanges.Listener written;
 
+    /**
+     * @param written told, after each write of shipments ends, whether it committed or failed, the numbers it wrote
+     *     (on the writer's thread, before the write returns)
+     */
     JdbcShipmentRepository(Jdbi jdbi, DataSource dataSource, Engine engine, Clock clock, int writers,
-            Duration commitTimeout, TableStatistics statistics, ChangeNotifier notifier, Metrics metrics) {
+            Duration commitTimeout, TableStatistics statistics, ChangeNotifier notifier, Metrics metrics,
+            ShipmentChanges.Listener written) {
         this.groupCommit = new GroupCommit<>("shipments", writers, MAX_BATCH, commitTimeout,
                 batch -> insert(jdbi, engine, batch), metrics);
         this.writer = new ShipmentWriter(jdbi, engine, clock, notifier);
@@ -52,6 +61,7 @@ final class JdbcShipmentRepository implements ShipmentRepository, AutoCloseable 
         this.dataSource = dataSource;
         this.engine = engine;
         this.statistics = statistics;
+        this.written = written;
     }
 
     // Not announced to the other instances (ChangeNotifier): no one can have cached a number before it is issued
@@ -77,10 +87,20 @@ final class JdbcShipmentRepository implements ShipmentRepository, AutoCloseable 
     }
 
     private void store(String what, List<Shipment> shipments) {
-        DatabaseFailures.attempt(what, () -> {
-            writer.registerAll(shipments);
-            return null;
-        });
+        try {
+            DatabaseFailures.attempt(what, () -> {
+                writer.registerAll(shipments);
+                return null;
+            });
+        } finally {
+            written.changed(numbers(shipments));
+        }
+    }
+
+    static Set<CarrierTrackingNumber> numbers(List<Shipment> shipments) {
+        Set<CarrierTrackingNumber> numbers = new HashSet<>();
+        shipments.forEach(shipment -> numbers.add(shipment.key().number()));
+        return numbers;
     }
 
     @Override
@@ -100,10 +120,14 @@ final class JdbcShipmentRepository implements ShipmentRepository, AutoCloseable 
 
     @Override
     public void append(Shipment updated, long expectedVersion, List<TrackingEvent> added) {
-        DatabaseFailures.attempt("update shipment " + updated.key(), () -> {
-            writer.append(updated, expectedVersion, added);
-            return null;
-        });
+        try {
+            DatabaseFailures.attempt("update shipment " + updated.key(), () -> {
+                writer.append(updated, expectedVersion, added);
+                return null;
+            });
+        } finally {
+            written.changed(Set.of(updated.key().number()));
+        }
     }
 
     @Override
@@ -114,12 +138,13 @@ final class JdbcShipmentRepository implements ShipmentRepository, AutoCloseable 
     @Override
     public <T> T inOneTransaction(Function<ShipmentRepository, T> work) {
         Connection connection = DatabaseFailures.attempt("begin a transaction", dataSource::getConnection);
+        TransactionalShipments transaction = null;
         try {
             DatabaseFailures.attempt("begin a transaction", () -> {
                 engine.beginLongTransaction(connection);
                 return null;
             });
-            TransactionalShipments transaction = new TransactionalShipments(connection, engine, writer, this);
+            transaction = new TransactionalShipments(connection, engine, writer, this);
             T result = work.apply(transaction);
             DatabaseFailures.attempt("commit a transaction of " + transaction.registered() + " registrations", () -> {
                 connection.commit();
@@ -132,6 +157,9 @@ final class JdbcShipmentRepository implements ShipmentRepository, AutoCloseable 
             throw e;
         } finally {
             close(connection);
+            if (transaction != null) {
+                written.changed(transaction.written());
+            }
         }
     }
 

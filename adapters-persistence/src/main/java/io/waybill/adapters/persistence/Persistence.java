@@ -14,9 +14,11 @@ import io.waybill.application.port.out.ReportRepository;
 import io.waybill.application.port.out.ShipmentChanges;
 import io.waybill.application.port.out.ShipmentFileReader;
 import io.waybill.application.port.out.ShipmentFileWriter;
+import io.waybill.application.port.out.ShipmentQueries;
 import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.application.port.out.TrackingSequence;
 import io.waybill.application.port.out.WeatherStore;
+import io.waybill.domain.CarrierTrackingNumber;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -26,6 +28,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -49,15 +53,20 @@ public final class Persistence implements AutoCloseable {
     private final JdbiWeatherStore weather;
     private final DbSchedulerClusterJobs jobs;
     private final JdbiReportRepository reports;
+    private final Optional<ReplicaReads> replica;
 
     private Persistence(DatabaseSettings settings, HikariDataSource dataSource, Clock clock, Metrics metrics) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
         this.engine = settings.engine();
         this.changes = ChangeReports.forDatabase(settings, jdbi, clock);
+        this.replica = settings.replica().map(replica -> ReplicaReads.open(settings, replica, dataSource, jdbi, metrics));
+        // The replica hears of changes before the cache does (listeners are told in the order they subscribe): a
+        // lookup that misses the cache after a change never reads the replica before it holds the change.
+        replica.ifPresent(reads -> changes.changes().subscribe(reads));
         this.shipments = new JdbcShipmentRepository(jdbi, dataSource, engine, clock, writers(engine),
                 settings.commitTimeout(), new TableStatistics(jdbi, engine == Engine.POSTGRES), changes.notifier(),
-                metrics);
+                metrics, replica.<ShipmentChanges.Listener>map(reads -> reads).orElse(NO_ONE));
         this.keys = new JdbiPermutationKeyStore(jdbi, engine, clock);
         this.keyedIssues = new JdbcKeyedIssues(
                 jdbi, dataSource, engine, writers(engine), settings.commitTimeout(), metrics);
@@ -134,8 +143,17 @@ public final class Persistence implements AutoCloseable {
         return CsvShipmentFiles.writer();
     }
 
+    /** The shipments as the primary stores them: every write, and the reads that decide one. */
     public ShipmentRepository shipments() {
         return shipments;
+    }
+
+    /**
+     * Lookups and lists of shipments for readers: the replica's where it may serve them (see
+     * {@link DatabaseSettings.Replica}), the primary's otherwise; {@link #shipments} without a replica.
+     */
+    public ShipmentQueries shipmentQueries() {
+        return replica.<ShipmentQueries>map(reads -> reads).orElse(shipments);
     }
 
     public TrackingSequence trackingSequence() {
@@ -176,7 +194,7 @@ public final class Persistence implements AutoCloseable {
 
     /** The figures of status reports, counted by the database; see {@link JdbiReportFigures}. */
     public ReportFigures reportFigures() {
-        return new JdbiReportFigures(jdbi, engine);
+        return replica.map(ReplicaReads::figures).orElseGet(() -> new JdbiReportFigures(jdbi, engine));
     }
 
     /**
@@ -191,6 +209,11 @@ public final class Persistence implements AutoCloseable {
         return new DatabaseProbe(jdbi);
     }
 
+    /** With a replica, {@code database_replica}: degraded, and why, while reads bypass it. */
+    public Optional<ComponentProbe> replicaProbe() {
+        return replica.map(ReplicaReads::probe);
+    }
+
     /**
      * The changes to shipments that other instances on this database commit: on PostgreSQL by {@code NOTIFY} in the
      * transaction of each change, heard on a connection of its own; on SQLite by a row of each change's transaction in
@@ -203,6 +226,7 @@ public final class Persistence implements AutoCloseable {
     @Override
     public void close() {
         try (ChangeReports reports = changes;
+                ReplicaReads replicaReads = replica.orElse(null);
                 JdbcShipmentRepository queued = shipments;
                 JdbcKeyedIssues queuedWithKeys = keyedIssues;
                 DbSchedulerClusterJobs runningJobs = jobs) {
@@ -212,6 +236,14 @@ public final class Persistence implements AutoCloseable {
             dataSource.close();
         }
     }
+
+    private static final ShipmentChanges.Listener NO_ONE = new ShipmentChanges.Listener() {
+        @Override
+        public void changed(Set<CarrierTrackingNumber> numbers) {}
+
+        @Override
+        public void mayHaveMissedChanges() {}
+    };
 
     // PostgreSQL overlaps two commits well; SQLite lets one writer at a time in. Commits are durable by themselves on
     // both (SQLite: WAL with synchronous=FULL, see PoolConfiguration).

@@ -12,30 +12,53 @@ final class PoolConfiguration {
     private PoolConfiguration() {}
 
     static HikariConfig of(DatabaseSettings settings) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("waybill");
-        config.setJdbcUrl(settings.jdbcUrl());
-        config.setUsername(settings.user());
-        config.setPassword(settings.password());
-        config.setMaximumPoolSize(settings.poolSize());
+        HikariConfig config = pool("waybill", settings.jdbcUrl(), settings.user(), settings.password(), settings);
         config.setConnectionTimeout(3_000);
-        config.setValidationTimeout(1_000);
-        settings.schema().ifPresent(config::setSchema);
         if (settings.engine() == Engine.SQLITE) {
             config.setDataSourceProperties(sqlite().toProperties());
         } else {
-            config.addDataSourceProperty("reWriteBatchedInserts", "true");
-            // Without it the driver's messages quote a failed batch's statement with its values and the refused row
-            // ("Failing row contains (..)"): customers' names in any log. DatabaseFailures keeps messages out anyway.
-            config.addDataSourceProperty("logServerErrorDetail", "false");
-            // A database that stops answering without closing the connection fails requests instead of hanging them.
-            config.addDataSourceProperty("socketTimeout", "60");
-            // Every statement here reads a few rows by index. PostgreSQL still plans parallel workers for reads of
-            // many keys at once (ShipmentReader), and starts them, a process each, for every execution: reading 500
-            // shipments took 10 ms with two workers and 4 ms without.
-            config.addDataSourceProperty("options", "-c max_parallel_workers_per_gather=0");
+            postgres(config);
         }
         return config;
+    }
+
+    /**
+     * The replica's pool: as the primary's, read-only; a read waits at most a second for a connection (the primary
+     * serves it then), and the pool starts whether or not the replica answers, since it may come up later.
+     */
+    static HikariConfig replica(DatabaseSettings settings, DatabaseSettings.Replica replica) {
+        HikariConfig config = pool("waybill-replica", replica.jdbcUrl(), replica.user(), replica.password(), settings);
+        config.setConnectionTimeout(1_000);
+        config.setInitializationFailTimeout(-1);
+        config.setReadOnly(true);
+        postgres(config);
+        return config;
+    }
+
+    private static HikariConfig pool(String name, String jdbcUrl, String user, String password,
+            DatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setValidationTimeout(1_000);
+        settings.schema().ifPresent(config::setSchema);
+        return config;
+    }
+
+    private static void postgres(HikariConfig config) {
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        // Without it the driver's messages quote a failed batch's statement with its values and the refused row
+        // ("Failing row contains (..)"): customers' names in any log. DatabaseFailures keeps messages out anyway.
+        config.addDataSourceProperty("logServerErrorDetail", "false");
+        // A database that stops answering without closing the connection fails requests instead of hanging them.
+        config.addDataSourceProperty("socketTimeout", "60");
+        // Every statement here reads a few rows by index. PostgreSQL still plans parallel workers for reads of
+        // many keys at once (ShipmentReader), and starts them, a process each, for every execution: reading 500
+        // shipments took 10 ms with two workers and 4 ms without.
+        config.addDataSourceProperty("options", "-c max_parallel_workers_per_gather=0");
     }
 
     /**

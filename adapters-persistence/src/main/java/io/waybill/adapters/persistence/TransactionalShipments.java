@@ -11,9 +11,11 @@ import io.waybill.domain.TrackingEvent;
 import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
 import java.sql.Connection;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -28,6 +30,7 @@ final class TransactionalShipments implements ShipmentRepository {
     private final ShipmentReader reader;
     private final ShipmentRepository outside;
     private int registered;
+    private final Set<CarrierTrackingNumber> written = new HashSet<>();
 
     TransactionalShipments(Connection connection, Engine engine, ShipmentWriter writer, ShipmentRepository outside) {
         this.connection = connection;
@@ -39,6 +42,11 @@ final class TransactionalShipments implements ShipmentRepository {
     /** How many shipments were registered in the transaction. */
     int registered() {
         return registered;
+    }
+
+    /** The numbers of the shipments written in the transaction, registered or updated, whether or not it committed. */
+    Set<CarrierTrackingNumber> written() {
+        return written;
     }
 
     @Override
@@ -56,6 +64,7 @@ final class TransactionalShipments implements ShipmentRepository {
         if (shipments.isEmpty()) {
             return;
         }
+        written.addAll(JdbcShipmentRepository.numbers(shipments));
         DatabaseFailures.attempt("register " + shipments.size() + " shipments", () -> {
             writer.registerAll(connection, shipments);
             return null;
@@ -80,6 +89,7 @@ final class TransactionalShipments implements ShipmentRepository {
 
     @Override
     public void append(Shipment updated, long expectedVersion, List<TrackingEvent> added) {
+        written.add(updated.key().number());
         DatabaseFailures.attempt("update shipment " + updated.key(), () -> {
             writer.append(connection, updated, expectedVersion, added);
             return null;

@@ -1,7 +1,7 @@
 package io.waybill.application.service;
 
 import io.waybill.application.port.in.ListShipmentsUseCase;
-import io.waybill.application.port.out.ShipmentRepository;
+import io.waybill.application.port.out.ShipmentQueries;
 import io.waybill.domain.ShipmentSummary;
 import java.util.List;
 import java.util.Optional;
@@ -9,9 +9,9 @@ import java.util.Optional;
 /** Reads one row more than asked for, to know whether another page follows. Thread-safe. */
 public final class ListShipmentsService implements ListShipmentsUseCase {
 
-    private final ShipmentRepository shipments;
+    private final ShipmentQueries shipments;
 
-    public ListShipmentsService(ShipmentRepository shipments) {
+    public ListShipmentsService(ShipmentQueries shipments) {
         this.shipments = shipments;
     }
 

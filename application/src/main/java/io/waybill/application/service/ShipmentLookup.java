@@ -1,6 +1,7 @@
 package io.waybill.application.service;
 
 import io.waybill.application.port.out.ShipmentCache;
+import io.waybill.application.port.out.ShipmentQueries;
 import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.application.port.out.StorageUnavailableException;
 import io.waybill.domain.CarrierTrackingNumber;
@@ -11,22 +12,30 @@ import java.util.List;
 /**
  * Cache-aside lookups by tracking number, and the refresh every write does before it is acknowledged. The cache's
  * newest-wins {@link ShipmentCache#offer} keeps a reader that loaded before a write from caching what it read over
- * what the writer stored. Thread-safe.
+ * what the writer stored. A lookup the cache misses reads through {@link ShipmentQueries}, which a replica may serve; a
+ * refresh reads the primary, whose reads see the write just made. Thread-safe.
  */
 public final class ShipmentLookup {
 
     private final ShipmentRepository shipments;
+    private final ShipmentQueries queries;
     private final ShipmentCache cache;
 
+    /** Lookups and refreshes both read {@code shipments}: a database without a replica. */
     public ShipmentLookup(ShipmentRepository shipments, ShipmentCache cache) {
+        this(shipments, shipments, cache);
+    }
+
+    public ShipmentLookup(ShipmentRepository shipments, ShipmentQueries queries, ShipmentCache cache) {
         this.shipments = shipments;
+        this.queries = queries;
         this.cache = cache;
     }
 
     /** Every shipment with this number, from the cache when it has them. */
     List<Shipment> byNumber(CarrierTrackingNumber number) {
         return cache.get(number).orElseGet(() -> {
-            List<Shipment> stored = shipments.findByNumber(number);
+            List<Shipment> stored = queries.findByNumber(number);
             cache.offer(number, stored);
             return stored;
         });

@@ -1,11 +1,7 @@
 package io.waybill.application.port.out;
 
-import io.waybill.application.port.in.ListShipmentsUseCase.Cursor;
-import io.waybill.application.port.in.ListShipmentsUseCase.Filter;
-import io.waybill.domain.CarrierTrackingNumber;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentKey;
-import io.waybill.domain.ShipmentSummary;
 import io.waybill.domain.TrackingEvent;
 import io.waybill.domain.trackingnumber.IssuedTrackingNumber;
 import java.util.Collection;
@@ -17,9 +13,10 @@ import java.util.function.Function;
 /**
  * Shipments as stored, with their articles and histories. Every method is atomic: a shipment is never seen or left
  * half-written. Thread-safe; every method may throw {@link StorageUnavailableException} when the database cannot do
- * what is asked.
+ * what is asked. Its reads ({@link #findByNumber}, {@link #list} among them) are the primary database's: a writer that
+ * reads before it writes sees every committed write.
  */
-public interface ShipmentRepository {
+public interface ShipmentRepository extends ShipmentQueries {
 
     /**
      * Stores a newly issued tracking number with its order, as a new shipment without events, and returns once that
@@ -47,9 +44,6 @@ public interface ShipmentRepository {
      */
     void registerAll(List<Shipment> shipments);
 
-    /** Every shipment with this number, whatever its carrier, in carrier order; empty when there is none. */
-    List<Shipment> findByNumber(CarrierTrackingNumber number);
-
     Optional<Shipment> find(ShipmentKey key);
 
     /**
@@ -67,12 +61,6 @@ public interface ShipmentRepository {
      * @throws ConcurrentUpdateException when the stored version differs; nothing is stored then
      */
     void append(Shipment updated, long expectedVersion, List<TrackingEvent> added);
-
-    /**
-     * Up to {@code limit} shipments that match the filter, in the cursor's order (newest first), after
-     * {@code after} when given.
-     */
-    List<ShipmentSummary> list(Filter filter, Optional<Cursor> after, int limit);
 
     /**
      * Runs {@code work} on a repository whose writes, and the reads that follow them, are all one transaction:
