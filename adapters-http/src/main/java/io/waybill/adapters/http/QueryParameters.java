@@ -63,4 +63,24 @@ final class QueryParameters {
         }
         return Optional.of(PercentDecoder.decode(rawValues.get(0)));
     }
+
+    /**
+     * A parameter's value as a page shows it back to whoever sent it: decoded, or as sent when it cannot be (the
+     * page then finds it invalid and says so), several values joined by commas; empty when it is not given.
+     */
+    Optional<String> asSent(String name) {
+        List<String> rawValues = rawValuesByName.get(name);
+        if (rawValues == null) {
+            return Optional.empty();
+        }
+        List<String> values = new ArrayList<>(rawValues.size());
+        for (String raw : rawValues) {
+            try {
+                values.add(PercentDecoder.decode(raw));
+            } catch (IllegalArgumentException undecodable) {
+                values.add(raw);
+            }
+        }
+        return Optional.of(String.join(",", values));
+    }
 }

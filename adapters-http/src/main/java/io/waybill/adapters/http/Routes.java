@@ -2,12 +2,14 @@ package io.waybill.adapters.http;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.BadRequestResponse;
+import io.waybill.adapters.http.page.TrackingPages;
 import java.time.Clock;
 
 /**
  * Every route, and who may use it. Probes are open to all; the tracking-number generator and the lookups of one
  * shipment to anyone (the public view without a key, staff's with one; a wrong key is refused), within rate limits;
- * the rest to staff. The API's description and its viewer are open to all. ({@code GET /metrics}, when metrics are
+ * the rest to staff. The API's description and its viewer are open to all, and so is the receiver's tracking page
+ * ({@link TrackingPageHandlers}), whose shipments are limited like the public lookup. ({@code GET /metrics}, when metrics are
  * on, is added by {@link HttpApi}: see {@link MetricsHandler}.)
  */
 final class Routes {
@@ -56,6 +58,12 @@ final class Routes {
         routes.post(ReportHandlers.PATH, access.staff(reports::publish));
         routes.get(FakeShipmentsHandler.PATH,
                 access.staff(new FakeShipmentsHandler(useCases.fakeShipments(), clock, json)::handle));
+
+        TrackingPageHandlers page = new TrackingPageHandlers(useCases.findShipment(), useCases.findWeather(), clock);
+        routes.get("/", page::home);
+        routes.get(TrackingPages.FORM_PATH, page::form);
+        routes.get(TrackingPageHandlers.SHIPMENT_PATH, page.inHtml(limits.limited(page::shipment)));
+        routes.get(TrackingPageHandlers.ASSET_PATH, page::asset);
 
         // Every route above is described in openapi.json (OpenApiCoverageTest holds the two together).
         ApiDocs docs = ApiDocs.load();

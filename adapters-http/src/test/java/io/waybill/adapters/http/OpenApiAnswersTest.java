@@ -208,6 +208,24 @@ class OpenApiAnswersTest {
         check("GET", "/docs/{file}", server.get("/docs/no-such-file.js"), 404);
     }
 
+    @Test
+    void theTrackingPage() {
+        check("GET", "/", server.get("/"), 303);
+        check("GET", "/track", server.get("/track"), 200);
+        check("GET", "/track", server.get("/track?number=TN12345678"), 303);
+        check("GET", "/track", server.get("/track?number=TN-1"), 400);
+        check("GET", "/track/{tracking_number}", server.get("/track/TN12345678"), 200);
+        check("GET", "/track/{tracking_number}", server.get("/track/TN55555555"), 300);
+        check("GET", "/track/{tracking_number}", server.get("/track/TN-1"), 400);
+        check("GET", "/track/{tracking_number}", server.get("/track/TN00000000"), 404);
+        String page = TestServer.text(server.get("/track").body());
+        for (String asset : java.util.regex.Pattern.compile("/assets/[a-z0-9.]+").matcher(page).results()
+                .map(java.util.regex.MatchResult::group).toList()) {
+            check("GET", "/assets/{file}", server.get(asset), 200);
+        }
+        check("GET", "/assets/{file}", server.get("/assets/none.css"), 404);
+    }
+
     private static void check(String method, String route, HttpResponse<byte[]> response, int status) {
         assertThat(response.statusCode()).as(method + " " + route + ": " + TestServer.text(response.body()))
                 .isEqualTo(status);

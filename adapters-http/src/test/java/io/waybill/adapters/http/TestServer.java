@@ -68,6 +68,13 @@ final class TestServer implements AutoCloseable {
         return new TestServer(HttpApi.start(settings(), useCases, limits, buckets, Clock.systemUTC()));
     }
 
+    /** Without rate limits, on {@code clock}. */
+    static TestServer start(HttpApi.UseCases useCases, Clock clock) {
+        return new TestServer(HttpApi.start(settings(), useCases, RateLimitSettings.OFF, (bucket, limit) -> {
+            throw new IllegalStateException("no limits, no buckets");
+        }, clock));
+    }
+
     /** Without rate limits, with {@code monitoring}'s meters (the caller closes it). */
     static TestServer start(HttpApi.UseCases useCases, Monitoring monitoring) {
         return new TestServer(HttpApi.start(settings(), useCases, RateLimitSettings.OFF, (bucket, limit) -> {
