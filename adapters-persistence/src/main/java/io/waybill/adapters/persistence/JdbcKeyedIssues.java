@@ -41,13 +41,18 @@ final class JdbcKeyedIssues implements KeyedIssues, AutoCloseable {
     private final GroupCommit<KeyedRow> groupCommit;
     private final AtomicReference<Instant> cleanedUpTo = new AtomicReference<>(Instant.MIN);
 
+    /** @param written told of every batch of issued numbers stored, once its commit has ended */
     JdbcKeyedIssues(Jdbi jdbi, DataSource dataSource, Engine engine, int writers, Duration commitTimeout,
-            Metrics metrics) {
+            Metrics metrics, WrittenShipments written) {
         this.jdbi = jdbi;
         this.engine = engine;
         this.dataSource = dataSource;
         this.groupCommit = new GroupCommit<>("keyed-shipments", writers, MAX_BATCH, commitTimeout, batch -> {
-            jdbi.useTransaction(handle -> KeyedRows.insert(engine, handle.getConnection(), batch));
+            try {
+                jdbi.useTransaction(handle -> KeyedRows.insert(engine, handle.getConnection(), batch));
+            } finally {
+                written.issued();
+            }
         }, metrics);
     }
 

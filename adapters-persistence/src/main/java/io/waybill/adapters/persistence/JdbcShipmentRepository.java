@@ -3,7 +3,6 @@ package io.waybill.adapters.persistence;
 import io.waybill.application.port.in.ListShipmentsUseCase.Cursor;
 import io.waybill.application.port.in.ListShipmentsUseCase.Filter;
 import io.waybill.application.port.out.Metrics;
-import io.waybill.application.port.out.ShipmentChanges;
 import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.domain.CarrierTrackingNumber;
 import io.waybill.domain.Shipment;
@@ -44,17 +43,20 @@ final class JdbcShipmentRepository implements ShipmentRepository, AutoCloseable 
     private final DataSource dataSource;
     private final Engine engine;
     private final TableStatistics statistics;
-    private final ShipmentChanges.Listener written;
+    private final WrittenShipments written;
 
-    /**
-     * @param written told, after each write of shipments ends, whether it committed or failed, the numbers it wrote
-     *     (on the writer's thread, before the write returns)
-     */
+    /** @param written told of every write of shipments, once it has ended */
     JdbcShipmentRepository(Jdbi jdbi, DataSource dataSource, Engine engine, Clock clock, int writers,
             Duration commitTimeout, TableStatistics statistics, ChangeNotifier notifier, Metrics metrics,
-            ShipmentChanges.Listener written) {
+            WrittenShipments written) {
         this.groupCommit = new GroupCommit<>("shipments", writers, MAX_BATCH, commitTimeout,
-                batch -> insert(jdbi, engine, batch), metrics);
+                batch -> {
+                    try {
+                        insert(jdbi, engine, batch);
+                    } finally {
+                        written.issued();
+                    }
+                }, metrics);
         this.writer = new ShipmentWriter(jdbi, engine, clock, notifier);
         this.reader = new ShipmentReader(dataSource, engine);
         this.lister = new ShipmentLister(jdbi, engine);
@@ -93,7 +95,7 @@ final class JdbcShipmentRepository implements ShipmentRepository, AutoCloseable 
                 return null;
             });
         } finally {
-            written.changed(numbers(shipments));
+            written.written(numbers(shipments));
         }
     }
 
@@ -126,7 +128,7 @@ final class JdbcShipmentRepository implements ShipmentRepository, AutoCloseable 
                 return null;
             });
         } finally {
-            written.changed(Set.of(updated.key().number()));
+            written.written(Set.of(updated.key().number()));
         }
     }
 
@@ -158,7 +160,7 @@ final class JdbcShipmentRepository implements ShipmentRepository, AutoCloseable 
         } finally {
             close(connection);
             if (transaction != null) {
-                written.changed(transaction.written());
+                written.written(transaction.written());
             }
         }
     }

@@ -18,7 +18,6 @@ import io.waybill.application.port.out.ShipmentQueries;
 import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.application.port.out.TrackingSequence;
 import io.waybill.application.port.out.WeatherStore;
-import io.waybill.domain.CarrierTrackingNumber;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -29,7 +28,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Optional;
-import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -61,18 +59,25 @@ public final class Persistence implements AutoCloseable {
         this.engine = settings.engine();
         this.changes = ChangeReports.forDatabase(settings, jdbi, clock);
         this.replica = settings.replica().map(replica -> ReplicaReads.open(settings, replica, dataSource, jdbi, metrics));
-        // The replica hears of changes before the cache does (listeners are told in the order they subscribe): a
-        // lookup that misses the cache after a change never reads the replica before it holds the change.
-        replica.ifPresent(reads -> changes.changes().subscribe(reads));
-        this.shipments = new JdbcShipmentRepository(jdbi, dataSource, engine, clock, writers(engine),
-                settings.commitTimeout(), new TableStatistics(jdbi, engine == Engine.POSTGRES), changes.notifier(),
-                metrics, replica.<ShipmentChanges.Listener>map(reads -> reads).orElse(NO_ONE));
-        this.keys = new JdbiPermutationKeyStore(jdbi, engine, clock);
-        this.keyedIssues = new JdbcKeyedIssues(
-                jdbi, dataSource, engine, writers(engine), settings.commitTimeout(), metrics);
-        this.weather = new JdbiWeatherStore(jdbi, engine);
-        this.jobs = DbSchedulerClusterJobs.on(dataSource, settings);
-        this.reports = new JdbiReportRepository(jdbi, engine, clock);
+        try {
+            WrittenShipments written = replica.<WrittenShipments>map(reads -> reads).orElse(WrittenShipments.NONE);
+            this.shipments = new JdbcShipmentRepository(jdbi, dataSource, engine, clock, writers(engine),
+                    settings.commitTimeout(), new TableStatistics(jdbi, engine == Engine.POSTGRES), changes.notifier(),
+                    metrics, written);
+            this.keys = new JdbiPermutationKeyStore(jdbi, engine, clock);
+            this.keyedIssues = new JdbcKeyedIssues(
+                    jdbi, dataSource, engine, writers(engine), settings.commitTimeout(), metrics, written);
+            this.weather = new JdbiWeatherStore(jdbi, engine);
+            this.jobs = DbSchedulerClusterJobs.on(dataSource, settings);
+            this.reports = new JdbiReportRepository(jdbi, engine, clock);
+            // The replica hears of changes before the cache does (listeners are told in the order they subscribe): a
+            // lookup that misses the cache after a change never reads the replica before it holds the change.
+            replica.ifPresent(reads -> changes.changes().subscribe(reads));
+        } catch (RuntimeException e) {
+            replica.ifPresent(ReplicaReads::close);
+            changes.close();
+            throw e;
+        }
     }
 
     /**
@@ -236,14 +241,6 @@ public final class Persistence implements AutoCloseable {
             dataSource.close();
         }
     }
-
-    private static final ShipmentChanges.Listener NO_ONE = new ShipmentChanges.Listener() {
-        @Override
-        public void changed(Set<CarrierTrackingNumber> numbers) {}
-
-        @Override
-        public void mayHaveMissedChanges() {}
-    };
 
     // PostgreSQL overlaps two commits well; SQLite lets one writer at a time in. Commits are durable by themselves on
     // both (SQLite: WAL with synchronous=FULL, see PoolConfiguration).

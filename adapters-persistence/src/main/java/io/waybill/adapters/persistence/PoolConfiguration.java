@@ -23,8 +23,9 @@ final class PoolConfiguration {
     }
 
     /**
-     * The replica's pool: as the primary's, read-only; a read waits at most a second for a connection (the primary
-     * serves it then), and the pool starts whether or not the replica answers, since it may come up later.
+     * The replica's pool: as the primary's, read-only; a read waits at most a second for a connection and ten for an
+     * answer (the primary serves it then), and the pool starts whether or not the replica answers, since it may come
+     * up later.
      */
     static HikariConfig replica(DatabaseSettings settings, DatabaseSettings.Replica replica) {
         HikariConfig config = pool("waybill-replica", replica.jdbcUrl(), replica.user(), replica.password(), settings);
@@ -32,6 +33,7 @@ final class PoolConfiguration {
         config.setInitializationFailTimeout(-1);
         config.setReadOnly(true);
         postgres(config);
+        config.addDataSourceProperty("socketTimeout", "10");
         return config;
     }
 

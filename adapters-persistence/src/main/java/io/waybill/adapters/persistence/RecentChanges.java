@@ -26,6 +26,9 @@ final class RecentChanges {
 
     /** The shipments with these numbers changed, and the change was committed before {@code at}. */
     void changed(Collection<CarrierTrackingNumber> numbers, long at) {
+        if (numbers.isEmpty()) {
+            return;
+        }
         for (CarrierTrackingNumber number : numbers) {
             byNumber.merge(number, at, Math::max);
         }
@@ -39,7 +42,15 @@ final class RecentChanges {
         }
     }
 
-    /** Any shipment may have changed, committed before {@code at}: a transaction of many, or reports that were lost. */
+    /**
+     * Shipments that no lookup can depend on yet (those of newly issued numbers) changed, committed before {@code at}:
+     * lists wait for it.
+     */
+    void anyChanged(long at) {
+        anyNumber.accumulateAndGet(at, Math::max);
+    }
+
+    /** Any shipment may have changed, committed before {@code at}: reports of changes may have been lost. */
     void changedAll(long at) {
         everyNumber.accumulateAndGet(at, Math::max);
         anyNumber.accumulateAndGet(at, Math::max);
@@ -47,7 +58,9 @@ final class RecentChanges {
 
     /** Whether every change to the shipments with this number that this instance knows of was learnt before {@code held}. */
     boolean heldAt(CarrierTrackingNumber number, long held) {
-        return everyNumber.get() < held && byNumber.getOrDefault(number, NEVER) < held;
+        // The number first: past the bound, its time moves into every number's before it leaves the map, so read the
+        // other way round a change could be in neither.
+        return byNumber.getOrDefault(number, NEVER) < held && everyNumber.get() < held;
     }
 
     /** Whether every change to shipments that this instance knows of was learnt before {@code held}. */

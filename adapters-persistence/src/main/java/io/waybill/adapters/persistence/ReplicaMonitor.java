@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * writes its WAL ({@code pg_current_wal_lsn()}) and when it asked, then how far the replica has replayed
  * ({@code pg_last_wal_replay_lsn()}). The replica holds everything the primary held at the newest noted time whose
  * position it has replayed (what {@link RecentChanges} compares with), and lags by the time since the first noted
- * position it has not: a measure that an idle primary leaves at zero, which replay timestamps would not.
+ * position it has not: a measure that an idle primary leaves at zero, which replay timestamps would not. (A commit is
+ * below the write position once it returns as long as {@code synchronous_commit} is not {@code off}, the default.)
  *
  * <p>Reads may go to the replica while its last check, at most {@code maxLag} ago, found it in recovery and lagging by
  * no more than {@code maxLag}; a read that fails there bypasses it until the next check. Transitions are logged. The
@@ -43,7 +45,9 @@ final class ReplicaMonitor implements AutoCloseable {
     private final int maxSamples;
     private final ScheduledExecutorService thread =
             Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("waybill-replica-monitor"));
-    private volatile Status status = new Status(NOT_YET, NOT_YET, Duration.ZERO, NOT_CHECKED);
+    private volatile boolean closed;
+    private final AtomicReference<Status> status =
+            new AtomicReference<>(new Status(NOT_YET, NOT_YET, Duration.ZERO, NOT_CHECKED));
 
     /** @param held told, after each check that finds the replica well, up to when it holds what the primary held */
     ReplicaMonitor(Jdbi primary, Jdbi replica, Duration maxLag, Duration interval, LongConsumer held) {
@@ -70,13 +74,13 @@ final class ReplicaMonitor implements AutoCloseable {
      * before it are there); otherwise -1.
      */
     long readableHeldAt() {
-        Status now = status;
+        Status now = status.get();
         return now.problem().isEmpty() && now() - now.checkedAt() <= maxLagNanos ? now.heldAt() : NOT_YET;
     }
 
     /** Why reads bypass the replica now; empty when they go to it. */
     Optional<String> problem() {
-        Status now = status;
+        Status now = status.get();
         if (now.problem().isPresent()) {
             return now.problem();
         }
@@ -87,12 +91,12 @@ final class ReplicaMonitor implements AutoCloseable {
 
     /** How far behind the primary the replica was at its last check. */
     Duration lag() {
-        return status.lag();
+        return status.get().lag();
     }
 
     /** A read on the replica failed: reads bypass it until a check finds it well again. */
     void readFailed(String what) {
-        Status now = status;
+        Status now = status.get();
         if (now.problem().isEmpty()) {
             transition(now, new Status(now.checkedAt(), now.heldAt(), now.lag(), Optional.of("a read failed: " + what)));
         }
@@ -106,14 +110,18 @@ final class ReplicaMonitor implements AutoCloseable {
         }
     }
 
-    /** One round: the primary's position, then the replica's. */
+    /**
+     * One round: the primary's position, then the replica's, read with a statement on Waybill's table that the reads
+     * use, so that a replica whose reads would fail (a schema not replayed yet, a role without the right) is down.
+     */
     void check() {
         notePrimary();
-        Status before = status;
+        Status before = status.get();
         Status after;
         try {
             Replayed replayed = replica.withHandle(handle -> handle.createQuery(
-                            "SELECT pg_is_in_recovery() AS recovering, pg_last_wal_replay_lsn() - '0/0'::pg_lsn AS lsn")
+                            "SELECT pg_is_in_recovery() AS recovering, pg_last_wal_replay_lsn() - '0/0'::pg_lsn AS lsn"
+                                    + " FROM (SELECT count(*) FROM (SELECT 1 FROM shipments LIMIT 1) one) readable")
                     .setQueryTimeout(QUERY_TIMEOUT_SECONDS)
                     .map((rows, context) -> new Replayed(rows.getBoolean("recovering"), rows.getLong("lsn")))
                     .one());
@@ -129,13 +137,16 @@ final class ReplicaMonitor implements AutoCloseable {
     }
 
     private void notePrimary() {
-        long at = now();
         try {
-            long lsn = primary.withHandle(handle -> handle.createQuery("SELECT pg_current_wal_lsn() - '0/0'::pg_lsn")
-                    .setQueryTimeout(QUERY_TIMEOUT_SECONDS)
-                    .mapTo(Long.class)
-                    .one());
-            samples.addLast(new Sample(at, lsn));
+            // The time is taken once the connection is had: a wait for one would make it older than need be.
+            Sample sample = primary.withHandle(handle -> {
+                long at = now();
+                return new Sample(at, handle.createQuery("SELECT pg_current_wal_lsn() - '0/0'::pg_lsn")
+                        .setQueryTimeout(QUERY_TIMEOUT_SECONDS)
+                        .mapTo(Long.class)
+                        .one());
+            });
+            samples.addLast(sample);
             if (samples.size() > maxSamples) {
                 samples.removeFirst();
             }
@@ -173,8 +184,14 @@ final class ReplicaMonitor implements AutoCloseable {
         return new Status(checkedAt, heldAt, lag, Optional.empty());
     }
 
+    /**
+     * Moves from {@code before} to {@code after} unless the status changed meanwhile (a read failed during a check:
+     * the next check decides), and logs what changed for whoever moved it.
+     */
     private void transition(Status before, Status after) {
-        status = after;
+        if (!status.compareAndSet(before, after) || closed) {
+            return;
+        }
         boolean wasWell = before.problem().isEmpty() || before.problem().equals(NOT_CHECKED);
         if (wasWell && after.problem().isPresent()) {
             LOG.warn("Reads bypass the database replica, the primary serves them: {}", after.problem().get());
@@ -183,9 +200,16 @@ final class ReplicaMonitor implements AutoCloseable {
         }
     }
 
+    /** Stops the checks, waiting a little for one under way to end. */
     @Override
     public void close() {
+        closed = true;
         thread.shutdownNow();
+        try {
+            thread.awaitTermination(QUERY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private record Sample(long at, long lsn) {}

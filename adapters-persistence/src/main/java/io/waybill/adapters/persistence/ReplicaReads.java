@@ -17,6 +17,7 @@ import io.waybill.domain.ShipmentSummary;
 import io.waybill.domain.report.ReportPeriod;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,7 +36,7 @@ import org.jdbi.v3.core.Jdbi;
  * another instance whose announcement has not arrived yet, and caching "not found" for it would hide it. A read that
  * fails on the replica is served by the primary, and reads bypass the replica until a check finds it well. Thread-safe.
  */
-final class ReplicaReads implements ShipmentQueries, ShipmentChanges.Listener, AutoCloseable {
+final class ReplicaReads implements ShipmentQueries, ShipmentChanges.Listener, WrittenShipments, AutoCloseable {
 
     // How often the replica is checked, at most: often enough that reads after a write wait for the primary no longer
     // than a few of these.
@@ -76,15 +77,20 @@ final class ReplicaReads implements ShipmentQueries, ShipmentChanges.Listener, A
         metrics.unwrap(MeterRegistry.class).ifPresent(configuration::setMetricRegistry);
         HikariDataSource pool = new HikariDataSource(configuration);
         Jdbi replicaJdbi = Jdbi.create(pool);
-        Duration every = replica.maxLag().dividedBy(4).compareTo(CHECK_EVERY) < 0
-                ? replica.maxLag().dividedBy(4) : CHECK_EVERY;
+        Duration every = Collections.min(List.of(replica.maxLag().dividedBy(4), CHECK_EVERY));
         RecentChanges changes = new RecentChanges();
         ReplicaMonitor monitor =
                 new ReplicaMonitor(primaryJdbi, replicaJdbi, replica.maxLag(), every, changes::forgetHeld);
-        ReplicaReads reads = new ReplicaReads(new Database(primaryPool, primaryJdbi), new Database(pool, replicaJdbi),
-                pool, monitor, changes, metrics);
-        monitor.start();
-        return reads;
+        try {
+            ReplicaReads reads = new ReplicaReads(new Database(primaryPool, primaryJdbi),
+                    new Database(pool, replicaJdbi), pool, monitor, changes, metrics);
+            monitor.start();
+            return reads;
+        } catch (RuntimeException e) {
+            monitor.close();
+            pool.close();
+            throw e;
+        }
     }
 
     @Override
@@ -140,10 +146,22 @@ final class ReplicaReads implements ShipmentQueries, ShipmentChanges.Listener, A
         }
     }
 
-    /** Changes this instance committed, or another announced: reads of them wait for the replica to replay them. */
+    /** Changes another instance announced: reads of them wait for the replica to replay them. */
     @Override
     public void changed(Set<CarrierTrackingNumber> numbers) {
         changes.changed(numbers, monitor.now());
+    }
+
+    /** Changes this instance made: reads of them wait for the replica to replay them. */
+    @Override
+    public void written(Set<CarrierTrackingNumber> numbers) {
+        changes.changed(numbers, monitor.now());
+    }
+
+    /** New shipments of issued numbers: lists wait for the replica to replay them. */
+    @Override
+    public void issued() {
+        changes.anyChanged(monitor.now());
     }
 
     /** Announcements may have been lost: any shipment may have changed, and every read waits for the replica. */
@@ -176,6 +194,7 @@ final class ReplicaReads implements ShipmentQueries, ShipmentChanges.Listener, A
         };
     }
 
+    /** Stops the checks, waiting for one under way, then closes the replica's pool. */
     @Override
     public void close() {
         try {
