@@ -51,11 +51,11 @@ final class JdbcShipmentRepository implements ShipmentRepository, AutoCloseable 
      *     (on the writer's thread, before the write returns)
      */
     JdbcShipmentRepository(Jdbi jdbi, DataSource dataSource, Engine engine, Clock clock, int writers,
-            Duration commitTimeout, TableStatistics statistics, ChangeNotifier notifier, Metrics metrics,
-            ShipmentChanges.Listener written) {
+            Duration commitTimeout, TableStatistics statistics, ChangeNotifier notifier, WebhookOutbox outbox,
+            Metrics metrics, ShipmentChanges.Listener written) {
         this.groupCommit = new GroupCommit<>("shipments", writers, MAX_BATCH, commitTimeout,
                 batch -> insert(jdbi, engine, batch), metrics);
-        this.writer = new ShipmentWriter(jdbi, engine, clock, notifier);
+        this.writer = new ShipmentWriter(jdbi, engine, clock, notifier, outbox);
         this.reader = new ShipmentReader(dataSource, engine);
         this.lister = new ShipmentLister(jdbi, engine);
         this.dataSource = dataSource;

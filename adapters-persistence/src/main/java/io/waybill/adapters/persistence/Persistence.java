@@ -18,6 +18,8 @@ import io.waybill.application.port.out.ShipmentQueries;
 import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.application.port.out.TrackingSequence;
 import io.waybill.application.port.out.WeatherStore;
+import io.waybill.application.port.out.WebhookPayloads;
+import io.waybill.application.port.out.WebhookStore;
 import io.waybill.domain.CarrierTrackingNumber;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,8 +56,10 @@ public final class Persistence implements AutoCloseable {
     private final DbSchedulerClusterJobs jobs;
     private final JdbiReportRepository reports;
     private final Optional<ReplicaReads> replica;
+    private final JdbcWebhookStore webhooks;
 
-    private Persistence(DatabaseSettings settings, HikariDataSource dataSource, Clock clock, Metrics metrics) {
+    private Persistence(DatabaseSettings settings, HikariDataSource dataSource, Clock clock, Metrics metrics,
+            Optional<WebhookPayloads> payloads) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
         this.engine = settings.engine();
@@ -66,13 +70,14 @@ public final class Persistence implements AutoCloseable {
         replica.ifPresent(reads -> changes.changes().subscribe(reads));
         this.shipments = new JdbcShipmentRepository(jdbi, dataSource, engine, clock, writers(engine),
                 settings.commitTimeout(), new TableStatistics(jdbi, engine == Engine.POSTGRES), changes.notifier(),
-                metrics, replica.<ShipmentChanges.Listener>map(reads -> reads).orElse(NO_ONE));
+                new WebhookOutbox(engine, payloads), metrics, replica.<ShipmentChanges.Listener>map(reads -> reads).orElse(NO_ONE));
         this.keys = new JdbiPermutationKeyStore(jdbi, engine, clock);
         this.keyedIssues = new JdbcKeyedIssues(
                 jdbi, dataSource, engine, writers(engine), settings.commitTimeout(), metrics);
         this.weather = new JdbiWeatherStore(jdbi, engine);
         this.jobs = DbSchedulerClusterJobs.on(dataSource, settings);
         this.reports = new JdbiReportRepository(jdbi, engine, clock);
+        this.webhooks = new JdbcWebhookStore(jdbi, engine);
     }
 
     /**
@@ -92,6 +97,15 @@ public final class Persistence implements AutoCloseable {
      * tagged {@code pool=waybill}).
      */
     public static Persistence open(DatabaseSettings settings, Clock clock, Metrics metrics) {
+        return open(settings, clock, metrics, Optional.empty());
+    }
+
+    /**
+     * {@link #open(DatabaseSettings, Clock, Metrics)}, with every change to a shipment recording, in its own
+     * transaction, the webhook messages it causes, their data written by {@code payloads}; without them, none.
+     */
+    public static Persistence open(DatabaseSettings settings, Clock clock, Metrics metrics,
+            Optional<WebhookPayloads> payloads) {
         if (settings.engine() == Engine.SQLITE) {
             setUpSqlite(settings);
         } else {
@@ -101,7 +115,7 @@ public final class Persistence implements AutoCloseable {
         metrics.unwrap(MeterRegistry.class).ifPresent(pool::setMetricRegistry);
         HikariDataSource dataSource = new HikariDataSource(pool);
         try {
-            return new Persistence(settings, dataSource, clock, metrics);
+            return new Persistence(settings, dataSource, clock, metrics, payloads);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -203,6 +217,11 @@ public final class Persistence implements AutoCloseable {
      */
     public ReportRepository reports() {
         return reports;
+    }
+
+    /** The webhook subscriptions and the outbox of their messages, shared by every instance on this database. */
+    public WebhookStore webhooks() {
+        return webhooks;
     }
 
     public ComponentProbe probe() {
