@@ -54,3 +54,11 @@ CREATE TABLE webhook_attempts (
 );
 
 CREATE INDEX webhook_attempts_subscription ON webhook_attempts (subscription_id, id);
+
+-- The shipments announced as stalled, each at the version it had: a stalled shipment is announced once, and again
+-- only after a change (a new version) and as many stalled days more. Written with the stalled messages.
+CREATE TABLE webhook_stalled (
+    shipment_id      BIGINT NOT NULL,
+    shipment_version BIGINT NOT NULL,
+    PRIMARY KEY (shipment_id, shipment_version)
+);

@@ -43,3 +43,9 @@ CREATE TABLE webhook_attempts (
 );
 
 CREATE INDEX webhook_attempts_subscription ON webhook_attempts (subscription_id, id);
+
+CREATE TABLE webhook_stalled (
+    shipment_id      INTEGER NOT NULL,
+    shipment_version INTEGER NOT NULL,
+    PRIMARY KEY (shipment_id, shipment_version)
+) WITHOUT ROWID;

@@ -26,6 +26,7 @@ import io.waybill.application.port.out.ShipmentQueries;
 import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.application.port.out.WeatherProvider;
 import io.waybill.application.port.out.WebhookSender;
+import io.waybill.application.service.AnnounceStalledShipmentsService;
 import io.waybill.application.service.CacheCoherence;
 import io.waybill.application.service.FakeShipmentsService;
 import io.waybill.application.service.FindShipmentService;
@@ -93,6 +94,9 @@ public final class Waybill implements AutoCloseable {
     // instance without HTTP, such as an import, runs none).
     private static final Duration WEATHER_REFRESH_EVERY = Duration.ofMinutes(5);
 
+    // How often one instance of the cluster looks for shipments newly stalled, for shipment.stalled webhooks.
+    private static final Duration STALLED_CHECK_EVERY = Duration.ofMinutes(15);
+
     private static final Logger LOG = LoggerFactory.getLogger(Waybill.class);
 
     private final ResourceStack resources;
@@ -149,7 +153,8 @@ public final class Waybill implements AutoCloseable {
             archive.ifPresent(present -> probes.add(new ReportArchiveProbe(persistence.reports())));
             ReadinessService readiness = new ReadinessService(probes);
             WebhookSender webhookSender =
-                    WebhookSenders.open(config.webhooks().allowPrivate(), DeliverWebhooksService.TIMEOUT);
+                    WebhookSenders.open(config.webhooks().allowPrivate(),
+                    DeliverWebhooksService.CONNECT_TIMEOUT, DeliverWebhooksService.TIMEOUT);
             HttpApi.UseCases useCases = new HttpApi.UseCases(
                     new IssueTrackingNumberService(format, sequence, shipments, clock, metrics),
                     new IssueTrackingNumberOnceService(format, sequence, persistence.keyedIssues(), clock, metrics),
@@ -167,8 +172,13 @@ public final class Waybill implements AutoCloseable {
                     publishReport,
                     new ReadReportsService(persistence.reports()),
                     new ManageWebhooksService(persistence.webhooks(), webhookSender, random, clock));
-            List<ClusterJobs.Job> jobs = config.http().isPresent()
-                    ? jobs(config, weather, publishReport, archive.isPresent()) : List.of();
+            List<ClusterJobs.Job> jobs = new ArrayList<>(config.http().isPresent()
+                    ? jobs(config, weather, publishReport, archive.isPresent()) : List.of());
+            if (config.http().isPresent()) {
+                AnnounceStalledShipmentsService stalled =
+                        new AnnounceStalledShipmentsService(persistence.webhooks(), reports.stalledDays(), clock);
+                jobs.add(new ClusterJobs.Job("webhook-stalled", STALLED_CHECK_EVERY, stalled::announce));
+            }
             if (!jobs.isEmpty()) {
                 AutoCloseable started = persistence.clusterJobs().start(jobs);
                 // The weather first, which ends a refresh under way, then the jobs, which wait for their runs to end.

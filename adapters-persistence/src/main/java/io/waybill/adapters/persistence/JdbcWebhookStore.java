@@ -1,6 +1,11 @@
 package io.waybill.adapters.persistence;
 
 import io.waybill.application.port.out.WebhookStore;
+import io.waybill.domain.Carrier;
+import io.waybill.domain.CarrierTrackingNumber;
+import io.waybill.domain.Shipment;
+import io.waybill.domain.ShipmentKey;
+import io.waybill.domain.ShipmentStatus;
 import io.waybill.domain.webhook.WebhookEvent;
 import io.waybill.domain.webhook.WebhookSecret;
 import java.net.URI;
@@ -13,7 +18,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -54,17 +61,35 @@ final class JdbcWebhookStore implements WebhookStore {
             WHERE id = :id AND state = 'pending' AND (lease_until IS NULL OR lease_until < :now)
             """;
 
+    // Nothing when the message went with its subscription while the attempt was under way.
     private static final String ATTEMPT = """
             INSERT INTO webhook_attempts (message_id, subscription_id, attempted_at, status, duration_micros, error)
-            VALUES (:message, :subscription, :at, :status, :micros, :error)
+            SELECT id, subscription_id, :at, :status, :micros, CAST(:error AS TEXT) FROM webhook_messages
+            WHERE id = :message
             """;
+
+    // As reports count stalled shipments (JdbiReportFigures): not final, nothing recorded since the limit. Once per
+    // version: webhook_stalled keeps the versions announced.
+    private static final String STALLED = """
+            SELECT s.tracking_number, s.carrier, s.id, s.version FROM shipments s
+            WHERE s.status NOT IN (%s)
+              AND CASE WHEN s.updated_at > s.created_at THEN s.updated_at ELSE s.created_at END < :before
+              AND NOT EXISTS (SELECT 1 FROM webhook_stalled w
+                              WHERE w.shipment_id = s.id AND w.shipment_version = s.version)
+            LIMIT :limit
+            """.formatted(Arrays.stream(ShipmentStatus.values()).filter(ShipmentStatus::isFinal)
+                    .map(status -> "'" + status.code() + "'").collect(Collectors.joining(", ")));
 
     private final Jdbi jdbi;
     private final Engine engine;
+    private final ShipmentReader shipments;
+    private final WebhookOutbox outbox;
 
-    JdbcWebhookStore(Jdbi jdbi, Engine engine) {
+    JdbcWebhookStore(Jdbi jdbi, Engine engine, ShipmentReader shipments, WebhookOutbox outbox) {
         this.jdbi = jdbi;
         this.engine = engine;
+        this.shipments = shipments;
+        this.outbox = outbox;
     }
 
     @Override
@@ -183,6 +208,39 @@ final class JdbcWebhookStore implements WebhookStore {
     }
 
     @Override
+    public int recordStalled(Instant stalledBefore, Instant now, int limit) {
+        return DatabaseFailures.attempt("announce stalled shipments", () -> {
+            boolean subscribed = jdbi.withHandle(handle -> handle.createQuery("SELECT count(*) FROM"
+                            + " webhook_subscriptions WHERE disabled_reason IS NULL AND events LIKE :event")
+                    .bind("event", "%," + WebhookEvent.STALLED.type() + ",%").mapTo(Long.class).one()) > 0;
+            if (!subscribed) {
+                return 0;
+            }
+            Map<ShipmentKey, long[]> stalled = new LinkedHashMap<>();
+            jdbi.useHandle(handle -> handle.createQuery(STALLED)
+                    .bind("before", time(stalledBefore)).bind("limit", limit)
+                    .map((row, context) -> Map.entry(new ShipmentKey(new CarrierTrackingNumber(row.getString(1)),
+                            new Carrier(row.getString(2))), new long[] {row.getLong(3), row.getLong(4)}))
+                    .forEach(entry -> stalled.put(entry.getKey(), entry.getValue())));
+            Map<ShipmentKey, Shipment> found = shipments.findAll(stalled.keySet());
+            return jdbi.inTransaction(handle -> {
+                int announced = 0;
+                for (Map.Entry<ShipmentKey, long[]> entry : stalled.entrySet()) {
+                    int marked = handle.createUpdate("INSERT INTO webhook_stalled (shipment_id, shipment_version)"
+                                    + " VALUES (:id, :version) ON CONFLICT DO NOTHING")
+                            .bind("id", entry.getValue()[0]).bind("version", entry.getValue()[1]).execute();
+                    Shipment shipment = found.get(entry.getKey());
+                    if (marked == 1 && shipment != null) {
+                        outbox.record(handle.getConnection(), EnumSet.of(WebhookEvent.STALLED), shipment, now);
+                        announced++;
+                    }
+                }
+                return announced;
+            });
+        });
+    }
+
+    @Override
     public void delivered(Claim claim, Attempt attempt) {
         outcome("record a delivered webhook message", claim, attempt,
                 "state = 'delivered'", null, null);
@@ -204,7 +262,7 @@ final class JdbcWebhookStore implements WebhookStore {
     private void outcome(String what, Claim claim, Attempt attempt, String change, Instant next, String reason) {
         long id = number(claim.message().id()).orElseThrow();
         DatabaseFailures.attempt(what, () -> jdbi.inTransaction(handle -> {
-            insertAttempt(handle, id, claim.subscription().id(), attempt);
+            insertAttempt(handle, id, attempt);
             var update = handle.createUpdate("UPDATE webhook_messages SET " + change
                             + ", lease = NULL, lease_until = NULL WHERE id = :id AND lease = :lease")
                     .bind("id", id).bind("lease", claim.lease());
@@ -221,10 +279,9 @@ final class JdbcWebhookStore implements WebhookStore {
         }));
     }
 
-    private void insertAttempt(Handle handle, long messageId, String subscriptionId, Attempt attempt) {
+    private void insertAttempt(Handle handle, long messageId, Attempt attempt) {
         var insert = handle.createUpdate(ATTEMPT)
                 .bind("message", messageId)
-                .bind("subscription", subscriptionId)
                 .bind("at", time(attempt.at()))
                 .bind("micros", attempt.duration().toNanos() / 1000)
                 .bind("error", attempt.error().orElse(null));

@@ -68,16 +68,17 @@ public final class Persistence implements AutoCloseable {
         // The replica hears of changes before the cache does (listeners are told in the order they subscribe): a
         // lookup that misses the cache after a change never reads the replica before it holds the change.
         replica.ifPresent(reads -> changes.changes().subscribe(reads));
+        WebhookOutbox outbox = new WebhookOutbox(engine, payloads);
         this.shipments = new JdbcShipmentRepository(jdbi, dataSource, engine, clock, writers(engine),
                 settings.commitTimeout(), new TableStatistics(jdbi, engine == Engine.POSTGRES), changes.notifier(),
-                new WebhookOutbox(engine, payloads), metrics, replica.<ShipmentChanges.Listener>map(reads -> reads).orElse(NO_ONE));
+                outbox, metrics, replica.<ShipmentChanges.Listener>map(reads -> reads).orElse(NO_ONE));
         this.keys = new JdbiPermutationKeyStore(jdbi, engine, clock);
         this.keyedIssues = new JdbcKeyedIssues(
                 jdbi, dataSource, engine, writers(engine), settings.commitTimeout(), metrics);
         this.weather = new JdbiWeatherStore(jdbi, engine);
         this.jobs = DbSchedulerClusterJobs.on(dataSource, settings);
         this.reports = new JdbiReportRepository(jdbi, engine, clock);
-        this.webhooks = new JdbcWebhookStore(jdbi, engine);
+        this.webhooks = new JdbcWebhookStore(jdbi, engine, new ShipmentReader(dataSource, engine), outbox);
     }
 
     /**

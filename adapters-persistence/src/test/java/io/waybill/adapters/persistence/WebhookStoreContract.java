@@ -86,7 +86,7 @@ abstract class WebhookStoreContract {
         stored = move(persistence.shipments(), stored, "ev-out", ShipmentStatus.OUT_FOR_DELIVERY);
         move(persistence.shipments(), stored, "ev-done", ShipmentStatus.DELIVERED);
 
-        List<String> delivered = deliverAll(store);
+        List<String> delivered = deliverAll(store, T0.plusSeconds(1));
         assertThat(delivered).containsSubsequence("whk_all shipment.status_changed {\"status\":\"out_for_delivery\"}",
                 "whk_all shipment.status_changed {\"status\":\"delivered\"}",
                 "whk_all shipment.delivered {\"status\":\"delivered\"}");
@@ -95,10 +95,10 @@ abstract class WebhookStoreContract {
     }
 
     // Claims and delivers until nothing is due, one message per subscription per claim, as deliveries do.
-    private static List<String> deliverAll(WebhookStore store) {
+    private static List<String> deliverAll(WebhookStore store, Instant now) {
         List<String> delivered = new java.util.ArrayList<>();
-        for (List<Claim> claims = store.claimDue(T0.plusSeconds(1), LEASE, 10); !claims.isEmpty();
-                claims = store.claimDue(T0.plusSeconds(1), LEASE, 10)) {
+        for (List<Claim> claims = store.claimDue(now, LEASE, 10); !claims.isEmpty();
+                claims = store.claimDue(now, LEASE, 10)) {
             for (Claim claim : claims) {
                 delivered.add(claim.subscription().id() + " " + claim.message().event().type() + " "
                         + claim.message().data());
@@ -180,6 +180,40 @@ abstract class WebhookStoreContract {
         Claim replayed = store.claimDue(T0.plusSeconds(3600), LEASE, 10).get(0);
         assertThat(replayed.message().id()).isEqualTo(claim.message().id());
         assertThat(replayed.message().attempts()).isZero();
+    }
+
+    @Test
+    void aStalledShipmentIsAnnouncedOnceUntilItChanges() {
+        Persistence persistence = open();
+        WebhookStore store = persistence.webhooks();
+        Shipment stored = registered(persistence.shipments());
+        Instant later = T0.plus(Duration.ofDays(4));
+        assertThat(store.recordStalled(T0.plusSeconds(1), later, 10)).as("nobody subscribed").isZero();
+        store.add(subscription("whk_1", "alice", Set.of(WebhookEvent.STALLED)));
+
+        assertThat(store.recordStalled(T0, later, 10)).as("recorded at the limit: not before it").isZero();
+        assertThat(store.recordStalled(T0.plusSeconds(1), later, 10)).isOne();
+        assertThat(store.recordStalled(T0.plusSeconds(1), later, 10)).as("announced already").isZero();
+        move(persistence.shipments(), stored, "ev-1", ShipmentStatus.IN_TRANSIT);
+        assertThat(store.recordStalled(T0.plusSeconds(1), later, 10)).as("changed, and stalled again").isOne();
+
+        List<String> delivered = deliverAll(store, later);
+        assertThat(delivered).containsExactly("whk_1 shipment.stalled {\"status\":\"received\"}",
+                "whk_1 shipment.stalled {\"status\":\"in_transit\"}");
+    }
+
+    @Test
+    void anAttemptEndingAfterItsSubscriptionWasDeletedRecordsNothing() {
+        Persistence persistence = open();
+        WebhookStore store = persistence.webhooks();
+        store.add(subscription("whk_1", "alice", Set.of(WebhookEvent.STATUS_CHANGED)));
+        move(persistence.shipments(), registered(persistence.shipments()), "ev-1", ShipmentStatus.IN_TRANSIT);
+        Claim claim = store.claimDue(T0.plusSeconds(1), LEASE, 10).get(0);
+
+        assertThat(store.delete("alice", "whk_1")).isTrue();
+        store.delivered(claim, attempt(claim, 204));
+
+        assertThat(store.attempts("whk_1", 10)).isEmpty();
     }
 
     @Test

@@ -24,10 +24,12 @@ import java.util.Optional;
  */
 public final class DeliverWebhooksService {
 
-    /** The longest an attempt waits for the receiver, as the specification suggests. */
+    /** The longest an attempt waits for the receiver's answer, as the specification suggests. */
     public static final Duration TIMEOUT = Duration.ofSeconds(15);
-    // Long enough for an attempt to end before another instance may take the message over.
-    private static final Duration LEASE = TIMEOUT.multipliedBy(2);
+    /** The longest an attempt waits to connect, before {@link #TIMEOUT} starts. */
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration LONGEST_ATTEMPT = TIMEOUT.plus(CONNECT_TIMEOUT);
+    private static final Duration LEASE = Duration.ofSeconds(30);
     private static final int BATCH = 32;
 
     private final WebhookStore store;
@@ -42,11 +44,17 @@ public final class DeliverWebhooksService {
         this.clock = clock;
     }
 
-    /** Delivers what is due now, one attempt per message; answers how many messages it attempted. */
+    /**
+     * Delivers what is due now, one attempt per message, one message after the other; answers how many messages it
+     * claimed. An attempt starts only while its claim will outlast it: a claim that slow receivers before it have
+     * used up is left to run out, and the message taken again then, so that no other instance sends it meanwhile.
+     */
     public int deliverDue() {
         List<Claim> claims = store.claimDue(clock.instant(), LEASE, BATCH);
         for (Claim claim : claims) {
-            attempt(claim);
+            if (!clock.instant().plus(LONGEST_ATTEMPT).isAfter(claim.leaseEnd())) {
+                attempt(claim);
+            }
         }
         return claims.size();
     }

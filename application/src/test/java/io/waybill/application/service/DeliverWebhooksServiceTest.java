@@ -30,7 +30,7 @@ class DeliverWebhooksServiceTest {
             URI.create("https://example.com/hook"), Set.of(WebhookEvent.DELIVERED), SECRET, NOW, Optional.empty());
 
     /** One message, claimed once per call, and what became of it. */
-    private static final class OneMessage extends RecordingStore {
+    private static class OneMessage extends RecordingStore {
         final WebhookStore.Message message;
 
         OneMessage(int attempts) {
@@ -104,6 +104,21 @@ class DeliverWebhooksServiceTest {
 
         assertThat(store.outcomes).singleElement().asString()
                 .startsWith("give up: Message msg_7 failed 3 attempts; the last: HTTP OptionalInt.empty");
+    }
+
+    @Test
+    void aClaimThatWouldRunOutDuringTheAttemptIsLeftAlone() {
+        OneMessage store = new OneMessage(0) {
+            @Override
+            public List<WebhookStore.Claim> claimDue(Instant now, Duration lease, int limit) {
+                return List.of(new WebhookStore.Claim(message, SUBSCRIPTION, "lease", now.plusSeconds(19)));
+            }
+        };
+
+        assertThat(service(store, answering(OptionalInt.of(204))).deliverDue()).isOne();
+
+        assertThat(sent).isEmpty();
+        assertThat(store.outcomes).isEmpty();
     }
 
     @Test

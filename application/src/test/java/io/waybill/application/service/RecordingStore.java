@@ -51,6 +51,12 @@ abstract class RecordingStore implements WebhookStore {
     }
 
     @Override
+    public int recordStalled(Instant stalledBefore, Instant now, int limit) {
+        outcomes.add("stalled before " + stalledBefore);
+        return 0;
+    }
+
+    @Override
     public void delivered(Claim claim, Attempt attempt) {
         attempts.add(attempt);
         outcomes.add("delivered");

@@ -25,11 +25,11 @@ final class HttpWebhookSender implements WebhookSender {
     private final Duration timeout;
     private final HttpClient client;
 
-    HttpWebhookSender(TargetGuard guard, Duration timeout) {
+    HttpWebhookSender(TargetGuard guard, Duration connectTimeout, Duration timeout) {
         this.guard = guard;
         this.timeout = timeout;
         this.client = HttpClient.newBuilder()
-                .connectTimeout(timeout)
+                .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }

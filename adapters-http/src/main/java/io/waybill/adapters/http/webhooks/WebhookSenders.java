@@ -11,9 +11,10 @@ public final class WebhookSenders {
     /**
      * @param allowPrivate whether loopback, private, link-local and other addresses that are no public receiver's may
      *     be targets (for tests and closed networks); refused otherwise, at subscription and again at each attempt
-     * @param timeout the longest an attempt waits, connecting and for the whole answer
+     * @param connectTimeout the longest an attempt waits to connect
+     * @param timeout the longest an attempt then waits for the answer
      */
-    public static WebhookSender open(boolean allowPrivate, Duration timeout) {
-        return new HttpWebhookSender(new TargetGuard(allowPrivate, new SystemResolver()), timeout);
+    public static WebhookSender open(boolean allowPrivate, Duration connectTimeout, Duration timeout) {
+        return new HttpWebhookSender(new TargetGuard(allowPrivate, new SystemResolver()), connectTimeout, timeout);
     }
 }

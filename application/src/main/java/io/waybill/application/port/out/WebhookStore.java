@@ -87,6 +87,15 @@ public interface WebhookStore {
      */
     List<Claim> claimDue(Instant now, Duration lease, int limit);
 
+    /**
+     * Records a {@link WebhookEvent#STALLED} message for each shipment, up to {@code limit}, that is not in a final
+     * status and has had nothing recorded since {@code stalledBefore}, once per version of the shipment (so once until
+     * it changes), for every active subscription to the event; nothing when there is none.
+     *
+     * @return how many shipments were announced as stalled
+     */
+    int recordStalled(Instant stalledBefore, Instant now, int limit);
+
     /** Records a successful attempt, and the message as delivered. */
     void delivered(Claim claim, Attempt attempt);
 
