@@ -191,6 +191,27 @@ final class Settings {
         return parse("WAYBILL_METRICS_KEY", key, present -> new MetricsSettings(on, present));
     }
 
+    /**
+     * {@code WAYBILL_WEBHOOK_RETRY_DELAYS}: comma-separated delays such as {@code 0s,5s,5m} (the Standard Webhooks
+     * schedule by default); {@code WAYBILL_WEBHOOK_ALLOW_PRIVATE}: {@code true} lets subscribers' URLs be on loopback,
+     * private or link-local addresses (for tests and closed networks).
+     */
+    WebhookSettings webhooks() {
+        WebhookSettings webhooks = WebhookSettings.DEFAULTS;
+        Optional<String> delays = optional("WAYBILL_WEBHOOK_RETRY_DELAYS");
+        if (delays.isPresent()) {
+            webhooks = webhooks.withRetries(
+                    parse("WAYBILL_WEBHOOK_RETRY_DELAYS", delays.get(), io.waybill.domain.webhook.RetrySchedule::parse));
+        }
+        String allow = text("WAYBILL_WEBHOOK_ALLOW_PRIVATE", "false").toLowerCase(Locale.ROOT);
+        return switch (allow) {
+            case "true", "1", "on" -> webhooks.allowingPrivateTargets();
+            case "false", "0", "off" -> webhooks;
+            default -> throw new IllegalArgumentException("WAYBILL_WEBHOOK_ALLOW_PRIVATE must be true or false; got "
+                    + allow);
+        };
+    }
+
     /** Redis when {@code WAYBILL_REDIS_URL} or {@code REDIS_URL} is set, the in-process cache otherwise. */
     CacheSettings cache() {
         CacheSettings defaults = CacheSettings.defaults();

@@ -5,6 +5,7 @@ import io.waybill.adapters.http.HttpApi;
 import io.waybill.adapters.http.MetricsSettings;
 import io.waybill.adapters.http.Monitoring;
 import io.waybill.adapters.http.weather.WeatherProviders;
+import io.waybill.adapters.http.webhooks.WebhookSenders;
 import io.waybill.adapters.persistence.Persistence;
 import io.waybill.adapters.persistence.archive.ReportArchives;
 import io.waybill.application.port.in.FakeShipmentsUseCase;
@@ -24,6 +25,8 @@ import io.waybill.application.port.out.ReportArchive;
 import io.waybill.application.port.out.ShipmentQueries;
 import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.application.port.out.WeatherProvider;
+import io.waybill.application.port.out.WebhookSender;
+import io.waybill.application.service.AnnounceStalledShipmentsService;
 import io.waybill.application.service.CacheCoherence;
 import io.waybill.application.service.FakeShipmentsService;
 import io.waybill.application.service.FindShipmentService;
@@ -31,8 +34,10 @@ import io.waybill.application.service.FindWeatherService;
 import io.waybill.application.service.ImportShipmentsService;
 import io.waybill.application.service.IssueTrackingNumberOnceService;
 import io.waybill.application.service.IssueTrackingNumberService;
+import io.waybill.application.service.DeliverWebhooksService;
 import io.waybill.application.service.ListShipmentsService;
 import io.waybill.application.service.MakeReportService;
+import io.waybill.application.service.ManageWebhooksService;
 import io.waybill.application.service.PermutationKeys;
 import io.waybill.application.service.PublishReportService;
 import io.waybill.application.service.ReadReportsService;
@@ -89,6 +94,9 @@ public final class Waybill implements AutoCloseable {
     // instance without HTTP, such as an import, runs none).
     private static final Duration WEATHER_REFRESH_EVERY = Duration.ofMinutes(5);
 
+    // How often one instance of the cluster looks for shipments newly stalled, for shipment.stalled webhooks.
+    private static final Duration STALLED_CHECK_EVERY = Duration.ofMinutes(15);
+
     private static final Logger LOG = LoggerFactory.getLogger(Waybill.class);
 
     private final ResourceStack resources;
@@ -119,7 +127,8 @@ public final class Waybill implements AutoCloseable {
             Monitoring monitoring = resources.push(Monitoring.open(
                     config.http().isPresent() ? config.metrics() : MetricsSettings.OFF));
             Metrics metrics = monitoring.metrics();
-            Persistence persistence = resources.push(Persistence.open(config.database(), clock, metrics));
+            Persistence persistence = resources.push(Persistence.open(config.database(), clock, metrics,
+                    Optional.of(HttpApi.webhookPayloads())));
             Caches caches = resources.push(Caches.open(config.cache(), metrics));
             ExecutorService background = Executors.newSingleThreadExecutor(DaemonThreads.named("waybill-background"));
             resources.push(background::shutdownNow);
@@ -143,6 +152,9 @@ public final class Waybill implements AutoCloseable {
             persistence.replicaProbe().ifPresent(probes::add);
             archive.ifPresent(present -> probes.add(new ReportArchiveProbe(persistence.reports())));
             ReadinessService readiness = new ReadinessService(probes);
+            WebhookSender webhookSender =
+                    WebhookSenders.open(config.webhooks().allowPrivate(),
+                    DeliverWebhooksService.CONNECT_TIMEOUT, DeliverWebhooksService.TIMEOUT);
             HttpApi.UseCases useCases = new HttpApi.UseCases(
                     new IssueTrackingNumberService(format, sequence, shipments, clock, metrics),
                     new IssueTrackingNumberOnceService(format, sequence, persistence.keyedIssues(), clock, metrics),
@@ -158,9 +170,15 @@ public final class Waybill implements AutoCloseable {
                     weather,
                     makeReport,
                     publishReport,
-                    new ReadReportsService(persistence.reports()));
-            List<ClusterJobs.Job> jobs = config.http().isPresent()
-                    ? jobs(config, weather, publishReport, archive.isPresent()) : List.of();
+                    new ReadReportsService(persistence.reports()),
+                    new ManageWebhooksService(persistence.webhooks(), webhookSender, random, clock));
+            List<ClusterJobs.Job> jobs = new ArrayList<>(config.http().isPresent()
+                    ? jobs(config, weather, publishReport, archive.isPresent()) : List.of());
+            if (config.http().isPresent()) {
+                AnnounceStalledShipmentsService stalled =
+                        new AnnounceStalledShipmentsService(persistence.webhooks(), reports.stalledDays(), clock);
+                jobs.add(new ClusterJobs.Job("webhook-stalled", STALLED_CHECK_EVERY, stalled::announce));
+            }
             if (!jobs.isEmpty()) {
                 AutoCloseable started = persistence.clusterJobs().start(jobs);
                 // The weather first, which ends a refresh under way, then the jobs, which wait for their runs to end.
@@ -168,6 +186,11 @@ public final class Waybill implements AutoCloseable {
                     weather.close();
                     started.close();
                 });
+            }
+            if (config.http().isPresent()) {
+                // Every serving instance delivers; the outbox's leases keep each message to one at a time.
+                resources.push(WebhookDeliveryLoop.start(new DeliverWebhooksService(persistence.webhooks(),
+                        webhookSender, config.webhooks().retries(), clock), config.webhooks().poll()));
             }
             Optional<HttpApi> http = config.http().map(settings -> resources.push(
                     HttpApi.start(settings, useCases, config.rateLimits(), caches.tokenBuckets(), clock, monitoring)));

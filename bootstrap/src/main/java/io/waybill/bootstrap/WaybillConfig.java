@@ -39,11 +39,12 @@ import java.util.Optional;
  * @param shutdownGrace how long {@link Waybill#shutDownGracefully} keeps serving HTTP once readiness says the
  *     instance is shutting down, so that load balancers move away before it stops taking connections
  *     ({@link #DEFAULT_SHUTDOWN_GRACE}; zero stops at once)
+ * @param webhooks how webhook messages are delivered ({@link WebhookSettings#DEFAULTS} unless set)
  */
 public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings database, CacheSettings cache,
         Optional<PermutationKey> trackingKey, StatusMapping statusMapping, RateLimitSettings rateLimits,
         WeatherSettings weather, ReportSettings reports, Clock clock, MetricsSettings metrics,
-        Duration shutdownGrace) {
+        Duration shutdownGrace, WebhookSettings webhooks) {
 
     /**
      * Long enough for a load balancer that checks {@code /ready} every second or two to see it fail twice (HAProxy's
@@ -59,9 +60,19 @@ public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings databa
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        Objects.requireNonNull(webhooks, "webhooks");
         if (shutdownGrace.isNegative()) {
             throw new IllegalArgumentException("the shutdown grace must not be negative; got " + shutdownGrace);
         }
+    }
+
+    /** With the default webhook settings. */
+    public WaybillConfig(Optional<HttpSettings> http, DatabaseSettings database, CacheSettings cache,
+            Optional<PermutationKey> trackingKey, StatusMapping statusMapping, RateLimitSettings rateLimits,
+            WeatherSettings weather, ReportSettings reports, Clock clock, MetricsSettings metrics,
+            Duration shutdownGrace) {
+        this(http, database, cache, trackingKey, statusMapping, rateLimits, weather, reports, clock, metrics,
+                shutdownGrace, WebhookSettings.DEFAULTS);
     }
 
     /** Without metrics, with the default shutdown grace. */
@@ -126,7 +137,8 @@ public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings databa
         HttpSettings http = settings.parse("WAYBILL_CORS_ORIGINS", settings.list("WAYBILL_CORS_ORIGINS"),
                 origins -> new HttpSettings(host, port, keys, maxStrictImportBytes, bodyLimits, origins));
         return storage(settings).withHttp(http).withRateLimits(settings.rateLimits()).withWeather(settings.weather())
-                .withShutdownGrace(settings.shutdownGrace()).withMetrics(settings.metrics());
+                .withShutdownGrace(settings.shutdownGrace()).withMetrics(settings.metrics())
+                .withWebhooks(settings.webhooks());
     }
 
     /**
@@ -163,49 +175,54 @@ public record WaybillConfig(Optional<HttpSettings> http, DatabaseSettings databa
 
     public WaybillConfig withHttp(HttpSettings settings) {
         return new WaybillConfig(Optional.of(settings), database, cache, trackingKey, statusMapping, rateLimits, weather,
-                reports, clock, metrics, shutdownGrace);
+                reports, clock, metrics, shutdownGrace, webhooks);
     }
 
     public WaybillConfig withoutHttp() {
         return new WaybillConfig(Optional.empty(), database, cache, trackingKey, statusMapping, rateLimits, weather,
-                reports, clock, metrics, shutdownGrace);
+                reports, clock, metrics, shutdownGrace, webhooks);
     }
 
     public WaybillConfig withCache(CacheSettings settings) {
         return new WaybillConfig(http, database, settings, trackingKey, statusMapping, rateLimits, weather, reports, clock,
-                metrics, shutdownGrace);
+                metrics, shutdownGrace, webhooks);
     }
 
     public WaybillConfig withRateLimits(RateLimitSettings limits) {
         return new WaybillConfig(http, database, cache, trackingKey, statusMapping, limits, weather, reports, clock,
-                metrics, shutdownGrace);
+                metrics, shutdownGrace, webhooks);
     }
 
     public WaybillConfig withReports(ReportSettings settings) {
         return new WaybillConfig(http, database, cache, trackingKey, statusMapping, rateLimits, weather, settings, clock,
-                metrics, shutdownGrace);
+                metrics, shutdownGrace, webhooks);
     }
 
     public WaybillConfig withWeather(WeatherSettings settings) {
         return new WaybillConfig(http, database, cache, trackingKey, statusMapping, rateLimits, settings, reports, clock,
-                metrics, shutdownGrace);
+                metrics, shutdownGrace, webhooks);
     }
 
     public WaybillConfig withMetrics(MetricsSettings settings) {
         return new WaybillConfig(http, database, cache, trackingKey, statusMapping, rateLimits, weather, reports, clock,
-                settings, shutdownGrace);
+                settings, shutdownGrace, webhooks);
     }
 
     /** These settings with {@link Waybill#shutDownGracefully} serving for {@code grace} before it stops. */
     public WaybillConfig withShutdownGrace(Duration grace) {
         return new WaybillConfig(http, database, cache, trackingKey, statusMapping, rateLimits, weather, reports, clock,
-                metrics, grace);
+                metrics, grace, webhooks);
+    }
+
+    public WaybillConfig withWebhooks(WebhookSettings settings) {
+        return new WaybillConfig(http, database, cache, trackingKey, statusMapping, rateLimits, weather, reports, clock,
+                metrics, shutdownGrace, settings);
     }
 
     /** These settings with the service reading the time from {@code clock}: a test's, or an embedding application's. */
     public WaybillConfig withClock(Clock clock) {
         return new WaybillConfig(http, database, cache, trackingKey, statusMapping, rateLimits, weather, reports, clock,
-                metrics, shutdownGrace);
+                metrics, shutdownGrace, webhooks);
     }
 
     /** The embedded default: SQLite in {@code waybill.db} under {@code directory}. */

@@ -21,6 +21,7 @@ import io.waybill.adapters.http.MetricsSettings;
 import io.waybill.adapters.http.Monitoring;
 import io.waybill.adapters.http.RateLimitSettings;
 import io.waybill.adapters.http.weather.WeatherProviders;
+import io.waybill.adapters.http.webhooks.WebhookSenders;
 import io.waybill.adapters.persistence.DatabaseSettings;
 import io.waybill.adapters.persistence.Persistence;
 import io.waybill.adapters.persistence.archive.ReportArchives;
@@ -71,7 +72,7 @@ class ArchitectureTest {
      */
     static final Set<Class<?>> ADAPTER_ENTRY_TYPES = Set.of(
             HttpApi.class, HttpSettings.class, RateLimitSettings.class, WeatherProviders.class, Monitoring.class,
-            MetricsSettings.class,
+            MetricsSettings.class, WebhookSenders.class,
             Persistence.class, DatabaseSettings.class, ReportArchives.class,
             Caches.class, CacheSettings.class);
 

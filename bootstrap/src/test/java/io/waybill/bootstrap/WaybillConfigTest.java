@@ -54,6 +54,24 @@ class WaybillConfigTest {
     }
 
     @Test
+    void webhooksRetryOnTheStandardScheduleToPublicTargetsUnlessTold() {
+        WebhookSettings defaults = WaybillConfig.fromEnvironment(Map.of()).webhooks();
+        assertThat(defaults.retries()).isEqualTo(io.waybill.domain.webhook.RetrySchedule.STANDARD);
+        assertThat(defaults.allowPrivate()).isFalse();
+
+        WebhookSettings set = WaybillConfig.fromEnvironment(Map.of("WAYBILL_WEBHOOK_RETRY_DELAYS", "1s,2s,5s",
+                "WAYBILL_WEBHOOK_ALLOW_PRIVATE", "true")).webhooks();
+        assertThat(set.retries().delays()).containsExactly(java.time.Duration.ofSeconds(1),
+                java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(5));
+        assertThat(set.allowPrivate()).isTrue();
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_WEBHOOK_RETRY_DELAYS", "1s,soon")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("WAYBILL_WEBHOOK_RETRY_DELAYS").hasMessageContaining("'soon'");
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_WEBHOOK_ALLOW_PRIVATE", "maybe")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("WAYBILL_WEBHOOK_ALLOW_PRIVATE");
+    }
+
+    @Test
     void refusesAMalformedMetricsSettingNamingItButNotTheKey() {
         assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_METRICS", "maybe")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("WAYBILL_METRICS");

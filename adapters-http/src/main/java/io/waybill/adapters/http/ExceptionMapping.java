@@ -7,6 +7,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.MethodNotAllowedResponse;
 import io.waybill.application.port.in.AmbiguousShipmentException;
 import io.waybill.application.port.in.InvalidCommandException;
+import io.waybill.application.port.in.ManageWebhooksUseCase;
 import io.waybill.application.port.in.IssueTrackingNumberOnceUseCase.IdempotencyKeyReusedException;
 import io.waybill.application.port.in.ShipmentNotFoundException;
 import io.waybill.application.port.in.UnknownCarrierStatusException;
@@ -46,6 +47,8 @@ final class ExceptionMapping {
         routes.exception(MethodNotAllowedResponse.class, mapping::methodNotAllowed);
         routes.exception(HttpResponseException.class, mapping::httpResponse);
         routes.exception(ShipmentNotFoundException.class, (e, ctx) -> mapping.answer(ctx, 404, e.getMessage()));
+        routes.exception(ManageWebhooksUseCase.WebhookNotFoundException.class,
+                (e, ctx) -> mapping.answer(ctx, 404, e.getMessage()));
         routes.exception(AmbiguousShipmentException.class, (e, ctx) -> mapping.answer(ctx,
                 problem(409, e.getMessage(), ctx).withCarriers(e.carriers().stream().map(Carrier::code).toList())));
         routes.exception(IllegalTransitionException.class, (e, ctx) -> mapping.answer(ctx, 409, e.getMessage()));

@@ -12,6 +12,7 @@ import io.waybill.application.port.in.ImportShipmentsUseCase;
 import io.waybill.application.port.in.IssueTrackingNumberOnceUseCase;
 import io.waybill.application.port.in.IssueTrackingNumberUseCase;
 import io.waybill.application.port.in.ListShipmentsUseCase;
+import io.waybill.application.port.in.ManageWebhooksUseCase;
 import io.waybill.application.port.in.MakeReportUseCase;
 import io.waybill.application.port.in.PublishReportUseCase;
 import io.waybill.application.port.in.ReadReportsUseCase;
@@ -19,6 +20,7 @@ import io.waybill.application.port.in.RecordTrackingEventsUseCase;
 import io.waybill.application.port.in.RegisterShipmentUseCase;
 import io.waybill.application.port.out.ReportFormat;
 import io.waybill.application.port.out.TokenBuckets;
+import io.waybill.application.port.out.WebhookPayloads;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -82,7 +84,7 @@ public final class HttpApi implements AutoCloseable {
             FindShipmentUseCase findShipment, ListShipmentsUseCase listShipments,
             ImportShipmentsUseCase importShipments, FakeShipmentsUseCase fakeShipments,
             FindWeatherUseCase findWeather, MakeReportUseCase makeReport, PublishReportUseCase publishReport,
-            ReadReportsUseCase readReports) {
+            ReadReportsUseCase readReports, ManageWebhooksUseCase manageWebhooks) {
 
         public UseCases {
             Objects.requireNonNull(issueTrackingNumber, "issueTrackingNumber");
@@ -98,6 +100,7 @@ public final class HttpApi implements AutoCloseable {
             Objects.requireNonNull(makeReport, "makeReport");
             Objects.requireNonNull(publishReport, "publishReport");
             Objects.requireNonNull(readReports, "readReports");
+            Objects.requireNonNull(manageWebhooks, "manageWebhooks");
         }
     }
 
@@ -107,6 +110,11 @@ public final class HttpApi implements AutoCloseable {
      */
     public static ReportFormat reportFormat() {
         return ReportJson::document;
+    }
+
+    /** How webhook messages carry a shipment: its staff view, as {@code GET /api/v1/shipments/{n}} shows it. */
+    public static WebhookPayloads webhookPayloads() {
+        return new WebhookData();
     }
 
     /** Without rate limits, on the system's UTC clock. */

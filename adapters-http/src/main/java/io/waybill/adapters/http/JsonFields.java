@@ -92,6 +92,11 @@ final class JsonFields {
         return value == null ? List.of() : problems.elements(value, path(name), reader);
     }
 
+    /** The field's JSON as it is, for a reader of its own; empty when it is left out or null. */
+    Optional<JsonNode> node(String name) {
+        return Optional.ofNullable(field(name));
+    }
+
     boolean has(String name) {
         return object.hasNonNull(name);
     }

@@ -56,6 +56,13 @@ final class Routes {
         routes.get(ReportHandlers.PATH, access.staff(reports::list));
         routes.get(ReportHandlers.PATH + "/{id}", access.staff(reports::one));
         routes.post(ReportHandlers.PATH, access.staff(reports::publish));
+        WebhookHandlers webhooks = new WebhookHandlers(useCases.manageWebhooks(), access, body, json);
+        routes.post(WebhookHandlers.PATH, access.staff(webhooks::subscribe));
+        routes.get(WebhookHandlers.PATH, access.staff(webhooks::list));
+        routes.get(WebhookHandlers.PATH + "/{id}", access.staff(webhooks::one));
+        routes.delete(WebhookHandlers.PATH + "/{id}", access.staff(webhooks::delete));
+        routes.get(WebhookHandlers.PATH + "/{id}/deliveries", access.staff(webhooks::deliveries));
+        routes.post(WebhookHandlers.PATH + "/{id}/deliveries/{message_id}/replay", access.staff(webhooks::replay));
         routes.get(FakeShipmentsHandler.PATH,
                 access.staff(new FakeShipmentsHandler(useCases.fakeShipments(), clock, json)::handle));
 

@@ -201,6 +201,23 @@ class OpenApiAnswersTest {
     }
 
     @Test
+    void webhooks() {
+        HttpResponse<byte[]> made = server.post("/api/v1/webhooks",
+                "{\"url\": \"https://shop.example/hooks\", \"events\": [\"shipment.delivered\"]}", STAFF);
+        check("POST", "/api/v1/webhooks", made, 201);
+        String path = "/api/v1/webhooks/" + TestServer.json(made.body()).get("id").textValue();
+        check("POST", "/api/v1/webhooks", server.post("/api/v1/webhooks", "{\"events\": []}", STAFF), 400);
+        check("GET", "/api/v1/webhooks", server.get("/api/v1/webhooks", STAFF), 200);
+        check("GET", "/api/v1/webhooks/{id}", server.get(path, STAFF), 200);
+        check("GET", "/api/v1/webhooks/{id}", server.get("/api/v1/webhooks/whk_none", STAFF), 404);
+        check("GET", "/api/v1/webhooks/{id}/deliveries", server.get(path + "/deliveries", STAFF), 200);
+        check("POST", "/api/v1/webhooks/{id}/deliveries/{message_id}/replay",
+                server.post(path + "/deliveries/msg_1/replay", "", STAFF), 202);
+        check("DELETE", "/api/v1/webhooks/{id}", server.send("DELETE", path, STAFF), 204);
+        check("DELETE", "/api/v1/webhooks/{id}", server.send("DELETE", path, STAFF), 404);
+    }
+
+    @Test
     void theDescriptionAndItsViewer() {
         check("GET", "/openapi.json", server.get("/openapi.json"), 200);
         check("GET", "/docs", server.get("/docs"), 200);

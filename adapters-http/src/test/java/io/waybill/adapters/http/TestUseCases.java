@@ -12,6 +12,7 @@ import io.waybill.application.port.in.IssueTrackingNumberOnceUseCase;
 import io.waybill.application.port.in.IssueTrackingNumberUseCase;
 import io.waybill.application.port.in.ListShipmentsUseCase;
 import io.waybill.application.port.in.MakeReportUseCase;
+import io.waybill.application.port.in.ManageWebhooksUseCase;
 import io.waybill.application.port.in.PublishReportUseCase;
 import io.waybill.application.port.in.ReadReportsUseCase;
 import io.waybill.application.port.out.ReportRepository.StoredReport;
@@ -145,6 +146,7 @@ final class TestUseCases {
                 fail();
             }
         };
+        private ManageWebhooksUseCase manageWebhooks = new InMemoryWebhooks();
         private ReadReportsUseCase readReports = new ReadReportsUseCase() {
             @Override
             public Optional<StoredReport> find(Instant slot) {
@@ -228,6 +230,11 @@ final class TestUseCases {
             return this;
         }
 
+        Builder manageWebhooks(ManageWebhooksUseCase useCase) {
+            manageWebhooks = useCase;
+            return this;
+        }
+
         Builder findWeather(FindWeatherUseCase useCase) {
             findWeather = useCase;
             return this;
@@ -237,7 +244,7 @@ final class TestUseCases {
             return new HttpApi.UseCases(issueTrackingNumber, issueTrackingNumberOnce, checkReadiness, registerShipment,
                     recordTrackingEvents,
                     findShipment, listShipments, importShipments, fakeShipments, findWeather, makeReport, publishReport,
-                    readReports);
+                    readReports, manageWebhooks);
         }
 
         private static <T> T fail() {

@@ -47,8 +47,8 @@ final class JdbcShipmentRepository implements ShipmentRepository, AutoCloseable 
 
     /** @param written told of every write of shipments, once it has ended */
     JdbcShipmentRepository(Jdbi jdbi, DataSource dataSource, Engine engine, Clock clock, int writers,
-            Duration commitTimeout, TableStatistics statistics, ChangeNotifier notifier, Metrics metrics,
-            WrittenShipments written) {
+            Duration commitTimeout, TableStatistics statistics, ChangeNotifier notifier, WebhookOutbox outbox,
+            Metrics metrics, WrittenShipments written) {
         this.groupCommit = new GroupCommit<>("shipments", writers, MAX_BATCH, commitTimeout,
                 batch -> {
                     try {
@@ -57,7 +57,7 @@ final class JdbcShipmentRepository implements ShipmentRepository, AutoCloseable 
                         written.issued();
                     }
                 }, metrics);
-        this.writer = new ShipmentWriter(jdbi, engine, clock, notifier);
+        this.writer = new ShipmentWriter(jdbi, engine, clock, notifier, outbox);
         this.reader = new ShipmentReader(dataSource, engine);
         this.lister = new ShipmentLister(jdbi, engine);
         this.dataSource = dataSource;

@@ -18,6 +18,8 @@ import io.waybill.application.port.out.ShipmentQueries;
 import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.application.port.out.TrackingSequence;
 import io.waybill.application.port.out.WeatherStore;
+import io.waybill.application.port.out.WebhookPayloads;
+import io.waybill.application.port.out.WebhookStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -52,8 +54,10 @@ public final class Persistence implements AutoCloseable {
     private final DbSchedulerClusterJobs jobs;
     private final JdbiReportRepository reports;
     private final Optional<ReplicaReads> replica;
+    private final JdbcWebhookStore webhooks;
 
-    private Persistence(DatabaseSettings settings, HikariDataSource dataSource, Clock clock, Metrics metrics) {
+    private Persistence(DatabaseSettings settings, HikariDataSource dataSource, Clock clock, Metrics metrics,
+            Optional<WebhookPayloads> payloads) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
         this.engine = settings.engine();
@@ -61,15 +65,17 @@ public final class Persistence implements AutoCloseable {
         this.replica = settings.replica().map(replica -> ReplicaReads.open(settings, replica, dataSource, jdbi, metrics));
         try {
             WrittenShipments written = replica.<WrittenShipments>map(reads -> reads).orElse(WrittenShipments.NONE);
+            WebhookOutbox outbox = new WebhookOutbox(engine, payloads);
             this.shipments = new JdbcShipmentRepository(jdbi, dataSource, engine, clock, writers(engine),
                     settings.commitTimeout(), new TableStatistics(jdbi, engine == Engine.POSTGRES), changes.notifier(),
-                    metrics, written);
+                    outbox, metrics, written);
             this.keys = new JdbiPermutationKeyStore(jdbi, engine, clock);
             this.keyedIssues = new JdbcKeyedIssues(
                     jdbi, dataSource, engine, writers(engine), settings.commitTimeout(), metrics, written);
             this.weather = new JdbiWeatherStore(jdbi, engine);
             this.jobs = DbSchedulerClusterJobs.on(dataSource, settings);
             this.reports = new JdbiReportRepository(jdbi, engine, clock);
+            this.webhooks = new JdbcWebhookStore(jdbi, engine, new ShipmentReader(dataSource, engine), outbox);
             // The replica hears of changes before the cache does (listeners are told in the order they subscribe): a
             // lookup that misses the cache after a change never reads the replica before it holds the change.
             replica.ifPresent(reads -> changes.changes().subscribe(reads));
@@ -97,6 +103,15 @@ public final class Persistence implements AutoCloseable {
      * tagged {@code pool=waybill}).
      */
     public static Persistence open(DatabaseSettings settings, Clock clock, Metrics metrics) {
+        return open(settings, clock, metrics, Optional.empty());
+    }
+
+    /**
+     * {@link #open(DatabaseSettings, Clock, Metrics)}, with every change to a shipment recording, in its own
+     * transaction, the webhook messages it causes, their data written by {@code payloads}; without them, none.
+     */
+    public static Persistence open(DatabaseSettings settings, Clock clock, Metrics metrics,
+            Optional<WebhookPayloads> payloads) {
         if (settings.engine() == Engine.SQLITE) {
             setUpSqlite(settings);
         } else {
@@ -106,7 +121,7 @@ public final class Persistence implements AutoCloseable {
         metrics.unwrap(MeterRegistry.class).ifPresent(pool::setMetricRegistry);
         HikariDataSource dataSource = new HikariDataSource(pool);
         try {
-            return new Persistence(settings, dataSource, clock, metrics);
+            return new Persistence(settings, dataSource, clock, metrics, payloads);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -208,6 +223,11 @@ public final class Persistence implements AutoCloseable {
      */
     public ReportRepository reports() {
         return reports;
+    }
+
+    /** The webhook subscriptions and the outbox of their messages, shared by every instance on this database. */
+    public WebhookStore webhooks() {
+        return webhooks;
     }
 
     public ComponentProbe probe() {

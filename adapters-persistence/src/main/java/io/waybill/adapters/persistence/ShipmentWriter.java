@@ -22,7 +22,8 @@ import org.jdbi.v3.core.JdbiException;
 /**
  * Registers shipments and appends to their histories, each in one transaction (a batch of registrations in one), or
  * in a transaction the caller holds, which also announces the numbers changed to the other instances
- * ({@link ChangeNotifier}).
+ * ({@link ChangeNotifier}) and records the webhook messages an update causes ({@link WebhookOutbox}; registration
+ * causes none).
  * Failures of the database pass as {@link JdbiException}s, or as the {@link SQLException}s of
  * {@link #registerAll}'s plain JDBC. Thread-safe.
  */
@@ -42,12 +43,14 @@ final class ShipmentWriter {
     private final Engine engine;
     private final Clock clock;
     private final ChangeNotifier notifier;
+    private final WebhookOutbox outbox;
 
-    ShipmentWriter(Jdbi jdbi, Engine engine, Clock clock, ChangeNotifier notifier) {
+    ShipmentWriter(Jdbi jdbi, Engine engine, Clock clock, ChangeNotifier notifier, WebhookOutbox outbox) {
         this.jdbi = jdbi;
         this.engine = engine;
         this.clock = clock;
         this.notifier = notifier;
+        this.outbox = outbox;
     }
 
     /**
@@ -165,6 +168,7 @@ final class ShipmentWriter {
             }
         }
         EventRows.insert(engine, connection, List.of(new EventRows.Recorded(id, expectedVersion + 1, added)), now);
+        outbox.record(connection, updated, added, now);
         notifier.announce(connection, List.of(key.number()));
     }
 }

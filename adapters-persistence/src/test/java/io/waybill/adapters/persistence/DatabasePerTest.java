@@ -51,6 +51,13 @@ final class DatabasePerTest implements BeforeEachCallback, AfterEachCallback {
         return open(clock, Metrics.NONE);
     }
 
+    /** {@link #open(Clock)}, recording webhook messages with {@code payloads}. */
+    Persistence open(Clock clock, io.waybill.application.port.out.WebhookPayloads payloads) {
+        Persistence persistence = Persistence.open(settings, clock, Metrics.NONE, java.util.Optional.of(payloads));
+        opened.add(persistence);
+        return persistence;
+    }
+
     /** {@link #open(Clock)}, counting into {@code metrics}. */
     Persistence open(Clock clock, Metrics metrics) {
         Persistence persistence = Persistence.open(settings, clock, metrics);

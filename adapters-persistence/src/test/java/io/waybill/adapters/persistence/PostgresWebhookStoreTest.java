@@ -1,0 +1,9 @@
+package io.waybill.adapters.persistence;
+
+class PostgresWebhookStoreTest extends WebhookStoreContract {
+
+    @Override
+    DatabaseSettings newDatabase() {
+        return TestDatabases.postgres();
+    }
+}
