@@ -16,17 +16,28 @@
 #   metrics:  the cost of metrics: the same three routes, measured the same way, on a server with WAYBILL_METRICS=off
 #             and one with metrics on (the default), and the ratios of on to off (issue 15 allows at most 5 % less).
 #             Both servers keep lookups where LIMITS_CACHE says; rate limits are off on both.
+#   webhooks: the cost of a webhook subscription (issue 16): the same three routes and recording a tracking event
+#             (POST /api/v1/shipments/{number}/events, bench/events.lua: every event a status change), on a server
+#             without subscriptions and one with a subscription to every event, delivered to a receiver that answers
+#             204 at once (bench/WebhookReceiver.java); after each measurement of the server with one, the bench waits
+#             until every message is delivered (so that delivering never runs beside the other server's measurement)
+#             and prints how long that took. Then the rows each recorded event left, by table, on both servers.
+#   builds:   an earlier build against this one (BASE_JAR against JAR): /health, generation and a cached lookup, two
+#             servers at once in rounds as above, to tell what a change cost the hot routes.
 #
 #   bash bench/run.sh                    # issue and lookups, 15 s a measurement
 #   DURATION=30s bash bench/run.sh lookups
 #   bash bench/run.sh limits
 #   bash bench/run.sh metrics
+#   bash bench/run.sh webhooks
+#   BASE_JAR=/tmp/before.jar bash bench/run.sh builds
 #
 # Settings: DURATION (15s), WARMUP (75s; the JIT needs about that on 2 cores), CONNECTIONS (64), WRK_THREADS (1),
 # JAVA (java on PATH), JAVA_OPTS, POSTGRES_URL (jdbc:postgresql://127.0.0.1:5432/test), POSTGRES_USER (postgres),
 # REDIS_URL (redis://127.0.0.1:6379), SHIPMENTS (1000), CACHES (the lookups' caches: redis in-process none),
-# LIMITS_CACHE (where the limits and metrics scenarios keep buckets and lookups: redis or in-process), ROUNDS (the
-# limits and metrics scenarios' rounds of measurements: 3), CLIENTS (10000), SERVER_CPUS and CLIENT_CPUS (CPUs for
+# LIMITS_CACHE (where the limits, metrics, webhooks and builds scenarios keep buckets and lookups: redis or in-process),
+# ROUNDS (those scenarios' rounds of measurements: 3), CLIENTS (10000), EVENT_SHIPMENTS (the shipments the webhooks
+# scenario records events on, beside those it looks up: 5000), BASE_JAR (the builds scenario's earlier build), SERVER_CPUS and CLIENT_CPUS (CPUs for
 # taskset to pin the servers and wrk to; unpinned when unset), JAR (bootstrap/target/waybill.jar, built when missing; another build's jar
 # measures that build), WEATHER (stand-in: weather on, from bench/WeatherStandIn.java, which speaks Open-Meteo's
 # protocol, since the real one cannot be reached from here; off: WAYBILL_WEATHER_PROVIDER=none).
@@ -47,6 +58,7 @@ CACHES=${CACHES:-redis in-process none}
 LIMITS_CACHE=${LIMITS_CACHE:-redis}
 ROUNDS=${ROUNDS:-3}
 CLIENTS=${CLIENTS:-10000}
+EVENT_SHIPMENTS=${EVENT_SHIPMENTS:-5000}
 JAR=${JAR:-bootstrap/target/waybill.jar}
 WEATHER=${WEATHER:-stand-in}
 SCENARIOS=("${@:-issue lookups}")
@@ -67,6 +79,9 @@ work=$(mktemp -d)
 server=""
 other_server="" # the limits scenario runs two servers at once
 weather_pid=""
+receiver_pid=""
+receiver_port=""
+declare -A schema_of # the schema of each setting's server in the paired scenarios
 schemas=()
 redis_prefix="bench:$$:"
 drop_schema() {
@@ -76,24 +91,31 @@ drop_schema() {
   schemas=()
 }
 cleanup() {
-  for pid in $server $other_server $weather_pid; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  for pid in $server $other_server $weather_pid $receiver_pid; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   drop_schema
   redis-cli -u "$REDIS_URL" --scan --pattern "$redis_prefix*" 2>/dev/null | xargs -r redis-cli -u "$REDIS_URL" del >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
 
+# Starts a stand-in (a single-file Java program that prints its port) and sets stand_in_pid and stand_in_port.
+start_stand_in() { # source file, name
+  $JAVA "$1" >"$work/$2-port" 2>"$work/$2-err" &
+  stand_in_pid=$!
+  for _ in $(seq 1 200); do
+    [ -s "$work/$2-port" ] && break
+    kill -0 "$stand_in_pid" 2>/dev/null || { cat "$work/$2-err"; exit 1; }
+    sleep 0.1
+  done
+  stand_in_port=$(cat "$work/$2-port")
+}
+
 weather_settings=()
 case $WEATHER in
   stand-in)
-    $JAVA bench/WeatherStandIn.java >"$work/weather-port" 2>"$work/weather-err" &
-    weather_pid=$!
-    for _ in $(seq 1 200); do
-      [ -s "$work/weather-port" ] && break
-      kill -0 "$weather_pid" 2>/dev/null || { cat "$work/weather-err"; exit 1; }
-      sleep 0.1
-    done
-    weather_url="http://127.0.0.1:$(cat "$work/weather-port")"
+    start_stand_in bench/WeatherStandIn.java weather
+    weather_pid=$stand_in_pid
+    weather_url="http://127.0.0.1:$stand_in_port"
     weather_settings=(WAYBILL_WEATHER_URL="$weather_url" WAYBILL_WEATHER_GEOCODING_URL="$weather_url") ;;
   off) weather_settings=(WAYBILL_WEATHER_PROVIDER=none) ;;
   *) echo "WEATHER is stand-in or off; got $WEATHER" >&2; exit 1 ;;
@@ -105,7 +127,7 @@ start_server() { # label, then NAME=value settings
   shift
   env WAYBILL_DATA_DIR="$work/data-$label" WAYBILL_API_KEYS="$API_KEY" WAYBILL_RATE_LIMIT_PER_SECOND=0 WAYBILL_SHUTDOWN_GRACE_MS=0 \
     "${weather_settings[@]}" "$@" \
-    ${SERVER_CPUS:+taskset -c "$SERVER_CPUS"} $JAVA $JAVA_OPTS -jar "$JAR" serve --host 127.0.0.1 --port 0 \
+    ${SERVER_CPUS:+taskset -c "$SERVER_CPUS"} $JAVA $JAVA_OPTS -jar "${server_jar:-$JAR}" serve --host 127.0.0.1 --port 0 \
     >"$work/out-$label" 2>"$work/err-$label" &
   server=$!
   for _ in $(seq 1 200); do
@@ -230,58 +252,90 @@ median() { # numbers separated by spaces
 }
 
 # Two servers at once, the scenario's setting off and on (limits: off and the default limits, shared in Redis; metrics:
-# WAYBILL_METRICS=off and on), each seeded alike and warmed up; then ROUNDS rounds, each measuring /health, generation
-# and a cached lookup on one server right after the other, so that both see the same machine. wrk's requests come
-# from CLIENTS addresses (bench/clients.lua), each far below any limit, named in X-Forwarded-For, which only the limits
-# scenario trusts. Prints each round's rows, then per route the median over the rounds of requests/s with the setting
-# on over requests/s with it off.
-paired() { # scenario: limits or metrics, whose <scenario>_settings and <scenario>_check are called per setting
+# WAYBILL_METRICS=off and on; webhooks: no subscription and one; builds: BASE_JAR and JAR), each seeded alike and
+# warmed up; then ROUNDS rounds, each measuring /health, generation and a cached lookup (and, for webhooks, recording an
+# event) on one server right after the other, so that both see the same machine. wrk's requests come from CLIENTS
+# addresses (bench/clients.lua), each far below any limit, named in X-Forwarded-For, which only the limits scenario
+# trusts. Prints each round's rows, then per route the median over the rounds of requests/s with the setting on over
+# requests/s with it off. A scenario has <scenario>_settings and <scenario>_check, called per setting, and may have
+# <scenario>_jar (the jar per setting), <scenario>_measured (called after each measurement) and <scenario>_summary.
+paired() { # scenario: limits, metrics, webhooks or builds
   local scenario=$1 setting i round
-  local -A ports pids ratios cpu_ratios normalised
+  local -A ports pids ratios cpu_ratios normalised offsets
   local health_ratio
-  local -a routes=(/health /next-tracking-number "lookup (public view)")
+  local -a routes=(/health /next-tracking-number "lookup (public view)" "record an event")
+  local -a indexes=(0 1 2)
+  [ "$scenario" = webhooks ] && indexes+=(3)
   for setting in off on; do
     postgres_settings
     "${scenario}_settings" "$setting"
     other_server=$server
+    server_jar=$(declare -F "${scenario}_jar" >/dev/null && "${scenario}_jar" "$setting" || echo "$JAR")
     start_server "$scenario-$setting" "${settings[@]}"
+    server_jar=""
     ports[$setting]=$port
     pids[$setting]=$server
-    bash bench/seed.sh "http://127.0.0.1:$port" "$API_KEY" "$SHIPMENTS" "$work/numbers-$setting"
+    schema_of[$setting]=${schemas[-1]}
+    if [ "${#indexes[@]}" = 4 ]; then
+      bash bench/seed.sh "http://127.0.0.1:$port" "$API_KEY" "$((SHIPMENTS + EVENT_SHIPMENTS))" "$work/seeded-$setting"
+      head -n "$SHIPMENTS" "$work/seeded-$setting" >"$work/numbers-$setting"
+      tail -n +"$((SHIPMENTS + 1))" "$work/seeded-$setting" >"$work/events-$setting"
+    else
+      bash bench/seed.sh "http://127.0.0.1:$port" "$API_KEY" "$SHIPMENTS" "$work/numbers-$setting"
+    fi
+    offsets[$setting]=0
     "${scenario}_check" "$setting" "$port" "$(head -n 1 "$work/numbers-$setting")"
   done
-  export CLIENTS
+  export CLIENTS API_KEY
   route_url() { # setting, route index
     local base="http://127.0.0.1:${ports[$1]}"
     case $2 in
       0) echo "$base/health" ;;
       1) echo "$base/next-tracking-number?$QUERY" ;;
-      2) echo "$base" ;;
+      *) echo "$base" ;;
     esac
   }
-  route_numbers() { [ "$1" = 2 ] && echo "$work/numbers-on" || true; } # the same numbers on both: BENCH0000001...
+  route_numbers() { # setting, route index: the same numbers on both (BENCH0000001...)
+    case $2 in
+      2) echo "$work/numbers-on" ;;
+      3) echo "$work/events-on" ;;
+    esac
+  }
+  route_script() { [ "$1" = 3 ] && echo bench/events.lua || echo bench/clients.lua; }
+  # Measures one route on one server for a duration into $work/measured, and on the events route moves that server's
+  # event numbers past the ones this run may have sent, so that the next run's events come after them. (Not in a
+  # $(...) or <(...) subshell, where the offsets would be lost and <scenario>_measured run beside what follows.)
+  measure_route() { # setting, route index, duration; sets measured_ticks to the server's CPU time in the measurement
+    local before
+    before=$(cpu_ticks "${pids[$1]}")
+    NUMBERS=$(route_numbers "$1" "$2") EVENTS_OFFSET=${offsets[$1]} \
+      measure "$(route_url "$1" "$2")" "$3" -s "$(route_script "$2")" >"$work/measured"
+    measured_ticks=$(($(cpu_ticks "${pids[$1]}") - before))
+    if [ "$2" = 3 ]; then
+      offsets[$1]=$((offsets[$1] + $(awk '/requests in/ { print $1 }' "$work/wrk") + CONNECTIONS))
+    fi
+    if declare -F "${scenario}_measured" >/dev/null; then "${scenario}_measured" "$1" "$2"; fi
+  }
   for setting in off on; do
-    for i in 0 1 2; do
-      NUMBERS=$(route_numbers "$i") measure "$(route_url "$setting" "$i")" "$WARMUP" -s bench/clients.lua >/dev/null
+    for i in "${indexes[@]}"; do
+      measure_route "$setting" "$i" "$WARMUP"
     done
   done
   echo "(scenario $scenario: the last column is the ratio to $scenario off in the same round; cpu is the server's CPU"
   echo " time per request, user and system, from /proc: less disturbed than requests/s by other load)"
   for round in $(seq 1 "$ROUNDS"); do
-    for i in 0 1 2; do
+    for i in "${indexes[@]}"; do
       local -A got=() cpu=() line=()
       # Odd rounds measure the setting off first, even rounds on first, so that the order favours neither.
       local order="off on"
       [ $((round % 2)) = 0 ] && order="on off"
       for setting in $order; do
-        local before after requests
-        before=$(cpu_ticks "${pids[$setting]}")
-        read -r r p50 p99 bad < <(NUMBERS=$(route_numbers "$i") measure "$(route_url "$setting" "$i")" "$DURATION" \
-          -s bench/clients.lua)
-        after=$(cpu_ticks "${pids[$setting]}")
+        local requests
+        measure_route "$setting" "$i" "$DURATION"
+        read -r r p50 p99 bad <"$work/measured"
         requests=$(awk '/requests in/ { print $1 }' "$work/wrk")
         got[$setting]=$r
-        cpu[$setting]=$(awk -v t="$((after - before))" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+        cpu[$setting]=$(awk -v t="$measured_ticks" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
           'BEGIN { printf "%.1f", t * 1e6 / hz / n }')
         line[$setting]="$r $p50 $p99 $bad"
       done
@@ -297,11 +351,12 @@ paired() { # scenario: limits or metrics, whose <scenario>_settings and <scenari
       cpu_ratios[$i]+="$(awk -v on="${cpu[on]}" -v off="${cpu[off]}" 'BEGIN { printf "%.4f", on / off }') "
     done
   done
+  if declare -F "${scenario}_summary" >/dev/null; then "${scenario}_summary"; fi
   kill "$other_server"; wait "$other_server" 2>/dev/null || true; other_server=""
   stop_server
   drop_schema
   echo "$scenario on / off, median of $ROUNDS rounds (each round's ratio in brackets):"
-  for i in 0 1 2; do
+  for i in "${indexes[@]}"; do
     printf '  %-22s requests/s %6.3f  [%s]   cpu/request %6.3f  [%s]\n' "${routes[$i]}" \
       "$(median "${ratios[$i]}")" "${ratios[$i]% }" "$(median "${cpu_ratios[$i]}")" "${cpu_ratios[$i]% }"
   done
@@ -358,12 +413,94 @@ metrics() {
   paired metrics
 }
 
+# Lookups cached as the limits scenario caches them (LIMITS_CACHE); private webhook targets allowed on both servers,
+# since the receiver listens on loopback.
+webhooks_settings() { # setting
+  if [ "$LIMITS_CACHE" = redis ]; then
+    settings+=(WAYBILL_REDIS_URL="$REDIS_URL" WAYBILL_REDIS_KEY_PREFIX="$redis_prefix$1:")
+  fi
+  settings+=(WAYBILL_WEBHOOK_ALLOW_PRIVATE=true)
+}
+
+webhooks_check() { # setting, port, a seeded number: subscribes the server with one to every event, at the receiver
+  local answer
+  [ "$1" = on ] || return 0
+  if [ -z "$receiver_pid" ]; then
+    start_stand_in bench/WebhookReceiver.java receiver
+    receiver_pid=$stand_in_pid
+    receiver_port=$stand_in_port
+  fi
+  answer=$(curl -sS -w ' %{http_code}' -H "Authorization: Bearer $API_KEY" -H 'Content-Type: application/json' \
+    -d '{"url":"http://127.0.0.1:'"$receiver_port"'/hooks","events":["shipment.status_changed","shipment.delivered",'\
+'"shipment.exception","shipment.eta_changed","shipment.stalled"]}' "http://127.0.0.1:$2/api/v1/webhooks")
+  [ "${answer##* }" = 201 ] || { echo "subscribing failed: $answer" >&2; exit 1; }
+}
+
+webhook_messages() { # setting, state
+  psql -h 127.0.0.1 -U "$POSTGRES_USER" -d test -Atc \
+    "SELECT count(*) FROM ${schema_of[$1]}.webhook_messages WHERE state = '$2'"
+}
+
+# After events were recorded on the server with a subscription, waits until it has delivered every message.
+webhooks_measured() { # setting, route index
+  local started waited
+  [ "$1" = on ] && [ "$2" = 3 ] || return 0
+  started=$(date +%s%N)
+  for _ in $(seq 1 1200); do
+    [ "$(webhook_messages on pending)" = 0 ] && break
+    sleep 0.5
+  done
+  [ "$(webhook_messages on pending)" = 0 ] || { echo "messages still pending after 10 minutes" >&2; exit 1; }
+  waited=$(( ($(date +%s%N) - started) / 1000000 ))
+  echo "   delivered the rest in $waited ms after the measurement; $(webhook_messages on delivered) delivered," \
+    "$(webhook_messages on failed) failed so far"
+}
+
+# The rows that recording the events left, per event recorded, on each server (the seeded events not counted).
+webhooks_summary() {
+  local setting
+  echo "rows written per event recorded (events: tracking_events rows beyond the seeded ones):"
+  for setting in off on; do
+    psql -h 127.0.0.1 -U "$POSTGRES_USER" -d test -At -F ' ' -c "
+      WITH e AS (SELECT count(*) - 4 * ($SHIPMENTS + $EVENT_SHIPMENTS) AS n FROM ${schema_of[$setting]}.tracking_events)
+      SELECT e.n, (SELECT count(*) FROM ${schema_of[$setting]}.webhook_messages),
+             (SELECT count(*) FROM ${schema_of[$setting]}.webhook_attempts) FROM e" |
+      while read -r events messages attempts; do
+        awk -v s="$setting" -v e="$events" -v m="$messages" -v a="$attempts" 'BEGIN {
+          printf "  webhooks %-3s %9d events: tracking_events 1, webhook_messages %.3f, webhook_attempts %.3f\n",
+            s, e, m / e, a / e }'
+      done
+  done
+}
+
+builds_jar() { # setting
+  if [ "$1" = off ]; then echo "$BASE_JAR"; else echo "$JAR"; fi
+}
+
+builds_settings() { # setting
+  if [ "$LIMITS_CACHE" = redis ]; then
+    settings+=(WAYBILL_REDIS_URL="$REDIS_URL" WAYBILL_REDIS_KEY_PREFIX="$redis_prefix$1:")
+  fi
+}
+
+builds_check() { :; }
+
+webhooks() {
+  paired webhooks
+}
+
+builds() {
+  [ -f "${BASE_JAR:-}" ] || { echo "the builds scenario measures BASE_JAR against JAR; BASE_JAR is not a file" >&2; exit 2; }
+  echo "builds: off is $BASE_JAR, on is $JAR"
+  paired builds
+}
+
 echo "Waybill benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, $($JAVA -version 2>&1 | head -n 1)"
 echo "wrk -t$WRK_THREADS -c$CONNECTIONS -d$DURATION (after $WARMUP of warm-up per route)"
 printf '%-22s %-26s %12s %10s %10s %8s %9s\n' setup route requests/s p50 p99 non-2xx vs-health
 for scenario in "${SCENARIOS[@]}"; do
   case $scenario in
-    issue | lookups | limits | metrics) "$scenario" ;;
-    *) echo "unknown scenario $scenario; expected issue, lookups, limits or metrics" >&2; exit 2 ;;
+    issue | lookups | limits | metrics | webhooks | builds) "$scenario" ;;
+    *) echo "unknown scenario $scenario; expected issue, lookups, limits, metrics, webhooks or builds" >&2; exit 2 ;;
   esac
 done
