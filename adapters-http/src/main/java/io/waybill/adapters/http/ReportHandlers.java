@@ -12,6 +12,7 @@ import io.waybill.domain.report.StatusReport;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,7 +47,8 @@ final class ReportHandlers {
     }
 
     void trackingSummary(Context ctx) {
-        Instant now = clock.instant();
+        // In whole seconds, as the seed's created_at and the stored reports' are.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         StatusReport report = makeReport.make(new ReportPeriod(now, now));
         json.json(ctx, 200, ReportJson.summary(report));
     }
