@@ -192,8 +192,8 @@ final class Settings {
     }
 
     /**
-     * {@code WAYBILL_WEBHOOK_RETRY_DELAYS}: comma-separated delays such as {@code 0s,5s,5m} (the Standard Webhooks
-     * schedule by default); {@code WAYBILL_WEBHOOK_ALLOW_PRIVATE}: {@code true} lets subscribers' URLs be on loopback,
+     * {@code WAYBILL_WEBHOOK_RETRY_DELAYS}: the comma-separated, positive waits between a message's attempts after its
+     * immediate first, such as {@code 5s,5m} (the Standard Webhooks schedule by default); {@code WAYBILL_WEBHOOK_ALLOW_PRIVATE}: {@code true} lets subscribers' URLs be on loopback,
      * private or link-local addresses (for tests and closed networks).
      */
     WebhookSettings webhooks() {

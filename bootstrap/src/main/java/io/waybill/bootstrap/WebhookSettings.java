@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * How webhook messages are delivered.
  *
- * @param retries the wait before each attempt ({@code WAYBILL_WEBHOOK_RETRY_DELAYS}; the Standard Webhooks schedule by
- *     default); the first attempt is always made at once, so the first delay is the specification's "immediately"
+ * @param retries the waits between a message's attempts, after its first, which is made at once
+ *     ({@code WAYBILL_WEBHOOK_RETRY_DELAYS}; the Standard Webhooks schedule by default)
  * @param allowPrivate whether subscribers' URLs may be on loopback, private or link-local addresses
  *     ({@code WAYBILL_WEBHOOK_ALLOW_PRIVATE}; refused by default)
  * @param poll how often an instance looks for due messages when it found none the last time

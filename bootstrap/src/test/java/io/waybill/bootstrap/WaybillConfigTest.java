@@ -67,6 +67,10 @@ class WaybillConfigTest {
         assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_WEBHOOK_RETRY_DELAYS", "1s,soon")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("WAYBILL_WEBHOOK_RETRY_DELAYS").hasMessageContaining("'soon'");
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_WEBHOOK_RETRY_DELAYS", "0s,5s")))
+                .as("the first attempt is immediate, unlisted: a zero delay is a mistake")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("WAYBILL_WEBHOOK_RETRY_DELAYS").hasMessageContaining("'0s'");
         assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_WEBHOOK_ALLOW_PRIVATE", "maybe")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("WAYBILL_WEBHOOK_ALLOW_PRIVATE");
     }

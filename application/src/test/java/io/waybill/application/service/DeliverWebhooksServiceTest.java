@@ -65,7 +65,7 @@ class DeliverWebhooksServiceTest {
     }
 
     private static DeliverWebhooksService service(OneMessage store, WebhookSender sender) {
-        return new DeliverWebhooksService(store, sender, RetrySchedule.parse("0s,5s,1m"),
+        return new DeliverWebhooksService(store, sender, RetrySchedule.parse("5s,1m"),
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
