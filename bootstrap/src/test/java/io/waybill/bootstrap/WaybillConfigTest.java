@@ -76,6 +76,17 @@ class WaybillConfigTest {
     }
 
     @Test
+    void webhookMessagesAreKeptThirtyDaysUnlessTold() {
+        assertThat(WaybillConfig.fromEnvironment(Map.of()).webhooks().retention())
+                .isEqualTo(java.time.Duration.ofDays(30));
+        assertThat(WaybillConfig.fromEnvironment(Map.of("WAYBILL_WEBHOOK_RETENTION", "36h")).webhooks().retention())
+                .isEqualTo(java.time.Duration.ofHours(36));
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_WEBHOOK_RETENTION", "0d")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("WAYBILL_WEBHOOK_RETENTION").hasMessageContaining("'0d'");
+    }
+
+    @Test
     void refusesAMalformedMetricsSettingNamingItButNotTheKey() {
         assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_METRICS", "maybe")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("WAYBILL_METRICS");
