@@ -9,3 +9,6 @@ WHERE state <> 'pending';
 CREATE INDEX webhook_messages_finished ON webhook_messages (finished_at) WHERE state <> 'pending';
 CREATE INDEX webhook_messages_subscription ON webhook_messages (subscription_id);
 CREATE INDEX webhook_attempts_message ON webhook_attempts (message_id);
+
+-- Claims read each active subscription's head (JdbcWebhookStore), never the due-time index.
+DROP INDEX webhook_messages_due;
