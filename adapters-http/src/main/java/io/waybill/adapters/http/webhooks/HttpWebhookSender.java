@@ -59,9 +59,23 @@ final class HttpWebhookSender implements WebhookSender {
         this.tls = tls;
     }
 
+    /** As the guard says, within the connect timeout: a name that takes longer to resolve is refused. */
     @Override
     public Optional<String> refusal(URI url) {
-        return guard.refusal(url);
+        Future<Optional<String>> refusal = exchanges.submit(() -> guard.refusal(url));
+        try {
+            return refusal.get(connectTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            refusal.cancel(true);
+            return Optional.of("the host " + url.getHost() + " did not resolve within " + connectTimeout.toSeconds()
+                    + " s");
+        } catch (InterruptedException e) {
+            refusal.cancel(true);
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted while resolving " + url.getHost());
+        } catch (ExecutionException e) {
+            return Optional.of(error(e.getCause()));
+        }
     }
 
     @Override

@@ -176,4 +176,22 @@ class HttpWebhookSenderTest {
         assertThat(answer.error()).hasValueSatisfying(error -> assertThat(error).startsWith("refused:")
                 .contains("not a public address"));
     }
+
+    @Test
+    void aNameThatDoesNotResolveInTimeIsRefused() {
+        CountDownLatch never = new CountDownLatch(1);
+        TargetGuard guard = new TargetGuard(false, host -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new UnknownHostException(host);
+        });
+        HttpWebhookSender sender = new HttpWebhookSender(guard, Duration.ofMillis(200), Duration.ofSeconds(1),
+                (SSLSocketFactory) SSLSocketFactory.getDefault());
+
+        assertThat(sender.refusal(URI.create("https://slow.example/"))).hasValueSatisfying(reason ->
+                assertThat(reason).contains("did not resolve within"));
+    }
 }
