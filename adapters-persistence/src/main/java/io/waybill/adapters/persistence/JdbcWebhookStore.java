@@ -218,7 +218,20 @@ final class JdbcWebhookStore implements WebhookStore {
         if (id.isEmpty()) {
             return Replay.NO_SUCH_MESSAGE;
         }
-        return DatabaseFailures.attempt("replay a webhook message", () -> jdbi.inTransaction(handle -> {
+        // The write first: on SQLite a transaction that read before writing fails once another writer came between.
+        return DatabaseFailures.attempt("replay a webhook message", () -> jdbi.withHandle(handle -> {
+            int replayed = handle.createUpdate("""
+                            UPDATE webhook_messages SET state = 'pending', attempts = 0, next_attempt_at = :now,
+                                lease = NULL, lease_until = NULL, finished_at = NULL
+                            WHERE id = :id AND subscription_id = :subscription
+                              AND (lease_until IS NULL OR lease_until < :now)
+                              AND EXISTS (SELECT 1 FROM webhook_subscriptions s
+                                          WHERE s.id = :subscription AND s.disabled_reason IS NULL)
+                            """)
+                    .bind("now", time(now)).bind("id", id.get()).bind("subscription", subscriptionId).execute();
+            if (replayed > 0) {
+                return Replay.REPLAYED;
+            }
             boolean exists = handle.createQuery("SELECT count(*) FROM webhook_messages WHERE id = :id"
                             + " AND subscription_id = :subscription")
                     .bind("id", id.get()).bind("subscription", subscriptionId)
@@ -230,17 +243,7 @@ final class JdbcWebhookStore implements WebhookStore {
                     .bind("id", subscriptionId)
                     .map((row, context) -> row.getString(1) == null)
                     .findOne().orElse(false);
-            if (!active) {
-                return Replay.DISABLED;
-            }
-            int replayed = handle.createUpdate("""
-                            UPDATE webhook_messages SET state = 'pending', attempts = 0, next_attempt_at = :now,
-                                lease = NULL, lease_until = NULL, finished_at = NULL
-                            WHERE id = :id AND subscription_id = :subscription
-                              AND (lease_until IS NULL OR lease_until < :now)
-                            """)
-                    .bind("now", time(now)).bind("id", id.get()).bind("subscription", subscriptionId).execute();
-            return replayed > 0 ? Replay.REPLAYED : Replay.BEING_DELIVERED;
+            return active ? Replay.BEING_DELIVERED : Replay.DISABLED;
         }));
     }
 
