@@ -29,7 +29,7 @@ public final class DeliverWebhooksService {
     /** The longest an attempt waits to connect, before {@link #TIMEOUT} starts. */
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** The longest an attempt takes, everything included: the sender cuts it off there ({@link WebhookSender#post}). */
-    public static final Duration LONGEST_ATTEMPT = TIMEOUT.plus(CONNECT_TIMEOUT);
+    private static final Duration LONGEST_ATTEMPT = TIMEOUT.plus(CONNECT_TIMEOUT);
     private static final Duration LEASE = Duration.ofSeconds(30);
     private static final int BATCH = 32;
 
