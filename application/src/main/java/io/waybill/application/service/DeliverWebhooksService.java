@@ -82,18 +82,26 @@ public final class DeliverWebhooksService {
                         body));
         long began = System.nanoTime();
         Answer answer = sender.post(claim.subscription().url(), headers, body);
-        Attempt attempt = new Attempt(message.id(), message.event(), start, answer.status(),
-                Duration.ofNanos(System.nanoTime() - began), answer.error());
+        // Recorded with the interrupt put aside (a pool's wait for a connection would end at once), then put back.
+        boolean interrupted = Thread.interrupted();
+        try {
+            record(claim, answer, new Attempt(message.id(), message.event(), start, answer.status(),
+                    Duration.ofNanos(System.nanoTime() - began), answer.error()), interrupted);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void record(Claim claim, Answer answer, Attempt attempt, boolean interrupted) {
+        Message message = claim.message();
         if (answer.delivered()) {
             store.delivered(claim, attempt);
             return;
         }
-        if (Thread.interrupted()) {
-            try {
-                store.release(claim);
-            } finally {
-                Thread.currentThread().interrupt();
-            }
+        if (interrupted) {
+            store.release(claim);
             return;
         }
         if (answer.status().isPresent() && answer.status().getAsInt() == 410) {
