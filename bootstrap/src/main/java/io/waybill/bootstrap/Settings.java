@@ -192,12 +192,18 @@ final class Settings {
     }
 
     /**
-     * {@code WAYBILL_WEBHOOK_RETRY_DELAYS}: comma-separated delays such as {@code 0s,5s,5m} (the Standard Webhooks
-     * schedule by default); {@code WAYBILL_WEBHOOK_ALLOW_PRIVATE}: {@code true} lets subscribers' URLs be on loopback,
-     * private or link-local addresses (for tests and closed networks).
+     * {@code WAYBILL_WEBHOOK_RETRY_DELAYS}: the comma-separated, positive waits between a message's attempts after its
+     * immediate first, such as {@code 5s,5m} (the Standard Webhooks schedule by default); {@code WAYBILL_WEBHOOK_ALLOW_PRIVATE}: {@code true} lets subscribers' URLs be on loopback,
+     * private or link-local addresses (for tests and closed networks); {@code WAYBILL_WEBHOOK_RETENTION}: how long
+     * messages delivered or given up are kept, such as {@code 30d}.
      */
     WebhookSettings webhooks() {
         WebhookSettings webhooks = WebhookSettings.DEFAULTS;
+        Optional<String> retention = optional("WAYBILL_WEBHOOK_RETENTION");
+        if (retention.isPresent()) {
+            webhooks = webhooks.withRetention(parse("WAYBILL_WEBHOOK_RETENTION", retention.get(),
+                    io.waybill.domain.webhook.RetrySchedule::duration));
+        }
         Optional<String> delays = optional("WAYBILL_WEBHOOK_RETRY_DELAYS");
         if (delays.isPresent()) {
             webhooks = webhooks.withRetries(

@@ -38,6 +38,7 @@ import io.waybill.application.service.DeliverWebhooksService;
 import io.waybill.application.service.ListShipmentsService;
 import io.waybill.application.service.MakeReportService;
 import io.waybill.application.service.ManageWebhooksService;
+import io.waybill.application.service.PruneWebhooksService;
 import io.waybill.application.service.PermutationKeys;
 import io.waybill.application.service.PublishReportService;
 import io.waybill.application.service.ReadReportsService;
@@ -96,6 +97,8 @@ public final class Waybill implements AutoCloseable {
 
     // How often one instance of the cluster looks for shipments newly stalled, for shipment.stalled webhooks.
     private static final Duration STALLED_CHECK_EVERY = Duration.ofMinutes(15);
+    // How often one instance of the cluster deletes webhook messages past WAYBILL_WEBHOOK_RETENTION.
+    private static final Duration WEBHOOK_PRUNE_EVERY = Duration.ofHours(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(Waybill.class);
 
@@ -178,6 +181,9 @@ public final class Waybill implements AutoCloseable {
                 AnnounceStalledShipmentsService stalled =
                         new AnnounceStalledShipmentsService(persistence.webhooks(), reports.stalledDays(), clock);
                 jobs.add(new ClusterJobs.Job("webhook-stalled", STALLED_CHECK_EVERY, stalled::announce));
+                PruneWebhooksService prune =
+                        new PruneWebhooksService(persistence.webhooks(), config.webhooks().retention(), clock);
+                jobs.add(new ClusterJobs.Job("webhook-retention", WEBHOOK_PRUNE_EVERY, prune::prune));
             }
             if (!jobs.isEmpty()) {
                 AutoCloseable started = persistence.clusterJobs().start(jobs);
@@ -190,7 +196,8 @@ public final class Waybill implements AutoCloseable {
             if (config.http().isPresent()) {
                 // Every serving instance delivers; the outbox's leases keep each message to one at a time.
                 resources.push(WebhookDeliveryLoop.start(new DeliverWebhooksService(persistence.webhooks(),
-                        webhookSender, config.webhooks().retries(), clock), config.webhooks().poll()));
+                        webhookSender, config.webhooks().retries(), clock), config.webhooks().poll(),
+                        config.webhooks().workers()));
             }
             Optional<HttpApi> http = config.http().map(settings -> resources.push(
                     HttpApi.start(settings, useCases, config.rateLimits(), caches.tokenBuckets(), clock, monitoring)));

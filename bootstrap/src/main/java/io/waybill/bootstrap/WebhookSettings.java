@@ -7,30 +7,45 @@ import java.util.Objects;
 /**
  * How webhook messages are delivered.
  *
- * @param retries the wait before each attempt ({@code WAYBILL_WEBHOOK_RETRY_DELAYS}; the Standard Webhooks schedule by
- *     default); the first attempt is always made at once, so the first delay is the specification's "immediately"
+ * @param retries the waits between a message's attempts, after its first, which is made at once
+ *     ({@code WAYBILL_WEBHOOK_RETRY_DELAYS}; the Standard Webhooks schedule by default)
  * @param allowPrivate whether subscribers' URLs may be on loopback, private or link-local addresses
  *     ({@code WAYBILL_WEBHOOK_ALLOW_PRIVATE}; refused by default)
  * @param poll how often an instance looks for due messages when it found none the last time
+ * @param retention how long messages delivered or given up are kept, with their attempts
+ *     ({@code WAYBILL_WEBHOOK_RETENTION}, 30 days by default)
+ * @param workers how many attempts one instance makes at once
  */
-public record WebhookSettings(RetrySchedule retries, boolean allowPrivate, Duration poll) {
+public record WebhookSettings(RetrySchedule retries, boolean allowPrivate, Duration poll, Duration retention,
+        int workers) {
 
     public static final WebhookSettings DEFAULTS =
-            new WebhookSettings(RetrySchedule.STANDARD, false, Duration.ofMillis(250));
+            new WebhookSettings(RetrySchedule.STANDARD, false, Duration.ofMillis(250), Duration.ofDays(30), 8);
 
     public WebhookSettings {
         Objects.requireNonNull(retries, "retries");
         Objects.requireNonNull(poll, "poll");
+        Objects.requireNonNull(retention, "retention");
         if (poll.isNegative() || poll.isZero()) {
             throw new IllegalArgumentException("the webhook poll interval must be positive; got " + poll);
+        }
+        if (retention.isNegative() || retention.isZero()) {
+            throw new IllegalArgumentException("the webhook retention must be positive; got " + retention);
+        }
+        if (workers < 1) {
+            throw new IllegalArgumentException("webhook deliveries need at least one worker; got " + workers);
         }
     }
 
     public WebhookSettings withRetries(RetrySchedule schedule) {
-        return new WebhookSettings(schedule, allowPrivate, poll);
+        return new WebhookSettings(schedule, allowPrivate, poll, retention, workers);
     }
 
     public WebhookSettings allowingPrivateTargets() {
-        return new WebhookSettings(retries, true, poll);
+        return new WebhookSettings(retries, true, poll, retention, workers);
+    }
+
+    public WebhookSettings withRetention(Duration kept) {
+        return new WebhookSettings(retries, allowPrivate, poll, kept, workers);
     }
 }

@@ -67,8 +67,23 @@ class WaybillConfigTest {
         assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_WEBHOOK_RETRY_DELAYS", "1s,soon")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("WAYBILL_WEBHOOK_RETRY_DELAYS").hasMessageContaining("'soon'");
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_WEBHOOK_RETRY_DELAYS", "0s,5s")))
+                .as("the first attempt is immediate, unlisted: a zero delay is a mistake")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("WAYBILL_WEBHOOK_RETRY_DELAYS").hasMessageContaining("'0s'");
         assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_WEBHOOK_ALLOW_PRIVATE", "maybe")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("WAYBILL_WEBHOOK_ALLOW_PRIVATE");
+    }
+
+    @Test
+    void webhookMessagesAreKeptThirtyDaysUnlessTold() {
+        assertThat(WaybillConfig.fromEnvironment(Map.of()).webhooks().retention())
+                .isEqualTo(java.time.Duration.ofDays(30));
+        assertThat(WaybillConfig.fromEnvironment(Map.of("WAYBILL_WEBHOOK_RETENTION", "36h")).webhooks().retention())
+                .isEqualTo(java.time.Duration.ofHours(36));
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_WEBHOOK_RETENTION", "0d")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("WAYBILL_WEBHOOK_RETENTION").hasMessageContaining("'0d'");
     }
 
     @Test

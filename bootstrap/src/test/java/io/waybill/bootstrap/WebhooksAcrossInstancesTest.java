@@ -53,7 +53,7 @@ class WebhooksAcrossInstancesTest {
     private Waybill instance() {
         Waybill waybill = Waybill.start(WaybillConfig.fromEnvironmentWithoutHttp(database.environment())
                 .withHttp(new HttpSettings("127.0.0.1", 0, List.of(KEY)))
-                .withWebhooks(WebhookSettings.DEFAULTS.withRetries(RetrySchedule.parse("0s,1s,1s,1s,1s"))
+                .withWebhooks(WebhookSettings.DEFAULTS.withRetries(RetrySchedule.parse("1s,1s,1s,1s"))
                         .allowingPrivateTargets()));
         running.add(waybill);
         return waybill;
@@ -113,7 +113,7 @@ class WebhooksAcrossInstancesTest {
         Map<String, String> environment = new HashMap<>(database.environment());
         environment.put("WAYBILL_API_KEYS", KEY);
         environment.put("WAYBILL_WEBHOOK_ALLOW_PRIVATE", "true");
-        environment.put("WAYBILL_WEBHOOK_RETRY_DELAYS", "0s,1s,1s");
+        environment.put("WAYBILL_WEBHOOK_RETRY_DELAYS", "1s,1s");
         ServiceProcess doomed = ServiceProcess.start(environment, Files.createTempFile(directory, "first", ".log"));
         running.add(doomed);
         TrackingClient client = new TrackingClient(doomed.port(), KEY);

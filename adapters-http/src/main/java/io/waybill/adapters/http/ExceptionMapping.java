@@ -21,6 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +55,12 @@ final class ExceptionMapping {
         routes.exception(IllegalTransitionException.class, (e, ctx) -> mapping.answer(ctx, 409, e.getMessage()));
         routes.exception(UnknownCarrierStatusException.class, (e, ctx) -> mapping.answer(ctx, 422, e.getMessage()));
         routes.exception(IdempotencyKeyReusedException.class, (e, ctx) -> mapping.answer(ctx, 422, e.getMessage()));
-        routes.exception(InvalidCommandException.class, (e, ctx) -> mapping.answer(ctx, 400, e.getMessage()));
+        routes.exception(ManageWebhooksUseCase.WebhookConflictException.class,
+                (e, ctx) -> mapping.answer(ctx, 409, e.getMessage()));
+        routes.exception(InvalidCommandException.class, (e, ctx) -> mapping.answer(ctx, e.field()
+                .map(field -> Problem.invalidParameters(ctx.path(), InvalidParametersException.FIELD,
+                        List.of(new Problem.InvalidParameter(field, e.getMessage()))))
+                .orElseGet(() -> problem(400, e.getMessage(), ctx))));
         routes.exception(ShipmentExistsException.class, (e, ctx) -> mapping.answer(ctx, 409, e.getMessage()));
         routes.exception(ConcurrentUpdateException.class, (e, ctx) ->
                 mapping.answer(ctx, 409, "The shipment changed concurrently; retry"));

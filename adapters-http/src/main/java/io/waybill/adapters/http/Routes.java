@@ -61,6 +61,7 @@ final class Routes {
         routes.get(WebhookHandlers.PATH, access.staff(webhooks::list));
         routes.get(WebhookHandlers.PATH + "/{id}", access.staff(webhooks::one));
         routes.delete(WebhookHandlers.PATH + "/{id}", access.staff(webhooks::delete));
+        routes.post(WebhookHandlers.PATH + "/{id}/enable", access.staff(webhooks::enable));
         routes.get(WebhookHandlers.PATH + "/{id}/deliveries", access.staff(webhooks::deliveries));
         routes.post(WebhookHandlers.PATH + "/{id}/deliveries/{message_id}/replay", access.staff(webhooks::replay));
         routes.get(FakeShipmentsHandler.PATH,

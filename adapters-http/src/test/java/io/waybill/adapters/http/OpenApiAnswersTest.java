@@ -211,8 +211,18 @@ class OpenApiAnswersTest {
         check("GET", "/api/v1/webhooks/{id}", server.get(path, STAFF), 200);
         check("GET", "/api/v1/webhooks/{id}", server.get("/api/v1/webhooks/whk_none", STAFF), 404);
         check("GET", "/api/v1/webhooks/{id}/deliveries", server.get(path + "/deliveries", STAFF), 200);
+        check("GET", "/api/v1/webhooks/{id}/deliveries", server.get(path + "/deliveries?limit=1", STAFF), 200);
+        check("GET", "/api/v1/webhooks/{id}/deliveries", server.get(path + "/deliveries?cursor=x", STAFF), 400);
         check("POST", "/api/v1/webhooks/{id}/deliveries/{message_id}/replay",
                 server.post(path + "/deliveries/msg_1/replay", "", STAFF), 202);
+        check("POST", "/api/v1/webhooks/{id}/enable", server.post(path + "/enable", "", STAFF), 200);
+        String disabled = "/api/v1/webhooks/" + TestServer.json(server.post("/api/v1/webhooks",
+                "{\"url\": \"https://disabled.example/\", \"events\": [\"shipment.delivered\"]}", STAFF).body())
+                .get("id").textValue();
+        check("POST", "/api/v1/webhooks/{id}/deliveries/{message_id}/replay",
+                server.post(disabled + "/deliveries/msg_1/replay", "", STAFF), 409);
+        check("POST", "/api/v1/webhooks", server.post("/api/v1/webhooks",
+                "{\"url\": \"https://refused.example/\", \"events\": [\"shipment.delivered\"]}", STAFF), 400);
         check("DELETE", "/api/v1/webhooks/{id}", server.send("DELETE", path, STAFF), 204);
         check("DELETE", "/api/v1/webhooks/{id}", server.send("DELETE", path, STAFF), 404);
     }

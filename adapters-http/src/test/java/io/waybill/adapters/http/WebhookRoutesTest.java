@@ -96,6 +96,41 @@ class WebhookRoutesTest {
     }
 
     @Test
+    void deliveriesComeAPageAtATimeAsTheShipmentList() {
+        String path = WebhookHandlers.PATH + "/" + subscribe().get("id").textValue() + "/deliveries";
+
+        JsonNode first = json(server.get(path + "?limit=1", STAFF).body());
+        assertThat(first.get("deliveries")).hasSize(1);
+        assertThat(first.get("next_cursor").textValue()).isEqualTo("2");
+        JsonNode second = json(server.get(path + "?limit=1&cursor=2", STAFF).body());
+        assertThat(second.get("deliveries").get(0).get("error").textValue()).isEqualTo("ConnectException");
+        assertThat(second.get("next_cursor").isNull()).isTrue();
+
+        HttpResponse<byte[]> bad = server.get(path + "?limit=101&cursor=soon", STAFF);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(new String(bad.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("limit", "cursor");
+    }
+
+    @Test
+    void aDisabledSubscriptionIsEnabledExplicitlyNotByAReplay() {
+        HttpResponse<byte[]> made = server.post(WebhookHandlers.PATH,
+                "{\"url\":\"https://disabled.example/\",\"events\":[\"shipment.delivered\"]}", STAFF);
+        String path = WebhookHandlers.PATH + "/" + json(made.body()).get("id").textValue();
+        assertThat(json(made.body()).get("state").textValue()).isEqualTo("disabled");
+
+        HttpResponse<byte[]> refused = server.post(path + "/deliveries/msg_1/replay", "", STAFF);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(json(refused.body()).get("detail").textValue()).contains("disabled");
+        assertThat(server.post(path + "/enable", "", OTHER).statusCode()).isEqualTo(404);
+
+        HttpResponse<byte[]> enabled = server.post(path + "/enable", "", STAFF);
+        assertThat(enabled.statusCode()).isEqualTo(200);
+        assertThat(json(enabled.body()).get("state").textValue()).isEqualTo("active");
+        assertThat(json(enabled.body()).has("secret")).isFalse();
+        assertThat(server.post(path + "/deliveries/msg_1/replay", "", STAFF).statusCode()).isEqualTo(202);
+    }
+
+    @Test
     void aBadSubscriptionIsAProblemNamingEachField() {
         HttpResponse<byte[]> response = server.post(WebhookHandlers.PATH,
                 "{\"url\":5,\"events\":[\"shipment.lost\",\"shipment.delivered\"],\"secret\":\"x\"}", STAFF);
@@ -111,6 +146,6 @@ class WebhookRoutesTest {
         HttpResponse<byte[]> refused = server.post(WebhookHandlers.PATH,
                 "{\"url\":\"https://refused.example/\",\"events\":[\"shipment.delivered\"]}", STAFF);
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(json(refused.body()).get("detail").textValue()).contains("private address");
+        assertThat(json(refused.body()).get("errors").get(0).toString()).contains("\"url\"", "private address");
     }
 }

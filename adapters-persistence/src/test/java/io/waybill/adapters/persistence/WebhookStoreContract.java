@@ -10,7 +10,9 @@ import io.waybill.application.contract.StoredShipments;
 import io.waybill.application.port.out.ShipmentRepository;
 import io.waybill.application.port.out.WebhookStore;
 import io.waybill.application.port.out.WebhookStore.Attempt;
+import io.waybill.application.port.out.WebhookStore.AttemptPage;
 import io.waybill.application.port.out.WebhookStore.Claim;
+import io.waybill.application.port.out.WebhookStore.Replay;
 import io.waybill.application.port.out.WebhookStore.Subscription;
 import io.waybill.domain.Shipment;
 import io.waybill.domain.ShipmentStatus;
@@ -25,6 +27,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -169,14 +172,21 @@ abstract class WebhookStoreContract {
 
         assertThat(store.find("alice", "whk_1").orElseThrow().disabledReason()).contains("too many failures");
         assertThat(store.claimDue(T0.plusSeconds(3600), LEASE, 10)).isEmpty();
-        assertThat(store.attempts("whk_1", 10)).extracting(Attempt::status)
+        assertThat(store.attempts("whk_1", OptionalLong.empty(), 10).attempts()).extracting(Attempt::status)
                 .containsExactly(OptionalInt.empty(), OptionalInt.of(500));
-        assertThat(store.attempts("whk_1", 10).get(1).duration()).isEqualTo(Duration.ofMillis(12));
+        assertThat(store.attempts("whk_1", OptionalLong.empty(), 10).attempts().get(1).duration())
+                .isEqualTo(Duration.ofMillis(12));
 
-        assertThat(store.replay("whk_1", "msg_999999", T0)).isFalse();
-        assertThat(store.replay("whk_1", "nonsense", T0)).isFalse();
-        assertThat(store.replay("whk_1", claim.message().id(), T0.plusSeconds(3600))).isTrue();
+        assertThat(store.replay("whk_1", "msg_999999", T0)).isEqualTo(Replay.NO_SUCH_MESSAGE);
+        assertThat(store.replay("whk_1", "nonsense", T0)).isEqualTo(Replay.NO_SUCH_MESSAGE);
+        assertThat(store.replay("whk_1", claim.message().id(), T0.plusSeconds(3600))).as("disabled")
+                .isEqualTo(Replay.DISABLED);
+        assertThat(store.find("alice", "whk_1").orElseThrow().active()).as("a replay does not enable").isFalse();
+        assertThat(store.enable("bob", "whk_1")).isFalse();
+        assertThat(store.enable("alice", "whk_1")).isTrue();
         assertThat(store.find("alice", "whk_1").orElseThrow().active()).isTrue();
+        assertThat(store.claimDue(T0.plusSeconds(3600), LEASE, 10)).as("the failed message stays failed").isEmpty();
+        assertThat(store.replay("whk_1", claim.message().id(), T0.plusSeconds(3600))).isEqualTo(Replay.REPLAYED);
         Claim replayed = store.claimDue(T0.plusSeconds(3600), LEASE, 10).get(0);
         assertThat(replayed.message().id()).isEqualTo(claim.message().id());
         assertThat(replayed.message().attempts()).isZero();
@@ -213,7 +223,7 @@ abstract class WebhookStoreContract {
         assertThat(store.delete("alice", "whk_1")).isTrue();
         store.delivered(claim, attempt(claim, 204));
 
-        assertThat(store.attempts("whk_1", 10)).isEmpty();
+        assertThat(store.attempts("whk_1", OptionalLong.empty(), 10).attempts()).isEmpty();
     }
 
     @Test
@@ -239,5 +249,129 @@ abstract class WebhookStoreContract {
         persistence.webhooks().add(subscription("whk_1", "alice", EnumSet.allOf(WebhookEvent.class)));
 
         assertThat(persistence.webhooks().claimDue(T0.plusSeconds(1), LEASE, 10)).isEmpty();
+    }
+
+    @Test
+    void aClaimReadBeforeAnotherInstanceRecordedAFailureIsNotTaken() {
+        Persistence persistence = open();
+        Persistence other = open();
+        persistence.webhooks().add(subscription("whk_1", "alice", Set.of(WebhookEvent.STATUS_CHANGED)));
+        move(persistence.shipments(), registered(persistence.shipments()), "ev-1", ShipmentStatus.IN_TRANSIT);
+        Instant now = T0.plusSeconds(1);
+        JdbcWebhookStore slow = (JdbcWebhookStore) persistence.webhooks();
+        List<Claim> read = slow.due(now, LEASE, 10);
+        assertThat(read).hasSize(1);
+
+        Claim fast = other.webhooks().claimDue(now, LEASE, 10).get(0);
+        other.webhooks().retry(fast, attempt(fast, 500), now.plusSeconds(300));
+
+        assertThat(slow.take(read, now.plusSeconds(2))).as("attempted and put off since it was read").isEmpty();
+        Claim later = persistence.webhooks().claimDue(now.plusSeconds(300), LEASE, 10).get(0);
+        assertThat(later.message().attempts()).isOne();
+    }
+
+    @Test
+    void aClaimGivenBackIsDueAtOnceAndAGiveUpUnderALostLeaseDisablesNothing() {
+        Persistence persistence = open();
+        WebhookStore store = persistence.webhooks();
+        store.add(subscription("whk_1", "alice", Set.of(WebhookEvent.STATUS_CHANGED)));
+        move(persistence.shipments(), registered(persistence.shipments()), "ev-1", ShipmentStatus.IN_TRANSIT);
+        Instant now = T0.plusSeconds(1);
+
+        Claim first = store.claimDue(now, LEASE, 10).get(0);
+        store.release(first);
+        Claim second = store.claimDue(now, LEASE, 10).get(0);
+        assertThat(second.message().id()).isEqualTo(first.message().id());
+
+        store.giveUp(first, attempt(first, 500), "from a claim given back");
+        assertThat(store.find("alice", "whk_1").orElseThrow().active()).isTrue();
+        assertThat(store.replay("whk_1", second.message().id(), now)).as("held by the second claim")
+                .isEqualTo(Replay.BEING_DELIVERED);
+        store.delivered(second, attempt(second, 204));
+        assertThat(store.attempts("whk_1", OptionalLong.empty(), 10).attempts()).hasSize(2);
+    }
+
+    @Test
+    void deliveriesComeAPageAtATimeNewestFirst() {
+        Persistence persistence = open();
+        WebhookStore store = persistence.webhooks();
+        store.add(subscription("whk_1", "alice", Set.of(WebhookEvent.STATUS_CHANGED)));
+        move(persistence.shipments(), registered(persistence.shipments()), "ev-1", ShipmentStatus.IN_TRANSIT);
+        for (int i = 0; i < 5; i++) {
+            Claim claim = store.claimDue(T0.plus(Duration.ofMinutes(i)), LEASE, 10).get(0);
+            store.retry(claim, new Attempt(claim.message().id(), claim.message().event(),
+                    T0.plus(Duration.ofMinutes(i)), OptionalInt.of(500 + i), Duration.ofMillis(1),
+                    Optional.of("failed")), T0.plus(Duration.ofMinutes(i + 1)));
+        }
+
+        AttemptPage first = store.attempts("whk_1", OptionalLong.empty(), 2);
+        AttemptPage second = store.attempts("whk_1", first.next(), 2);
+        AttemptPage last = store.attempts("whk_1", second.next(), 2);
+
+        assertThat(first.attempts()).extracting(a -> a.status().getAsInt()).containsExactly(504, 503);
+        assertThat(second.attempts()).extracting(a -> a.status().getAsInt()).containsExactly(502, 501);
+        assertThat(last.attempts()).extracting(a -> a.status().getAsInt()).containsExactly(500);
+        assertThat(last.next()).isEmpty();
+        assertThat(store.attempts("whk_1", OptionalLong.empty(), 5).next()).as("exactly one page").isEmpty();
+    }
+
+    @Test
+    void pruningDeletesFinishedMessagesPastTheRetentionWithTheirAttemptsAndKeepsPendingOnes() {
+        Persistence persistence = open();
+        WebhookStore store = persistence.webhooks();
+        store.add(subscription("whk_1", "alice", Set.of(WebhookEvent.STATUS_CHANGED)));
+        Shipment stored = move(persistence.shipments(), registered(persistence.shipments()), "ev-1",
+                ShipmentStatus.IN_TRANSIT);
+        Claim old = store.claimDue(T0.plusSeconds(1), LEASE, 10).get(0);
+        store.delivered(old, attempt(old, 204));
+        clock.set(T0.plus(Duration.ofDays(10)));
+        move(persistence.shipments(), stored, "ev-2", ShipmentStatus.OUT_FOR_DELIVERY);
+        Instant tenDays = T0.plus(Duration.ofDays(10));
+        Claim recent = store.claimDue(tenDays, LEASE, 10).get(0);
+        store.delivered(recent, new Attempt(recent.message().id(), recent.message().event(), tenDays,
+                OptionalInt.of(204), Duration.ofMillis(3), Optional.empty()));
+        stored = persistence.shipments().find(stored.key()).orElseThrow();
+        move(persistence.shipments(), stored, "ev-3", ShipmentStatus.DELIVERED);
+
+        assertThat(store.prune(T0.plus(Duration.ofDays(5)), 10)).isOne();
+        assertThat(store.prune(T0.plus(Duration.ofDays(5)), 10)).isZero();
+
+        assertThat(store.attempts("whk_1", OptionalLong.empty(), 10).attempts())
+                .extracting(Attempt::messageId).containsExactly(recent.message().id());
+        assertThat(store.replay("whk_1", old.message().id(), tenDays)).isEqualTo(Replay.NO_SUCH_MESSAGE);
+        assertThat(store.prune(T0.plus(Duration.ofDays(400)), 10)).as("the recent one; pending ones stay").isOne();
+        assertThat(store.claimDue(tenDays, LEASE, 10)).extracting(claim -> claim.message().data())
+                .containsExactly("{\"status\":\"delivered\"}");
+    }
+
+    @Test
+    void pruningForgetsTheStalledMarksOfVersionsGone() {
+        Persistence persistence = open();
+        WebhookStore store = persistence.webhooks();
+        store.add(subscription("whk_1", "alice", Set.of(WebhookEvent.STALLED)));
+        Shipment stored = registered(persistence.shipments());
+        Instant later = T0.plus(Duration.ofDays(4));
+        assertThat(store.recordStalled(T0.plusSeconds(1), later, 10)).isOne();
+        move(persistence.shipments(), stored, "ev-1", ShipmentStatus.IN_TRANSIT);
+
+        assertThat(store.prune(T0, 10)).as("the mark of version 0").isOne();
+        assertThat(store.prune(T0, 10)).isZero();
+    }
+
+    @Test
+    void aSubscriptionsMessagesWaitingBehindAFailureDoNotHoldUpAnotherSubscription() {
+        Persistence persistence = open();
+        WebhookStore store = persistence.webhooks();
+        store.add(subscription("whk_a", "alice", Set.of(WebhookEvent.STATUS_CHANGED)));
+        Shipment stored = move(persistence.shipments(), registered(persistence.shipments()), "ev-1",
+                ShipmentStatus.IN_TRANSIT);
+        Claim head = store.claimDue(T0.plusSeconds(1), LEASE, 10).get(0);
+        store.retry(head, attempt(head, 500), T0.plus(Duration.ofHours(5)));
+        stored = move(persistence.shipments(), stored, "ev-2", ShipmentStatus.OUT_FOR_DELIVERY);
+        store.add(subscription("whk_b", "bob", Set.of(WebhookEvent.STATUS_CHANGED)));
+        move(persistence.shipments(), stored, "ev-3", ShipmentStatus.DELIVERED);
+
+        assertThat(store.claimDue(T0.plusSeconds(2), LEASE, 1)).extracting(claim -> claim.subscription().id())
+                .containsExactly("whk_b");
     }
 }

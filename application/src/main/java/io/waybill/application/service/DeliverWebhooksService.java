@@ -28,6 +28,7 @@ public final class DeliverWebhooksService {
     public static final Duration TIMEOUT = Duration.ofSeconds(15);
     /** The longest an attempt waits to connect, before {@link #TIMEOUT} starts. */
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** The longest an attempt takes, everything included: the sender cuts it off there ({@link WebhookSender#post}). */
     private static final Duration LONGEST_ATTEMPT = TIMEOUT.plus(CONNECT_TIMEOUT);
     private static final Duration LEASE = Duration.ofSeconds(30);
     private static final int BATCH = 32;
@@ -44,18 +45,28 @@ public final class DeliverWebhooksService {
         this.clock = clock;
     }
 
+    /** Claims up to {@code limit} messages due now, each for {@link #LEASE}, for {@link #deliver}. */
+    public List<Claim> claim(int limit) {
+        return store.claimDue(clock.instant(), LEASE, limit);
+    }
+
     /**
-     * Delivers what is due now, one attempt per message, one message after the other; answers how many messages it
-     * claimed. An attempt starts only while its claim will outlast it: a claim that slow receivers before it have
-     * used up is left to run out, and the message taken again then, so that no other instance sends it meanwhile.
+     * Makes one attempt at a claimed message and records it. The attempt starts only while its claim will outlast it
+     * (so that no other instance may take the message meanwhile); a claim used up before its turn, or an attempt
+     * stopped by an interrupt (the instance stopping), is given back uncounted, for any instance to take at once.
      */
-    public int deliverDue() {
-        List<Claim> claims = store.claimDue(clock.instant(), LEASE, BATCH);
-        for (Claim claim : claims) {
-            if (!clock.instant().plus(LONGEST_ATTEMPT).isAfter(claim.leaseEnd())) {
-                attempt(claim);
-            }
+    public void deliver(Claim claim) {
+        if (clock.instant().plus(LONGEST_ATTEMPT).isAfter(claim.leaseEnd())) {
+            store.release(claim);
+            return;
         }
+        attempt(claim);
+    }
+
+    /** Claims what is due now and delivers it, one message after the other; answers how many it claimed. */
+    public int deliverDue() {
+        List<Claim> claims = claim(BATCH);
+        claims.forEach(this::deliver);
         return claims.size();
     }
 
@@ -71,10 +82,26 @@ public final class DeliverWebhooksService {
                         body));
         long began = System.nanoTime();
         Answer answer = sender.post(claim.subscription().url(), headers, body);
-        Attempt attempt = new Attempt(message.id(), message.event(), start, answer.status(),
-                Duration.ofNanos(System.nanoTime() - began), answer.error());
+        // Recorded with the interrupt put aside (a pool's wait for a connection would end at once), then put back.
+        boolean interrupted = Thread.interrupted();
+        try {
+            record(claim, answer, new Attempt(message.id(), message.event(), start, answer.status(),
+                    Duration.ofNanos(System.nanoTime() - began), answer.error()), interrupted);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void record(Claim claim, Answer answer, Attempt attempt, boolean interrupted) {
+        Message message = claim.message();
         if (answer.delivered()) {
             store.delivered(claim, attempt);
+            return;
+        }
+        if (interrupted) {
+            store.release(claim);
             return;
         }
         if (answer.status().isPresent() && answer.status().getAsInt() == 410) {

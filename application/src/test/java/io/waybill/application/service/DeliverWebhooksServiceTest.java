@@ -65,7 +65,7 @@ class DeliverWebhooksServiceTest {
     }
 
     private static DeliverWebhooksService service(OneMessage store, WebhookSender sender) {
-        return new DeliverWebhooksService(store, sender, RetrySchedule.parse("0s,5s,1m"),
+        return new DeliverWebhooksService(store, sender, RetrySchedule.parse("5s,1m"),
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -118,7 +118,33 @@ class DeliverWebhooksServiceTest {
         assertThat(service(store, answering(OptionalInt.of(204))).deliverDue()).isOne();
 
         assertThat(sent).isEmpty();
-        assertThat(store.outcomes).isEmpty();
+        assertThat(store.outcomes).as("given back at once, not held until its lease ends").containsExactly("released");
+    }
+
+    @Test
+    void anAttemptInterruptedByShutdownIsGivenBackUncounted() {
+        OneMessage store = new OneMessage(2);
+        WebhookSender stopping = new WebhookSender() {
+            @Override
+            public Optional<String> refusal(URI url) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Answer post(URI url, Map<String, String> headers, byte[] body) {
+                Thread.currentThread().interrupt();
+                return new Answer(OptionalInt.empty(), Optional.of("interrupted: the instance is stopping"));
+            }
+        };
+
+        try {
+            service(store, stopping).deliverDue();
+
+            assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept for the caller").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(store.outcomes).as("the last attempt's stop neither counts nor disables").containsExactly("released");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** A {@link WebhookStore} that only records what deliveries made of their claims; subclasses answer the claims. */
 abstract class RecordingStore implements WebhookStore {
@@ -35,14 +36,48 @@ abstract class RecordingStore implements WebhookStore {
     }
 
     @Override
-    public List<Attempt> attempts(String subscriptionId, int limit) {
-        return List.copyOf(attempts);
+    public boolean enable(String owner, String id) {
+        Optional<Subscription> found = find(owner, id);
+        found.ifPresent(subscription -> {
+            added.set(added.indexOf(subscription), new Subscription(subscription.id(), subscription.owner(),
+                    subscription.url(), subscription.events(), subscription.secret(), subscription.createdAt(),
+                    Optional.empty()));
+            outcomes.add("enable " + id);
+        });
+        return found.isPresent();
     }
 
     @Override
-    public boolean replay(String subscriptionId, String messageId, Instant now) {
+    public AttemptPage attempts(String subscriptionId, OptionalLong before, int limit) {
+        outcomes.add("attempts " + before + " " + limit);
+        return new AttemptPage(attempts, OptionalLong.empty());
+    }
+
+    /** {@code msg_busy} is being delivered; any other {@code msg_} is replayed, unless the subscription is disabled. */
+    @Override
+    public Replay replay(String subscriptionId, String messageId, Instant now) {
+        if (!messageId.startsWith("msg_")) {
+            return Replay.NO_SUCH_MESSAGE;
+        }
+        if (added.stream().anyMatch(s -> s.id().equals(subscriptionId) && !s.active())) {
+            return Replay.DISABLED;
+        }
+        if (messageId.equals("msg_busy")) {
+            return Replay.BEING_DELIVERED;
+        }
         outcomes.add("replay " + messageId);
-        return messageId.startsWith("msg_");
+        return Replay.REPLAYED;
+    }
+
+    @Override
+    public void release(Claim claim) {
+        outcomes.add("released");
+    }
+
+    @Override
+    public int prune(Instant before, int limit) {
+        outcomes.add("prune before " + before);
+        return 0;
     }
 
     @Override

@@ -4,10 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 
-/**
- * The JVM's resolver, whose cache ({@code networkaddress.cache.ttl}, 30 s by default) the HTTP client's connection
- * reads right after: the addresses checked are the ones connected to, unless the cache is turned off.
- */
+/** The JVM's resolver. The sender connects to the addresses it answered and the guard checked, never resolving again. */
 final class SystemResolver implements TargetGuard.Resolver {
 
     @Override

@@ -2,8 +2,9 @@ package io.waybill.adapters.http.webhooks;
 
 import io.waybill.application.port.out.WebhookSender;
 import java.time.Duration;
+import javax.net.ssl.SSLSocketFactory;
 
-/** Makes the sender of webhook messages: {@link java.net.http.HttpClient}, one per sender. */
+/** Makes the sender of webhook messages: HTTP/1.1 to the addresses checked, TLS with the JVM's trusted authorities. */
 public final class WebhookSenders {
 
     private WebhookSenders() {}
@@ -15,6 +16,7 @@ public final class WebhookSenders {
      * @param timeout the longest an attempt then waits for the answer
      */
     public static WebhookSender open(boolean allowPrivate, Duration connectTimeout, Duration timeout) {
-        return new HttpWebhookSender(new TargetGuard(allowPrivate, new SystemResolver()), connectTimeout, timeout);
+        return new HttpWebhookSender(new TargetGuard(allowPrivate, new SystemResolver()), connectTimeout, timeout,
+                (SSLSocketFactory) SSLSocketFactory.getDefault());
     }
 }

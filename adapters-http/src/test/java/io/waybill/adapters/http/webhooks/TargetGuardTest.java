@@ -25,13 +25,15 @@ class TargetGuardTest {
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1", "127.1.2.3", "10.0.0.1", "172.16.0.1", "172.31.255.255", "192.168.1.1",
             "169.254.169.254", "0.0.0.0", "100.64.0.1", "224.0.0.1", "255.255.255.255", "::1", "::", "fe80::1",
-            "fc00::1", "fd12:3456::1", "ff02::1", "::ffff:127.0.0.1", "::ffff:10.1.2.3"})
+            "fc00::1", "fd12:3456::1", "ff02::1", "::ffff:127.0.0.1", "::ffff:10.1.2.3", "64:ff9b::a9fe:a9fe",
+            "64:ff9b::7f00:1", "2002:a00:1::1", "2002:7f00:1::", "::10.0.0.1"})
     void refusesAddressesThatAreNoPublicReceivers(String literal) {
         assertThat(TargetGuard.isPublic(address(literal))).isFalse();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"93.184.216.34", "8.8.8.8", "172.32.0.1", "2606:4700::1111", "::ffff:8.8.8.8"})
+    @ValueSource(strings = {"93.184.216.34", "8.8.8.8", "172.32.0.1", "2606:4700::1111", "::ffff:8.8.8.8",
+            "64:ff9b::808:808", "2002:808:808::1"})
     void acceptsPublicAddresses(String literal) {
         assertThat(TargetGuard.isPublic(address(literal))).isTrue();
     }

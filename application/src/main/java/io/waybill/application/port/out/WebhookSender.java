@@ -13,7 +13,9 @@ public interface WebhookSender {
 
     /**
      * Posts {@code body} as JSON with {@code headers}; never throws for the receiver's failures, which the answer
-     * tells. The target is checked again, after resolving its name, as {@link #refusal} does.
+     * tells. The target is checked again, after resolving its name, as {@link #refusal} does. Returns within the
+     * time limit the sender was made with, the name's resolution and the answer's body included. Interrupted, it
+     * returns at once with the thread's interrupt status set.
      */
     Answer post(URI url, Map<String, String> headers, byte[] body);
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -60,6 +61,31 @@ public interface WebhookStore {
     record Attempt(String messageId, WebhookEvent event, Instant at, OptionalInt status, Duration duration,
             Optional<String> error) {}
 
+    /**
+     * A page of attempts, newest first.
+     *
+     * @param next the cursor of the next (older) page; empty on the last
+     */
+    record AttemptPage(List<Attempt> attempts, OptionalLong next) {
+
+        public AttemptPage {
+            attempts = List.copyOf(attempts);
+            Objects.requireNonNull(next, "next");
+        }
+    }
+
+    /** What became of a replay. */
+    enum Replay {
+        /** The message is pending again, due now, with a new run of attempts. */
+        REPLAYED,
+        /** The subscription has no such message. */
+        NO_SUCH_MESSAGE,
+        /** The subscription is disabled: nothing was changed. */
+        DISABLED,
+        /** An instance holds the message for an attempt under way: nothing was changed. */
+        BEING_DELIVERED
+    }
+
     void add(Subscription subscription);
 
     /** The subscription {@code id} of {@code owner}; empty when there is none, or it is another's. */
@@ -71,14 +97,24 @@ public interface WebhookStore {
     /** Deletes the subscription with its messages and attempts; false when {@code owner} has none of that id. */
     boolean delete(String owner, String id);
 
-    /** The latest {@code limit} attempts at the subscription's messages, newest first. */
-    List<Attempt> attempts(String subscriptionId, int limit);
+    /**
+     * Makes {@code owner}'s subscription {@code id} active again: its pending messages go on in order (the one that
+     * disabled it stays failed unless replayed); false when {@code owner} has none of that id.
+     */
+    boolean enable(String owner, String id);
 
     /**
-     * Sends message {@code messageId} of the subscription again, as soon as its earlier messages are delivered, with
-     * a new run of attempts; false when the subscription has no such message.
+     * Up to {@code limit} attempts at the subscription's messages, newest first: the latest, or those older than the
+     * page whose {@link AttemptPage#next} was {@code before}.
      */
-    boolean replay(String subscriptionId, String messageId, Instant now);
+    AttemptPage attempts(String subscriptionId, OptionalLong before, int limit);
+
+    /**
+     * Makes message {@code messageId} of the active subscription due again now, with the same id and a new run of
+     * attempts, sent once the subscription's earlier pending messages are; changes nothing when the subscription is
+     * disabled, or while an instance holds the message for an attempt under way.
+     */
+    Replay replay(String subscriptionId, String messageId, Instant now);
 
     /**
      * Claims up to {@code limit} messages due at {@code now} for {@code lease}: of each active subscription at most
@@ -96,12 +132,27 @@ public interface WebhookStore {
      */
     int recordStalled(Instant stalledBefore, Instant now, int limit);
 
+    /**
+     * Gives a claim back without an attempt counted (not started in time, or stopped by the instance's shutdown): the
+     * message is due again at once, for any instance.
+     */
+    void release(Claim claim);
+
+    /**
+     * Deletes, in a batch of at most {@code limit}, messages delivered or given up before {@code before} with their
+     * attempts, and the marks of stalled shipments that have changed since; answers how many rows went.
+     */
+    int prune(Instant before, int limit);
+
     /** Records a successful attempt, and the message as delivered. */
     void delivered(Claim claim, Attempt attempt);
 
     /** Records a failed attempt, and when the message is tried again. */
     void retry(Claim claim, Attempt attempt, Instant next);
 
-    /** Records a failed attempt after which no other comes, and disables the subscription for {@code reason}. */
+    /**
+     * Records a failed attempt after which no other comes, and, when the claim was still this attempt's, disables the
+     * subscription for {@code reason}.
+     */
     void giveUp(Claim claim, Attempt attempt, String reason);
 }
