@@ -17,3 +17,11 @@ CREATE INDEX webhook_attempts_message ON webhook_attempts (message_id);
 
 -- Claims read each active subscription's head (JdbcWebhookStore), never the due-time index.
 DROP INDEX webhook_messages_due;
+
+-- Lanes (WebhookOutbox.LANES): a message goes in the lane of its shipment (shipments.id modulo the lanes), and claims
+-- read the oldest pending message of each lane of each subscription, so that a shipment's messages go in order while
+-- a subscription's messages about other shipments go beside them. Messages written before are all in lane 0, in the
+-- order they had.
+ALTER TABLE webhook_messages ADD COLUMN lane SMALLINT NOT NULL DEFAULT 0;
+DROP INDEX webhook_messages_pending;
+CREATE INDEX webhook_messages_pending ON webhook_messages (subscription_id, lane, id) WHERE state = 'pending';

@@ -12,3 +12,8 @@ CREATE INDEX webhook_attempts_message ON webhook_attempts (message_id);
 
 -- Claims read each active subscription's head (JdbcWebhookStore), never the due-time index.
 DROP INDEX webhook_messages_due;
+
+-- Lanes: db/postgresql/V9__webhook_retention.sql explains them.
+ALTER TABLE webhook_messages ADD COLUMN lane INTEGER NOT NULL DEFAULT 0;
+DROP INDEX webhook_messages_pending;
+CREATE INDEX webhook_messages_pending ON webhook_messages (subscription_id, lane, id) WHERE state = 'pending';

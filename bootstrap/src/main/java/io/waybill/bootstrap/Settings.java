@@ -195,10 +195,12 @@ final class Settings {
      * {@code WAYBILL_WEBHOOK_RETRY_DELAYS}: the comma-separated, positive waits between a message's attempts after its
      * immediate first, such as {@code 5s,5m} (the Standard Webhooks schedule by default); {@code WAYBILL_WEBHOOK_ALLOW_PRIVATE}: {@code true} lets subscribers' URLs be on loopback,
      * private or link-local addresses (for tests and closed networks); {@code WAYBILL_WEBHOOK_RETENTION}: how long
-     * messages delivered or given up are kept, such as {@code 30d}.
+     * messages delivered or given up are kept, such as {@code 30d}; {@code WAYBILL_WEBHOOK_WORKERS}: how many attempts
+     * this instance makes at once (0: it delivers none, leaving that to the instances that do).
      */
     WebhookSettings webhooks() {
-        WebhookSettings webhooks = WebhookSettings.DEFAULTS;
+        WebhookSettings webhooks = WebhookSettings.DEFAULTS.withWorkers(
+                atLeast("WAYBILL_WEBHOOK_WORKERS", WebhookSettings.DEFAULTS.workers(), 0));
         Optional<String> retention = optional("WAYBILL_WEBHOOK_RETENTION");
         if (retention.isPresent()) {
             webhooks = webhooks.withRetention(parse("WAYBILL_WEBHOOK_RETENTION", retention.get(),

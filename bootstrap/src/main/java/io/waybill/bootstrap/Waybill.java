@@ -193,8 +193,8 @@ public final class Waybill implements AutoCloseable {
                     started.close();
                 });
             }
-            if (config.http().isPresent()) {
-                // Every serving instance delivers; the outbox's leases keep each message to one at a time.
+            if (config.http().isPresent() && config.webhooks().workers() > 0) {
+                // Every serving instance with workers delivers; the outbox's leases keep each message to one at a time.
                 resources.push(WebhookDeliveryLoop.start(new DeliverWebhooksService(persistence.webhooks(),
                         webhookSender, config.webhooks().retries(), clock), config.webhooks().poll(),
                         config.webhooks().workers()));

@@ -14,13 +14,14 @@ import java.util.Objects;
  * @param poll how often an instance looks for due messages when it found none the last time
  * @param retention how long messages delivered or given up are kept, with their attempts
  *     ({@code WAYBILL_WEBHOOK_RETENTION}, 30 days by default)
- * @param workers how many attempts one instance makes at once
+ * @param workers how many attempts one instance makes at once ({@code WAYBILL_WEBHOOK_WORKERS}, 16 by default); 0
+ *     for an instance that writes messages but leaves their delivery to the others
  */
 public record WebhookSettings(RetrySchedule retries, boolean allowPrivate, Duration poll, Duration retention,
         int workers) {
 
     public static final WebhookSettings DEFAULTS =
-            new WebhookSettings(RetrySchedule.STANDARD, false, Duration.ofMillis(250), Duration.ofDays(30), 8);
+            new WebhookSettings(RetrySchedule.STANDARD, false, Duration.ofMillis(250), Duration.ofDays(30), 16);
 
     public WebhookSettings {
         Objects.requireNonNull(retries, "retries");
@@ -32,8 +33,8 @@ public record WebhookSettings(RetrySchedule retries, boolean allowPrivate, Durat
         if (retention.isNegative() || retention.isZero()) {
             throw new IllegalArgumentException("the webhook retention must be positive; got " + retention);
         }
-        if (workers < 1) {
-            throw new IllegalArgumentException("webhook deliveries need at least one worker; got " + workers);
+        if (workers < 0) {
+            throw new IllegalArgumentException("webhook deliveries cannot have fewer than no workers; got " + workers);
         }
     }
 
@@ -47,5 +48,9 @@ public record WebhookSettings(RetrySchedule retries, boolean allowPrivate, Durat
 
     public WebhookSettings withRetention(Duration kept) {
         return new WebhookSettings(retries, allowPrivate, poll, kept, workers);
+    }
+
+    public WebhookSettings withWorkers(int count) {
+        return new WebhookSettings(retries, allowPrivate, poll, retention, count);
     }
 }

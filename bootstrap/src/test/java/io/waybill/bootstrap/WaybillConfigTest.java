@@ -76,6 +76,19 @@ class WaybillConfigTest {
     }
 
     @Test
+    void webhooksAreDeliveredBySixteenWorkersAnInstanceOrNoneIfTold() {
+        assertThat(WaybillConfig.fromEnvironment(Map.of()).webhooks().workers()).isEqualTo(16);
+        assertThat(WaybillConfig.fromEnvironment(Map.of("WAYBILL_WEBHOOK_WORKERS", "4")).webhooks().workers())
+                .isEqualTo(4);
+        assertThat(WaybillConfig.fromEnvironment(Map.of("WAYBILL_WEBHOOK_WORKERS", "0")).webhooks().workers())
+                .as("an instance that writes messages and leaves their delivery to others").isZero();
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_WEBHOOK_WORKERS", "-1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("WAYBILL_WEBHOOK_WORKERS");
+        assertThatThrownBy(() -> WaybillConfig.fromEnvironment(Map.of("WAYBILL_WEBHOOK_WORKERS", "many")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("WAYBILL_WEBHOOK_WORKERS");
+    }
+
+    @Test
     void webhookMessagesAreKeptThirtyDaysUnlessTold() {
         assertThat(WaybillConfig.fromEnvironment(Map.of()).webhooks().retention())
                 .isEqualTo(java.time.Duration.ofDays(30));

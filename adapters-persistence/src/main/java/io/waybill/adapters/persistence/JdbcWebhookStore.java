@@ -28,6 +28,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.Argument;
@@ -47,20 +48,23 @@ final class JdbcWebhookStore implements WebhookStore {
     // The condition of the partial indexes of V8, spelled as V8 spells it: SQLite matches it by its text.
     private static final String PENDING = "state = 'pending'";
 
-    // Each active subscription's oldest pending message (min over the partial index of V8), when it is due and no
-    // instance holds it: the cost follows the subscriptions, not the messages waiting behind a failing one. On
-    // PostgreSQL the rows are locked, skipping those another instance is claiming, so that instances share the work.
+    // The oldest pending message of each lane of each active subscription (min over the partial index of V9), when it
+    // is due and no instance holds it: the cost follows the subscriptions, not the messages waiting behind a failing
+    // one. On PostgreSQL the rows are locked, skipping those another instance is claiming, so that instances share the
+    // work.
     private static final String DUE = """
             SELECT m.id, m.subscription_id, m.type, m.data, m.created_at, m.attempts,
                    s.id, s.owner, s.url, s.events, s.secret, s.created_at, s.disabled_reason
             FROM webhook_subscriptions s
+            CROSS JOIN (%2$s) l
             JOIN webhook_messages m ON m.id = (SELECT min(e.id) FROM webhook_messages e
-                                               WHERE e.subscription_id = s.id AND e.%1$s)
+                                               WHERE e.subscription_id = s.id AND e.lane = l.lane AND e.%1$s)
             WHERE s.disabled_reason IS NULL AND m.next_attempt_at <= :now
               AND (m.lease_until IS NULL OR m.lease_until < :now)
             ORDER BY m.next_attempt_at, m.id
             LIMIT :limit
-            """.formatted(PENDING);
+            """.formatted(PENDING, IntStream.range(0, WebhookOutbox.LANES).mapToObj(lane -> "SELECT " + lane + " AS lane")
+                    .collect(Collectors.joining(" UNION ALL ")));
 
     // Everything that made the row due, again: another instance may have attempted it and recorded a failure (a new
     // count, a later time) since it was read, or disabled its subscription.
@@ -333,7 +337,8 @@ final class JdbcWebhookStore implements WebhookStore {
                             .bind("id", entry.getValue()[0]).bind("version", entry.getValue()[1])
                             .bind("before", time(stalledBefore)).execute();
                     if (marked == 1) {
-                        outbox.record(handle.getConnection(), EnumSet.of(WebhookEvent.STALLED), shipment, now);
+                        outbox.record(handle.getConnection(), EnumSet.of(WebhookEvent.STALLED), entry.getValue()[0],
+                                shipment, now);
                         announced++;
                     }
                 }

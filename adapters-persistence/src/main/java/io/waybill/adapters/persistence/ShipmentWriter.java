@@ -168,7 +168,7 @@ final class ShipmentWriter {
             }
         }
         EventRows.insert(engine, connection, List.of(new EventRows.Recorded(id, expectedVersion + 1, added)), now);
-        outbox.record(connection, updated, added, now);
+        outbox.record(connection, id, updated, added, now);
         notifier.announce(connection, List.of(key.number()));
     }
 }

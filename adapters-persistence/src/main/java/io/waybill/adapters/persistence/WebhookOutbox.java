@@ -19,16 +19,25 @@ import java.util.Set;
  * change, whatever the number of subscriptions or events: an INSERT of a row for each active subscription to each of
  * the change's events ({@link WebhookEvent#between}); none at all for a change that causes no event. Without
  * {@link WebhookPayloads} (a {@link Persistence} opened without them) it records nothing. Thread-safe.
+ *
+ * <p>Each message goes in one of {@link #LANES} lanes of its subscription, by its shipment ({@link #lane}): a lane's
+ * messages are delivered one after the other, in order, and the lanes of a subscription side by side. So a shipment's
+ * messages arrive in the order of its changes, while one subscription's messages about many shipments do not wait for
+ * each other's round trips.
  */
 final class WebhookOutbox {
+
+    /** The lanes of a subscription's messages: how many of them may be under way at once. */
+    static final int LANES = 4;
 
     static final WebhookOutbox NONE = new WebhookOutbox(Engine.SQLITE, Optional.empty());
 
     // Subscriptions to an event name it between commas in events (V8). Rows go in the order of the events, so that a
     // subscriber hears of the status change before the delivery it is.
     private static final String INSERT = """
-            INSERT INTO webhook_messages (subscription_id, type, data, created_at, state, attempts, next_attempt_at)
-            SELECT s.id, t.type, CAST(? AS TEXT), ?, 'pending', 0, ?
+            INSERT INTO webhook_messages (subscription_id, type, data, created_at, state, attempts, next_attempt_at,
+                                          lane)
+            SELECT s.id, t.type, CAST(? AS TEXT), ?, 'pending', 0, ?, ?
             FROM webhook_subscriptions s
             JOIN (%s) t ON s.events LIKE '%%,' || t.type || ',%%'
             WHERE s.disabled_reason IS NULL
@@ -43,8 +52,17 @@ final class WebhookOutbox {
         this.payloads = payloads;
     }
 
-    /** Records the messages of the change that gave {@code updated} by adding {@code added} to its history. */
-    void record(Connection connection, Shipment updated, List<TrackingEvent> added, Instant now) throws SQLException {
+    /** The lane of the messages about the shipment stored with {@code shipmentId}. */
+    static int lane(long shipmentId) {
+        return (int) Math.floorMod(shipmentId, (long) LANES);
+    }
+
+    /**
+     * Records the messages of the change that gave {@code updated}, stored with {@code shipmentId}, by adding
+     * {@code added} to its history.
+     */
+    void record(Connection connection, long shipmentId, Shipment updated, List<TrackingEvent> added, Instant now)
+            throws SQLException {
         if (payloads.isEmpty()) {
             return;
         }
@@ -52,11 +70,12 @@ final class WebhookOutbox {
         earlier.removeAll(added);
         Shipment before = new Shipment(updated.key(), updated.details(), earlier, updated.createdAt(),
                 updated.version());
-        record(connection, WebhookEvent.between(before, updated), updated, now);
+        record(connection, WebhookEvent.between(before, updated), shipmentId, updated, now);
     }
 
-    /** Records {@code events} of {@code shipment}, such as its being stalled. */
-    void record(Connection connection, Set<WebhookEvent> events, Shipment shipment, Instant now) throws SQLException {
+    /** Records {@code events} of {@code shipment}, stored with {@code shipmentId}, such as its being stalled. */
+    void record(Connection connection, Set<WebhookEvent> events, long shipmentId, Shipment shipment, Instant now)
+            throws SQLException {
         if (events.isEmpty() || payloads.isEmpty()) {
             return;
         }
@@ -69,7 +88,8 @@ final class WebhookOutbox {
             insert.setString(1, payloads.get().data(shipment));
             engine.setTime(insert, 2, Times.utc(now));
             engine.setTime(insert, 3, Times.utc(now));
-            int index = 4;
+            insert.setInt(4, lane(shipmentId));
+            int index = 5;
             for (WebhookEvent event : events) {
                 insert.setString(index++, event.type());
             }

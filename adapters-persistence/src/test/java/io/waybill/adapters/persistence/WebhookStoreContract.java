@@ -59,7 +59,11 @@ abstract class WebhookStoreContract {
     }
 
     private static Shipment registered(ShipmentRepository shipments) {
-        Shipment shipment = StoredShipments.plain(key("TN12345678", "DHL"), T0, ShipmentStatus.RECEIVED,
+        return registered(shipments, "TN12345678");
+    }
+
+    private static Shipment registered(ShipmentRepository shipments, String number) {
+        Shipment shipment = StoredShipments.plain(key(number, "DHL"), T0, ShipmentStatus.RECEIVED,
                 Optional.empty(), "TW", "DE");
         shipments.register(shipment);
         return shipments.find(shipment.key()).orElseThrow();
@@ -373,5 +377,28 @@ abstract class WebhookStoreContract {
 
         assertThat(store.claimDue(T0.plusSeconds(2), LEASE, 1)).extracting(claim -> claim.subscription().id())
                 .containsExactly("whk_b");
+    }
+
+    @Test
+    void messagesAboutOtherShipmentsGoBesideEachOtherWhileOneShipmentsGoInOrder() {
+        Persistence persistence = open();
+        WebhookStore store = persistence.webhooks();
+        store.add(subscription("whk_a", "alice", Set.of(WebhookEvent.STATUS_CHANGED)));
+        // Registered one after the other, so stored with consecutive ids: two lanes.
+        Shipment first = registered(persistence.shipments(), "TN11111111");
+        Shipment second = registered(persistence.shipments(), "TN22222222");
+        first = move(persistence.shipments(), first, "ev-1", ShipmentStatus.IN_TRANSIT);
+        move(persistence.shipments(), first, "ev-2", ShipmentStatus.OUT_FOR_DELIVERY);
+        move(persistence.shipments(), second, "ev-3", ShipmentStatus.IN_TRANSIT);
+        Instant now = T0.plusSeconds(1);
+
+        List<Claim> claims = store.claimDue(now, LEASE, 10);
+        assertThat(claims).as("each shipment's oldest, side by side").extracting(claim -> claim.message().data())
+                .containsExactlyInAnyOrder("{\"status\":\"in_transit\"}", "{\"status\":\"in_transit\"}");
+        assertThat(store.claimDue(now, LEASE, 10)).as("the first shipment's next waits for its first").isEmpty();
+
+        claims.forEach(claim -> store.delivered(claim, attempt(claim, 204)));
+        assertThat(store.claimDue(now, LEASE, 10)).extracting(claim -> claim.message().data())
+                .containsExactly("{\"status\":\"out_for_delivery\"}");
     }
 }

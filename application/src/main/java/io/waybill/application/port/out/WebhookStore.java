@@ -118,8 +118,10 @@ public interface WebhookStore {
 
     /**
      * Claims up to {@code limit} messages due at {@code now} for {@code lease}: of each active subscription at most
-     * its oldest undelivered message, and only when no other instance holds it, so that messages of one subscription
-     * go in order and none goes from two instances at once. A claim whose instance died expires after its lease.
+     * the oldest undelivered message about each group of its shipments (a few such groups per subscription, each
+     * shipment always in the same one), and only when no other instance holds it, so that the messages about one
+     * shipment go in order, those about others need not wait for them, and none goes from two instances at once. A
+     * claim whose instance died expires after its lease.
      */
     List<Claim> claimDue(Instant now, Duration lease, int limit);
 
