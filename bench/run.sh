@@ -22,6 +22,8 @@
 #             204 at once (bench/WebhookReceiver.java); after each measurement of the server with one, the bench waits
 #             until every message is delivered (so that delivering never runs beside the other server's measurement)
 #             and prints how long that took. Then the rows each recorded event left, by table, on both servers.
+#             WEBHOOK_WORKERS=0 measures the servers without delivering (WAYBILL_WEBHOOK_WORKERS=0): what recording
+#             alone costs, the messages left pending.
 #   builds:   an earlier build against this one (BASE_JAR against JAR): /health, generation and a cached lookup, two
 #             servers at once in rounds as above, to tell what a change cost the hot routes.
 #
@@ -37,7 +39,8 @@
 # REDIS_URL (redis://127.0.0.1:6379), SHIPMENTS (1000), CACHES (the lookups' caches: redis in-process none),
 # LIMITS_CACHE (where the limits, metrics, webhooks and builds scenarios keep buckets and lookups: redis or in-process),
 # ROUNDS (those scenarios' rounds of measurements: 3), CLIENTS (10000), EVENT_SHIPMENTS (the shipments the webhooks
-# scenario records events on, beside those it looks up: 5000), BASE_JAR (the builds scenario's earlier build), SERVER_CPUS and CLIENT_CPUS (CPUs for
+# scenario records events on, beside those it looks up: 5000), WEBHOOK_WORKERS (the webhooks scenario's
+# WAYBILL_WEBHOOK_WORKERS: 16), BASE_JAR (the builds scenario's earlier build), SERVER_CPUS and CLIENT_CPUS (CPUs for
 # taskset to pin the servers and wrk to; unpinned when unset), JAR (bootstrap/target/waybill.jar, built when missing; another build's jar
 # measures that build), WEATHER (stand-in: weather on, from bench/WeatherStandIn.java, which speaks Open-Meteo's
 # protocol, since the real one cannot be reached from here; off: WAYBILL_WEATHER_PROVIDER=none).
@@ -59,6 +62,7 @@ LIMITS_CACHE=${LIMITS_CACHE:-redis}
 ROUNDS=${ROUNDS:-3}
 CLIENTS=${CLIENTS:-10000}
 EVENT_SHIPMENTS=${EVENT_SHIPMENTS:-5000}
+WEBHOOK_WORKERS=${WEBHOOK_WORKERS:-16}
 JAR=${JAR:-bootstrap/target/waybill.jar}
 WEATHER=${WEATHER:-stand-in}
 SCENARIOS=("${@:-issue lookups}")
@@ -419,7 +423,7 @@ webhooks_settings() { # setting
   if [ "$LIMITS_CACHE" = redis ]; then
     settings+=(WAYBILL_REDIS_URL="$REDIS_URL" WAYBILL_REDIS_KEY_PREFIX="$redis_prefix$1:")
   fi
-  settings+=(WAYBILL_WEBHOOK_ALLOW_PRIVATE=true)
+  settings+=(WAYBILL_WEBHOOK_ALLOW_PRIVATE=true WAYBILL_WEBHOOK_WORKERS="$WEBHOOK_WORKERS")
 }
 
 webhooks_check() { # setting, port, a seeded number: subscribes the server with one to every event, at the receiver
@@ -444,7 +448,7 @@ webhook_messages() { # setting, state
 # After events were recorded on the server with a subscription, waits until it has delivered every message.
 webhooks_measured() { # setting, route index
   local started waited
-  [ "$1" = on ] && [ "$2" = 3 ] || return 0
+  [ "$1" = on ] && [ "$2" = 3 ] && [ "$WEBHOOK_WORKERS" != 0 ] || return 0
   started=$(date +%s%N)
   for _ in $(seq 1 1200); do
     [ "$(webhook_messages on pending)" = 0 ] && break

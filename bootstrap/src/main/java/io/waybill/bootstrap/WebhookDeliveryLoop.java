@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers webhook messages on every serving instance: a thread claims as many due messages as there are idle workers,
  * and each worker makes one attempt at a time, so that a slow or dead receiver holds up only the worker attempting it.
- * It claims again at once when a worker is free and messages were due, after {@code poll} when none were, after a
+ * It claims again at once when a worker is free and messages were due; when none were, once a worker finishes (its
+ * message may have been what the next of its lane waited for) or after {@code poll}, whichever comes first; after a
  * second after a failure (the database away). The instances share the work through the outbox's leases, which keep a
  * message to one of them at a time. {@link #close} stops claiming and interrupts the attempts under way, whose
  * claims are given back uncounted, and waits for them.
@@ -30,6 +31,8 @@ final class WebhookDeliveryLoop implements AutoCloseable {
     private final DeliverWebhooksService deliveries;
     private final Duration poll;
     private final Semaphore idle;
+    // A permit for each attempt finished since the claimer last looked: what it waits for, besides the poll.
+    private final Semaphore finished = new Semaphore(0);
     private final ExecutorService workers;
     private final Thread claimer;
     private volatile boolean stopping;
@@ -56,6 +59,7 @@ final class WebhookDeliveryLoop implements AutoCloseable {
             while (!stopping) {
                 idle.acquire();
                 int wanted = 1 + idle.drainPermits();
+                finished.drainPermits();
                 List<Claim> claims;
                 try {
                     claims = deliveries.claim(wanted);
@@ -74,7 +78,8 @@ final class WebhookDeliveryLoop implements AutoCloseable {
                     }
                 }
                 if (claims.isEmpty()) {
-                    pause(poll);
+                    // Not a synchronisation: whatever finishes, the next claim reads the database again.
+                    finished.tryAcquire(poll.toNanos(), TimeUnit.NANOSECONDS);
                 }
             }
         } catch (InterruptedException stopped) {
@@ -90,6 +95,7 @@ final class WebhookDeliveryLoop implements AutoCloseable {
                     claim.message().id(), e);
         } finally {
             idle.release();
+            finished.release();
         }
     }
 

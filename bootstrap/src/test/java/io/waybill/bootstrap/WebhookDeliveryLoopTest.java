@@ -27,30 +27,16 @@ import org.junit.jupiter.api.Test;
 
 class WebhookDeliveryLoopTest {
 
-    /** Two messages due once, of two subscriptions: one whose receiver hangs, one whose receiver answers. */
-    private static final class TwoMessages implements WebhookStore {
+    /** Claims and outcomes as each test says; no subscriptions, attempts or stalled shipments. */
+    private abstract static class Messages implements WebhookStore {
         final List<String> outcomes = new CopyOnWriteArrayList<>();
-        final CountDownLatch fastDelivered = new CountDownLatch(1);
-        final AtomicBoolean claimed = new AtomicBoolean();
 
-        private static Claim claim(String name, Instant now, Duration lease) {
+        static Claim claim(String name, Instant now, Duration lease) {
             Subscription subscription = new Subscription("whk_" + name, "owner", URI.create("https://" + name
                     + ".example/"), Set.of(WebhookEvent.DELIVERED), WebhookSecret.generate(new SecureRandom()), now,
                     Optional.empty());
             return new Claim(new Message("msg_" + name, subscription.id(), WebhookEvent.DELIVERED, "{}", now, 0),
                     subscription, "lease-" + name, now.plus(lease));
-        }
-
-        @Override
-        public List<Claim> claimDue(Instant now, Duration lease, int limit) {
-            return claimed.getAndSet(true) ? List.of() : List.of(claim("slow", now, lease), claim("fast", now, lease))
-                    .subList(0, Math.min(2, limit));
-        }
-
-        @Override
-        public void delivered(Claim claim, Attempt attempt) {
-            outcomes.add("delivered " + claim.message().id());
-            fastDelivered.countDown();
         }
 
         @Override
@@ -112,6 +98,50 @@ class WebhookDeliveryLoopTest {
         }
     }
 
+    /** Two messages due once, of two subscriptions: one whose receiver hangs, one whose receiver answers. */
+    private static final class TwoMessages extends Messages {
+        final CountDownLatch fastDelivered = new CountDownLatch(1);
+        final AtomicBoolean claimed = new AtomicBoolean();
+
+        @Override
+        public List<Claim> claimDue(Instant now, Duration lease, int limit) {
+            return claimed.getAndSet(true) ? List.of() : List.of(claim("slow", now, lease), claim("fast", now, lease))
+                    .subList(0, Math.min(2, limit));
+        }
+
+        @Override
+        public void delivered(Claim claim, Attempt attempt) {
+            outcomes.add("delivered " + claim.message().id());
+            fastDelivered.countDown();
+        }
+    }
+
+    /** Two messages of one lane: the second is due only once the first is delivered, as the outbox's lanes go. */
+    private static final class OneLane extends Messages {
+        final CountDownLatch bothDelivered = new CountDownLatch(2);
+        final CountDownLatch foundNothing = new CountDownLatch(1);
+        private final List<String> waiting = new CopyOnWriteArrayList<>(List.of("first", "second"));
+        private boolean underWay;
+
+        @Override
+        public synchronized List<Claim> claimDue(Instant now, Duration lease, int limit) {
+            if (underWay || waiting.isEmpty()) {
+                foundNothing.countDown();
+                return List.of();
+            }
+            underWay = true;
+            return List.of(claim(waiting.get(0), now, lease));
+        }
+
+        @Override
+        public synchronized void delivered(Claim claim, Attempt attempt) {
+            outcomes.add("delivered " + claim.message().id());
+            waiting.remove(0);
+            underWay = false;
+            bothDelivered.countDown();
+        }
+    }
+
     @Test
     void aHangingReceiverHoldsUpOneWorkerOnlyAndStoppingGivesItsClaimBackUncounted() throws Exception {
         TwoMessages store = new TwoMessages();
@@ -148,5 +178,33 @@ class WebhookDeliveryLoopTest {
         }
 
         assertThat(store.outcomes).containsExactlyInAnyOrder("delivered msg_fast", "released msg_slow");
+    }
+
+    @Test
+    void aDeliveryLetsTheNextOfItsLaneGoAtOnceNotAfterThePoll() throws Exception {
+        OneLane store = new OneLane();
+        WebhookSender answering = new WebhookSender() {
+            @Override
+            public Optional<String> refusal(URI url) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Answer post(URI url, Map<String, String> headers, byte[] body) {
+                try {
+                    // Answers once the claimer has found nothing more and gone to wait for its poll.
+                    assertThat(store.foundNothing.await(30, TimeUnit.SECONDS)).isTrue();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new Answer(OptionalInt.of(204), Optional.empty());
+            }
+        };
+        // A poll of an hour: the second message goes only if the first one's delivery wakes the claimer.
+        try (WebhookDeliveryLoop loop = WebhookDeliveryLoop.start(new DeliverWebhooksService(store, answering,
+                RetrySchedule.STANDARD, Clock.systemUTC()), Duration.ofHours(1), 2)) {
+            assertThat(store.bothDelivered.await(30, TimeUnit.SECONDS)).as("the second, long before the poll").isTrue();
+        }
+        assertThat(store.outcomes).containsExactly("delivered msg_first", "delivered msg_second");
     }
 }
