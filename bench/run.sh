@@ -40,7 +40,7 @@
 # LIMITS_CACHE (where the limits, metrics, webhooks and builds scenarios keep buckets and lookups: redis or in-process),
 # ROUNDS (those scenarios' rounds of measurements: 3), CLIENTS (10000), EVENT_SHIPMENTS (the shipments the webhooks
 # scenario records events on, beside those it looks up: 5000), WEBHOOK_WORKERS (the webhooks scenario's
-# WAYBILL_WEBHOOK_WORKERS: 16), BASE_JAR (the builds scenario's earlier build), SERVER_CPUS and CLIENT_CPUS (CPUs for
+# WAYBILL_WEBHOOK_WORKERS: 32), BASE_JAR (the builds scenario's earlier build), SERVER_CPUS and CLIENT_CPUS (CPUs for
 # taskset to pin the servers and wrk to; unpinned when unset), JAR (bootstrap/target/waybill.jar, built when missing; another build's jar
 # measures that build), WEATHER (stand-in: weather on, from bench/WeatherStandIn.java, which speaks Open-Meteo's
 # protocol, since the real one cannot be reached from here; off: WAYBILL_WEATHER_PROVIDER=none).
@@ -62,7 +62,7 @@ LIMITS_CACHE=${LIMITS_CACHE:-redis}
 ROUNDS=${ROUNDS:-3}
 CLIENTS=${CLIENTS:-10000}
 EVENT_SHIPMENTS=${EVENT_SHIPMENTS:-5000}
-WEBHOOK_WORKERS=${WEBHOOK_WORKERS:-16}
+WEBHOOK_WORKERS=${WEBHOOK_WORKERS:-32}
 JAR=${JAR:-bootstrap/target/waybill.jar}
 WEATHER=${WEATHER:-stand-in}
 SCENARIOS=("${@:-issue lookups}")
@@ -475,6 +475,10 @@ webhooks_summary() {
             s, e, m / e, a / e }'
       done
   done
+  echo "the attempts by outcome:"
+  psql -h 127.0.0.1 -U "$POSTGRES_USER" -d test -At -F ' | ' -c "SELECT count(*), coalesce(status::text, '-'),
+    coalesce(left(error, 100), '') FROM ${schema_of[on]}.webhook_attempts GROUP BY 2, 3 ORDER BY 1 DESC LIMIT 10" |
+    sed 's/^/  /'
 }
 
 builds_jar() { # setting

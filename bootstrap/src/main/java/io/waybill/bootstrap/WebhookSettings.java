@@ -14,14 +14,14 @@ import java.util.Objects;
  * @param poll how often an instance looks for due messages when it found none the last time
  * @param retention how long messages delivered or given up are kept, with their attempts
  *     ({@code WAYBILL_WEBHOOK_RETENTION}, 30 days by default)
- * @param workers how many attempts one instance makes at once ({@code WAYBILL_WEBHOOK_WORKERS}, 16 by default); 0
+ * @param workers how many attempts one instance makes at once ({@code WAYBILL_WEBHOOK_WORKERS}, 32 by default); 0
  *     for an instance that writes messages but leaves their delivery to the others
  */
 public record WebhookSettings(RetrySchedule retries, boolean allowPrivate, Duration poll, Duration retention,
         int workers) {
 
     public static final WebhookSettings DEFAULTS =
-            new WebhookSettings(RetrySchedule.STANDARD, false, Duration.ofMillis(250), Duration.ofDays(30), 16);
+            new WebhookSettings(RetrySchedule.STANDARD, false, Duration.ofMillis(250), Duration.ofDays(30), 32);
 
     public WebhookSettings {
         Objects.requireNonNull(retries, "retries");

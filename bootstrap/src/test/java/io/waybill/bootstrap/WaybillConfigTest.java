@@ -76,8 +76,8 @@ class WaybillConfigTest {
     }
 
     @Test
-    void webhooksAreDeliveredBySixteenWorkersAnInstanceOrNoneIfTold() {
-        assertThat(WaybillConfig.fromEnvironment(Map.of()).webhooks().workers()).isEqualTo(16);
+    void webhooksAreDeliveredByThirtyTwoWorkersAnInstanceOrNoneIfTold() {
+        assertThat(WaybillConfig.fromEnvironment(Map.of()).webhooks().workers()).isEqualTo(32);
         assertThat(WaybillConfig.fromEnvironment(Map.of("WAYBILL_WEBHOOK_WORKERS", "4")).webhooks().workers())
                 .isEqualTo(4);
         assertThat(WaybillConfig.fromEnvironment(Map.of("WAYBILL_WEBHOOK_WORKERS", "0")).webhooks().workers())

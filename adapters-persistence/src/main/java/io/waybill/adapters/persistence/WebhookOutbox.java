@@ -27,8 +27,11 @@ import java.util.Set;
  */
 final class WebhookOutbox {
 
-    /** The lanes of a subscription's messages: how many of them may be under way at once. */
-    static final int LANES = 4;
+    /**
+     * The lanes of a subscription's messages: how many of them may be under way at once. A change of it moves
+     * shipments to other lanes: their messages written before and after could then pass each other.
+     */
+    static final int LANES = 8;
 
     static final WebhookOutbox NONE = new WebhookOutbox(Engine.SQLITE, Optional.empty());
 
