@@ -3,6 +3,7 @@ package io.waybill.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waybill.application.port.out.WebhookSender;
+import io.waybill.application.port.out.WebhookSender.Answer;
 import io.waybill.application.port.out.WebhookStore;
 import io.waybill.application.service.DeliverWebhooksService;
 import io.waybill.domain.webhook.RetrySchedule;
@@ -23,6 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class WebhookDeliveryLoopTest {
@@ -146,26 +148,18 @@ class WebhookDeliveryLoopTest {
     void aHangingReceiverHoldsUpOneWorkerOnlyAndStoppingGivesItsClaimBackUncounted() throws Exception {
         TwoMessages store = new TwoMessages();
         CountDownLatch slowStarted = new CountDownLatch(1);
-        WebhookSender sender = new WebhookSender() {
-            @Override
-            public Optional<String> refusal(URI url) {
-                return Optional.empty();
+        WebhookSender sender = posting(url -> {
+            if (url.getHost().startsWith("fast")) {
+                return new Answer(OptionalInt.of(204), Optional.empty());
             }
-
-            @Override
-            public Answer post(URI url, Map<String, String> headers, byte[] body) {
-                if (url.getHost().startsWith("fast")) {
-                    return new Answer(OptionalInt.of(204), Optional.empty());
-                }
-                slowStarted.countDown();
-                try {
-                    new CountDownLatch(1).await(); // hangs until the loop stops
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return new Answer(OptionalInt.empty(), Optional.of("interrupted"));
+            slowStarted.countDown();
+            try {
+                new CountDownLatch(1).await(); // hangs until the loop stops
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        };
+            return new Answer(OptionalInt.empty(), Optional.of("interrupted"));
+        });
         WebhookDeliveryLoop loop = WebhookDeliveryLoop.start(new DeliverWebhooksService(store, sender,
                 RetrySchedule.STANDARD, Clock.systemUTC()), Duration.ofMillis(50), 2);
         try {
@@ -183,7 +177,26 @@ class WebhookDeliveryLoopTest {
     @Test
     void aDeliveryLetsTheNextOfItsLaneGoAtOnceNotAfterThePoll() throws Exception {
         OneLane store = new OneLane();
-        WebhookSender answering = new WebhookSender() {
+        WebhookSender answering = posting(url -> {
+            try {
+                // Answers once the claimer has found nothing more and gone to wait for its poll.
+                assertThat(store.foundNothing.await(30, TimeUnit.SECONDS)).isTrue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new Answer(OptionalInt.of(204), Optional.empty());
+        });
+        // A poll of an hour: the second message goes only if the first one's delivery wakes the claimer.
+        try (WebhookDeliveryLoop loop = WebhookDeliveryLoop.start(new DeliverWebhooksService(store, answering,
+                RetrySchedule.STANDARD, Clock.systemUTC()), Duration.ofHours(1), 2)) {
+            assertThat(store.bothDelivered.await(30, TimeUnit.SECONDS)).as("the second, long before the poll").isTrue();
+        }
+        assertThat(store.outcomes).containsExactly("delivered msg_first", "delivered msg_second");
+    }
+
+    /** A sender that lets every URL through and answers as {@code answer} says. */
+    private static WebhookSender posting(Function<URI, Answer> answer) {
+        return new WebhookSender() {
             @Override
             public Optional<String> refusal(URI url) {
                 return Optional.empty();
@@ -191,20 +204,8 @@ class WebhookDeliveryLoopTest {
 
             @Override
             public Answer post(URI url, Map<String, String> headers, byte[] body) {
-                try {
-                    // Answers once the claimer has found nothing more and gone to wait for its poll.
-                    assertThat(store.foundNothing.await(30, TimeUnit.SECONDS)).isTrue();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return new Answer(OptionalInt.of(204), Optional.empty());
+                return answer.apply(url);
             }
         };
-        // A poll of an hour: the second message goes only if the first one's delivery wakes the claimer.
-        try (WebhookDeliveryLoop loop = WebhookDeliveryLoop.start(new DeliverWebhooksService(store, answering,
-                RetrySchedule.STANDARD, Clock.systemUTC()), Duration.ofHours(1), 2)) {
-            assertThat(store.bothDelivered.await(30, TimeUnit.SECONDS)).as("the second, long before the poll").isTrue();
-        }
-        assertThat(store.outcomes).containsExactly("delivered msg_first", "delivered msg_second");
     }
 }
