@@ -375,10 +375,10 @@ final class JdbcWebhookStore implements WebhookStore {
             var update = handle.createUpdate("UPDATE webhook_messages SET " + change
                             + ", lease = NULL, lease_until = NULL WHERE id = :id AND lease = :lease")
                     .bind("id", id).bind("lease", claim.lease());
+            // A message tried again later has a next attempt; any other has finished with this one.
             if (next != null) {
                 update.bind("next", time(next));
-            }
-            if (change.contains(":finished")) {
+            } else {
                 update.bind("finished", time(attempt.at().plus(attempt.duration())));
             }
             if (update.execute() == 1 && reason != null) {
