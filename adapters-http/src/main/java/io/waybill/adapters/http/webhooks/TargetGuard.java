@@ -118,32 +118,18 @@ final class TargetGuard {
 
     // ::a.b.c.d (deprecated, still routed by some stacks); :: and ::1 are the unspecified and loopback addresses.
     private static boolean isCompatibleIpv4(byte[] bytes) {
-        for (int i = 0; i < 12; i++) {
-            if (bytes[i] != 0) {
-                return false;
-            }
-        }
-        return true;
+        return java.util.Arrays.equals(bytes, 0, 12, new byte[12], 0, 12);
     }
 
     // 64:ff9b::/96, the well-known NAT64 prefix: a NAT64 gateway forwards to the IPv4 address in the last four bytes.
     private static boolean isNat64(byte[] bytes) {
         byte[] prefix = {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0};
-        for (int i = 0; i < prefix.length; i++) {
-            if (bytes[i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
+        return java.util.Arrays.equals(bytes, 0, 12, prefix, 0, 12);
     }
 
     private static boolean isMappedIpv4(byte[] bytes) {
-        for (int i = 0; i < 10; i++) {
-            if (bytes[i] != 0) {
-                return false;
-            }
-        }
-        return bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff;
+        byte[] prefix = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff};
+        return java.util.Arrays.equals(bytes, 0, 12, prefix, 0, 12);
     }
 
     /** Names to addresses: the system's resolver, or a test's. */
