@@ -29,6 +29,7 @@ final class CommitLosingProxy implements AutoCloseable {
     private final ServerSocket server;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean armed = new AtomicBoolean();
+    private volatile byte[] marker = new byte[0];
     private final CountDownLatch lost = new CountDownLatch(1);
 
     CommitLosingProxy(String host, int port) throws IOException {
@@ -41,8 +42,12 @@ final class CommitLosingProxy implements AutoCloseable {
         return server.getLocalPort();
     }
 
-    /** The next COMMIT that passes is committed, and its answer lost. */
-    void loseNextCommitAnswer() {
+    /**
+     * The next COMMIT of a transaction whose statements contained {@code statementText} is committed, and its answer
+     * lost; other transactions (the service's background jobs, say) commit as ever.
+     */
+    void loseNextCommitAnswerAfter(String statementText) {
+        marker = statementText.getBytes(StandardCharsets.US_ASCII);
         armed.set(true);
     }
 
@@ -78,9 +83,15 @@ final class CommitLosingProxy implements AutoCloseable {
         sockets.add(client);
         sockets.add(upstream);
         AtomicBoolean losing = new AtomicBoolean();
+        AtomicBoolean marked = new AtomicBoolean(); // this connection's transaction sent the marker
         start("commit-proxy-up", () -> pump(client, upstream, (buffer, length) -> {
-            if (contains(buffer, length, COMMIT) && armed.compareAndSet(true, false)) {
-                losing.set(true); // before the command leaves, so that its answer is caught
+            if (armed.get() && contains(buffer, length, marker)) {
+                marked.set(true);
+            }
+            if (contains(buffer, length, COMMIT)) {
+                if (marked.getAndSet(false) && armed.compareAndSet(true, false)) {
+                    losing.set(true); // before the command leaves, so that its answer is caught
+                }
             }
             return true;
         }));
