@@ -89,6 +89,11 @@ class TrackingPageBrowserTest {
         browser.findElement(By.id("number")).sendKeys("tn 1234 5678");
         browser.findElement(By.id("carrier")).sendKeys("dhl");
         browser.findElement(By.cssSelector("form.lookup button")).click();
+        // A form's submission loads the next page after click() returns: wait (implicitly) for the parcel's status,
+        // which only that page has.
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
+        browser.findElement(By.cssSelector("p.now"));
+        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
 
         assertThat(browser.getCurrentUrl()).isEqualTo(base + "/track/TN12345678?carrier=DHL&lang=en");
         assertThat(text("h1")).isEqualTo("Parcel TN12345678");
